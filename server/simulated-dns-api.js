@@ -1,0 +1,4 @@
+// Placeholder: being written.
+export function simulatedDnsApi() {
+  return (req, res, next) => next();
+}
