@@ -1,0 +1,39 @@
+/**
+ * The element's events: typed, bubbling and composed, so a console listening on `document`
+ * hears them from inside any shadow root.
+ */
+import type { ImportStatusError } from './import-status-error.js';
+import type { ImportTask } from './types.js';
+
+const init = { bubbles: true, composed: true } as const;
+
+export interface ImportTaskDetail {
+  readonly task: ImportTask;
+}
+
+export interface ImportErrorDetail {
+  readonly error: ImportStatusError;
+  /** Whether the element will try again by itself; when false, a person must act (or call `refresh()`). */
+  readonly willRetry: boolean;
+}
+
+export type ImportProgressEvent = CustomEvent<ImportTaskDetail>;
+export type ImportDoneEvent = CustomEvent<ImportTaskDetail>;
+export type ImportErrorEvent = CustomEvent<ImportErrorDetail>;
+
+export const importProgressEvent = (task: ImportTask): ImportProgressEvent =>
+  new CustomEvent('import-progress', { ...init, detail: { task } });
+
+export const importDoneEvent = (task: ImportTask): ImportDoneEvent =>
+  new CustomEvent('import-done', { ...init, detail: { task } });
+
+export const importErrorEvent = (error: ImportStatusError, willRetry: boolean): ImportErrorEvent =>
+  new CustomEvent('import-error', { ...init, detail: { error, willRetry } });
+
+declare global {
+  interface HTMLElementEventMap {
+    'import-progress': ImportProgressEvent;
+    'import-done': ImportDoneEvent;
+    'import-error': ImportErrorEvent;
+  }
+}

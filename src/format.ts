@@ -1,0 +1,28 @@
+/** Display helpers shared by the templates: pure, locale-aware. */
+import type { Locale } from './messages.js';
+
+/** API times carry no zone designator; the API means UTC. Undefined when unreadable. */
+export function parseApiTime(text: string | undefined): Date | undefined {
+  if (!text) return undefined;
+  const hasZone = /([zZ]|[+-]\d{2}:?\d{2})$/.test(text.trim());
+  const date = new Date(hasZone ? text : `${text.trim()}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** In the viewer's own time zone. */
+export function formatTime(date: Date, locale: Locale): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'medium' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
+}
+
+/** Share of records processed, 0–100, whole numbers; a DONE task with no total is complete. */
+export function progressPercent(processed: number, total: number, done: boolean): number {
+  if (!(total > 0)) return done ? 100 : 0;
+  return Math.min(100, Math.max(0, Math.floor((processed / total) * 100)));
+}

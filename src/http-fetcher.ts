@@ -1,0 +1,96 @@
+/**
+ * The built-in transport: GET `${endpoint}/v2/zones/{zone_id}/import/recordsets` with
+ * `fetch`. Exported as a factory so that a console adds its token header or its own
+ * `fetch` without writing HTTP handling again. Header values are never copied into
+ * errors, URLs or logs: they usually carry an IAM token.
+ */
+import { parseHuaweiErrorBody } from './huawei-error-body.js';
+import { ImportStatusError } from './import-status-error.js';
+import type { ImportTaskFetcher } from './types.js';
+
+type HeaderMap = Record<string, string>;
+
+export interface HttpFetcherOptions {
+  /** Base URL, e.g. `/api/dns` for a same-origin proxy or `https://dns.myhuaweicloud.com`. Default: same origin. */
+  endpoint?: string;
+  /** Extra headers, or a function returning them for each request (so a token is always fresh). */
+  headers?: HeaderMap | (() => HeaderMap | Promise<HeaderMap>);
+  /** The `fetch` to use: a console's authenticated client, for example. Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Default `same-origin`; `include` for a cross-origin API that authenticates with cookies. */
+  credentials?: RequestCredentials;
+}
+
+/** The request path for a zone; the zone id can never leave its own path segment. */
+export function importTaskPath(zoneId: string): string {
+  // `.` and `..` (even percent-encoded) are dot segments that URL parsing would resolve away.
+  if (zoneId === '' || /^(\.|%2e){1,2}$/i.test(zoneId)) {
+    throw new ImportStatusError(`"${zoneId}" is not a valid zone id.`, { kind: 'config' });
+  }
+  return `/v2/zones/${encodeURIComponent(zoneId)}/import/recordsets`;
+}
+
+/** `Retry-After` in seconds: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+async function responseError(response: Response, text: string): Promise<ImportStatusError> {
+  const parsed = parseJson(text);
+  const { code, message } = parsed.ok ? parseHuaweiErrorBody(parsed.value) : {};
+  const statusText = response.statusText ? ` ${response.statusText}` : '';
+  return new ImportStatusError(message ?? `HTTP ${response.status}${statusText}`, {
+    kind: 'http',
+    status: response.status,
+    code,
+    requestId: response.headers.get('X-Request-Id') ?? undefined,
+    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
+
+export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskFetcher {
+  const endpoint = (options.endpoint ?? '').replace(/\/+$/, '');
+  const credentials = options.credentials ?? 'same-origin';
+
+  return async (zoneId, { signal }) => {
+    const url = endpoint + importTaskPath(zoneId);
+    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    const doFetch = options.fetch ?? globalThis.fetch;
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: 'GET',
+        headers: { ...extra, Accept: 'application/json' },
+        credentials,
+        // Polling must see the server's state now, never a cached copy.
+        cache: 'no-store',
+        signal,
+      });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new ImportStatusError('Could not reach the server.', { kind: 'network', cause: error });
+    }
+    const text = await response.text();
+    if (!response.ok) throw await responseError(response, text);
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      const type = response.headers.get('Content-Type') ?? 'unknown type';
+      throw new ImportStatusError(
+        `The server answered with something that is not JSON (${type.split(';')[0]}), often a proxy or sign-in page.`,
+        { kind: 'invalid-body', status: response.status, requestId: response.headers.get('X-Request-Id') ?? undefined },
+      );
+    }
+    return parsed.value;
+  };
+}

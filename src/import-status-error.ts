@@ -1,0 +1,77 @@
+/**
+ * The one error type the element reports. Every failure, whatever threw it (the network,
+ * the server, a custom fetcher, a body that is not a task), becomes one of these, so that
+ * `import-error` listeners and the UI can rely on its fields.
+ */
+
+export type ImportStatusErrorKind =
+  /** The server answered with a non-2xx status. */
+  | 'http'
+  /** The request never got an answer (offline, DNS, CORS, connection reset). */
+  | 'network'
+  /** No answer within the element's `timeout`. */
+  | 'timeout'
+  /** A 2xx answer whose body is not JSON, or not an import task. */
+  | 'invalid-body'
+  /** A 2xx body that carries an API error code instead of a task (`{"code":"DNS.0101",...}`). */
+  | 'api'
+  /** The element cannot make a request as configured (an unusable zone id or fetcher). */
+  | 'config';
+
+export interface ImportStatusErrorInit {
+  kind: ImportStatusErrorKind;
+  status?: number | undefined;
+  code?: string | undefined;
+  requestId?: string | undefined;
+  retryAfter?: number | undefined;
+  cause?: unknown;
+}
+
+export class ImportStatusError extends Error {
+  override readonly name = 'ImportStatusError';
+  readonly kind: ImportStatusErrorKind;
+  /** HTTP status, when there was one. */
+  readonly status: number | undefined;
+  /** Huawei error code (`DNS.0014`, `APIG.0308` …), when the body carried one. */
+  readonly code: string | undefined;
+  /** The server's `X-Request-Id`, for support tickets. */
+  readonly requestId: string | undefined;
+  /** Seconds the server asked us to wait (`Retry-After`), when it said so. */
+  readonly retryAfter: number | undefined;
+
+  constructor(message: string, init: ImportStatusErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+const finiteNumber = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
+const nonEmptyString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/**
+ * Turns whatever a fetcher rejected with into an ImportStatusError. Custom fetchers may
+ * reject with anything; an error carrying a numeric `status` is treated as that HTTP status
+ * and a numeric `retryAfter` (seconds) is kept, as the public contract promises.
+ */
+export function toImportStatusError(reason: unknown): ImportStatusError {
+  if (reason instanceof ImportStatusError) return reason;
+  const fields = (typeof reason === 'object' && reason !== null ? reason : {}) as Record<string, unknown>;
+  const status = finiteNumber(fields['status']);
+  const message =
+    nonEmptyString(fields['message']) ?? (typeof reason === 'string' && reason !== '' ? reason : 'The request failed.');
+  return new ImportStatusError(message, {
+    kind: status === undefined ? 'network' : 'http',
+    status,
+    code: nonEmptyString(fields['code']),
+    requestId: nonEmptyString(fields['requestId']),
+    retryAfter: finiteNumber(fields['retryAfter']),
+    cause: reason,
+  });
+}

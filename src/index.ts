@@ -1,0 +1,20 @@
+/**
+ * The registering entry: importing this module defines `<dns-import-status>` unless a
+ * page already has an element of that name (two copies of the bundle must not throw).
+ */
+import { DnsImportStatus } from './dns-import-status.js';
+
+export { DnsImportStatus, type DnsImportStatusState } from './dns-import-status.js';
+export { createHttpFetcher, type HttpFetcherOptions } from './http-fetcher.js';
+export { normalizeImportResponse } from './normalize-import-task.js';
+export { ImportStatusError, type ImportStatusErrorKind } from './import-status-error.js';
+export type { ImportDoneEvent, ImportErrorDetail, ImportErrorEvent, ImportProgressEvent, ImportTaskDetail } from './events.js';
+export type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskStatus } from './types.js';
+
+if (!customElements.get('dns-import-status')) customElements.define('dns-import-status', DnsImportStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dns-import-status': DnsImportStatus;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Every visible string, in English and Simplified Chinese. Numbers, plurals and dates go
+ * through Intl, so a console in either language reads naturally.
+ */
+import { isThrottled } from './retry-policy.js';
+import type { ImportStatusError } from './import-status-error.js';
+
+export type Locale = 'en' | 'zh';
+
+/** `zh`, `zh-CN`, `zh-Hans`, `zh-SG` … read Simplified Chinese; everything else English. */
+export function localeFromLang(lang: string | null | undefined): Locale {
+  return lang && /^zh(?![-_](hant|tw|hk|mo)\b)/i.test(lang.trim()) ? 'zh' : 'en';
+}
+
+export interface Messages {
+  configHint: string;
+  loading: string;
+  empty: string;
+  emptyHint: string;
+  statusWord(status: string): string;
+  outcome(total: number, imported: number, failed: number): string;
+  pendingOutcome(processed: number, total: number): string;
+  progressLabel: string;
+  progressValue(percent: number, processed: number, total: number): string;
+  total: string;
+  imported: string;
+  failed: string;
+  taskId: string;
+  created: string;
+  updated: string;
+  templateLanguage: string;
+  zoneType: string;
+  failuresHeading(count: number): string;
+  columns: { name: string; type: string; line: string; ttl: string; weight: string; value: string; error_code: string; error_message: string };
+  retry: string;
+  errorNotice(error: ImportStatusError, willRetry: boolean, retryInSeconds: number | undefined, gaveUp: boolean): string;
+  errorDetails(error: ImportStatusError): string;
+  staleData: string;
+}
+
+function describeError(locale: Locale, error: ImportStatusError): string {
+  const zh = locale === 'zh';
+  const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
+  if (isThrottled(error)) return zh ? `接口限流${status}` : `The API is limiting requests${status}`;
+  switch (error.kind) {
+    case 'network':
+      return zh ? '连接出现问题' : 'Connection problem';
+    case 'timeout':
+      return zh ? '服务器未及时响应' : 'The server did not answer in time';
+    case 'invalid-body':
+      return zh ? '服务器返回的不是导入任务' : "The server's answer is not an import task";
+    case 'api':
+      return zh ? `接口返回错误 ${error.code ?? ''}`.trim() : `The API returned an error ${error.code ?? ''}`.trim();
+    case 'config':
+      return zh ? '配置无效' : 'Invalid configuration';
+    default:
+      break;
+  }
+  switch (error.status) {
+    case 401:
+      return zh ? `登录已过期${status}，请重新登录后重试` : `Your sign-in has expired${status}. Sign in again, then retry`;
+    case 403:
+      return zh ? `没有查看该域名导入任务的权限${status}，请申请 DNS 只读权限` : `No permission to read this zone's import${status}. Ask for DNS read access`;
+    case 400:
+      return zh ? `请求被服务器拒绝${status}，请检查 zone-id` : `The server rejected the request${status}. Check the zone id`;
+    default:
+      return error.status !== undefined && error.status >= 500
+        ? zh ? `服务器出现问题${status}` : `The server had a problem${status}`
+        : zh ? `请求失败${status}` : `The request failed${status}`;
+  }
+}
+
+function english(): Messages {
+  const n = new Intl.NumberFormat('en');
+  const plural = new Intl.PluralRules('en');
+  const records = (count: number) => `${n.format(count)} ${plural.select(count) === 'one' ? 'record' : 'records'}`;
+  return {
+    configHint: 'Set the zone-id attribute to show the import status of a zone.',
+    loading: 'Loading the import status…',
+    empty: 'This zone has no import task yet.',
+    emptyHint: 'If you expected one, check the zone id and the endpoint.',
+    statusWord: (status) => (status === 'PENDING' ? 'Importing' : status === 'DONE' ? 'Done' : status),
+    outcome: (total, imported, failed) =>
+      failed === 0
+        ? `All ${records(total)} imported`
+        : imported === 0
+          ? `Nothing imported: ${n.format(failed)} failed`
+          : `${n.format(imported)} imported, ${n.format(failed)} failed`,
+    pendingOutcome: (processed, total) => `${n.format(processed)} of ${records(total)} processed`,
+    progressLabel: 'Import progress',
+    progressValue: (percent, processed, total) => `${percent}% (${n.format(processed)} of ${n.format(total)})`,
+    total: 'Total',
+    imported: 'Imported',
+    failed: 'Failed',
+    taskId: 'Task ID',
+    created: 'Created',
+    updated: 'Updated',
+    templateLanguage: 'Template language',
+    zoneType: 'Zone type',
+    failuresHeading: (count) => `Failed ${plural.select(count) === 'one' ? 'record' : 'records'} (${n.format(count)})`,
+    columns: { name: 'Name', type: 'Type', line: 'Line', ttl: 'TTL', weight: 'Weight', value: 'Value', error_code: 'Error code', error_message: 'Error message' },
+    retry: 'Retry',
+    errorNotice: (error, willRetry, retryIn, gaveUp) => {
+      const what = describeError('en', error);
+      if (gaveUp) return `${what}. Still failing after a long time, so retrying has stopped.`;
+      if (willRetry) return retryIn === undefined ? `${what}, retrying.` : `${what}, retrying in ${n.format(retryIn)} s.`;
+      return `${what}.`;
+    },
+    errorDetails: (error) =>
+      [error.message, error.code && `Code: ${error.code}`, error.requestId && `Request ID: ${error.requestId}`].filter(Boolean).join(' · '),
+    staleData: 'Showing the last data received.',
+  };
+}
+
+function chinese(): Messages {
+  const n = new Intl.NumberFormat('zh-CN');
+  return {
+    configHint: '请设置 zone-id 属性以显示该域名的导入状态。',
+    loading: '正在加载导入状态…',
+    empty: '该域名还没有导入任务。',
+    emptyHint: '如果应该有，请检查 zone-id 和 endpoint。',
+    statusWord: (status) => (status === 'PENDING' ? '导入中' : status === 'DONE' ? '已完成' : status),
+    outcome: (total, imported, failed) =>
+      failed === 0
+        ? `全部 ${n.format(total)} 条记录已导入`
+        : imported === 0
+          ? `未导入任何记录：${n.format(failed)} 条失败`
+          : `已导入 ${n.format(imported)} 条，${n.format(failed)} 条失败`,
+    pendingOutcome: (processed, total) => `已处理 ${n.format(processed)} / ${n.format(total)} 条记录`,
+    progressLabel: '导入进度',
+    progressValue: (percent, processed, total) => `${percent}%（${n.format(processed)} / ${n.format(total)}）`,
+    total: '总数',
+    imported: '已导入',
+    failed: '失败',
+    taskId: '任务 ID',
+    created: '创建时间',
+    updated: '更新时间',
+    templateLanguage: '模板语言',
+    zoneType: '域名类型',
+    failuresHeading: (count) => `失败记录（${n.format(count)}）`,
+    columns: { name: '主机记录', type: '类型', line: '线路', ttl: 'TTL', weight: '权重', value: '记录值', error_code: '错误码', error_message: '错误信息' },
+    retry: '重试',
+    errorNotice: (error, willRetry, retryIn, gaveUp) => {
+      const what = describeError('zh', error);
+      if (gaveUp) return `${what}。长时间仍然失败，已停止重试。`;
+      if (willRetry) return retryIn === undefined ? `${what}，正在重试。` : `${what}，${n.format(retryIn)} 秒后重试。`;
+      return `${what}。`;
+    },
+    errorDetails: (error) =>
+      [error.message, error.code && `错误码：${error.code}`, error.requestId && `请求 ID：${error.requestId}`].filter(Boolean).join(' · '),
+    staleData: '显示的是最近一次收到的数据。',
+  };
+}
+
+const cache = new Map<Locale, Messages>();
+
+export function messagesFor(locale: Locale): Messages {
+  let messages = cache.get(locale);
+  if (!messages) cache.set(locale, (messages = locale === 'zh' ? chinese() : english()));
+  return messages;
+}
