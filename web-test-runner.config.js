@@ -8,15 +8,14 @@ import { simulatedDnsApi } from './server/simulated-dns-api.js';
 function koaMiddleware(handler) {
   return (ctx, next) =>
     new Promise((resolve, reject) => {
-      let handled = true;
       ctx.respond = false;
-      ctx.res.on('finish', resolve);
+      // 'close' as well as 'finish': a request the browser aborts never finishes.
+      ctx.res.once('finish', resolve);
+      ctx.res.once('close', resolve);
       handler(ctx.req, ctx.res, () => {
-        handled = false;
         ctx.respond = true;
         next().then(resolve, reject);
       });
-      if (!handled) return;
     });
 }
 

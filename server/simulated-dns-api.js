@@ -1,4 +1,170 @@
-// Placeholder: being written.
-export function simulatedDnsApi() {
-  return (req, res, next) => next();
+// A simulated Huawei Cloud DNS "query batch import task" API, as connect-style middleware.
+// Mounted by the Vite dev server (the demo) and by web-test-runner (the browser tests).
+//
+//   GET  {prefix}/v2/zones/{zone_id}/import/recordsets   the scenarios of simulated-zones.js
+//   POST /__sim/zones/{zone_id}/restart                   restart a zone's simulated import
+//   GET  /__sim/stats                                     request counts and peak concurrency
+//   GET  /__sim/last-request/{zone_id}                    url and headers of the last import GET
+//   POST /__sim/reset                                     forget all counters and zone state
+//
+// Any other URL is passed on with next().
+
+import { randomBytes } from 'node:crypto';
+import { createZones } from './simulated-zones.js';
+
+/**
+ * @typedef {import('node:http').IncomingMessage} Req
+ * @typedef {import('node:http').ServerResponse} Res
+ * @typedef {(err?: unknown) => void} Next
+ */
+
+/**
+ * @typedef {object} SimulatedDnsApiOptions
+ * @property {string} [prefix]      where the API is mounted (default `/api/dns`)
+ * @property {number} [progressMs]  zone-progress: time from PENDING to DONE (default 15000)
+ * @property {number} [slowMs]      zone-slow: answer delay (default 3000)
+ * @property {() => number} [now]   clock (default Date.now)
+ */
+
+const SIM_PREFIX = '/__sim/';
+
+/**
+ * @param {Res} res @param {number} status @param {string} body @param {string} contentType
+ * @param {Record<string, string>} [headers]
+ */
+function send(res, status, body, contentType, headers = {}) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Request-Id', randomBytes(16).toString('hex'));
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(body);
+}
+
+/** @param {Res} res @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
+function sendJson(res, status, body, headers) {
+  send(res, status, JSON.stringify(body), 'application/json', headers);
+}
+
+/** @param {string} segment @returns {string | undefined} */
+function decode(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {string} text @returns {string} */
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * @param {SimulatedDnsApiOptions} [options]
+ * @returns {(req: Req, res: Res, next: Next) => void}
+ */
+export function simulatedDnsApi(options = {}) {
+  const prefix = (options.prefix ?? '/api/dns').replace(/\/+$/, '');
+  const importPath = new RegExp(`^${escapeRegExp(prefix)}/v2/zones/([^/]+)/import/recordsets$`);
+  const zones = createZones(options);
+
+  /** @type {Map<string, number>} */ const requests = new Map();
+  /** @type {Map<string, number>} */ const inFlight = new Map();
+  /** @type {Map<string, number>} */ const maxInFlight = new Map();
+  /** @type {Map<string, { url: string, method: string, headers: Record<string, unknown> }>} */
+  const lastRequest = new Map();
+  let total = 0;
+
+  function reset() {
+    requests.clear();
+    inFlight.clear();
+    maxInFlight.clear();
+    lastRequest.clear();
+    total = 0;
+    zones.reset();
+  }
+
+  /** @param {Req} req @param {Res} res @param {string} zoneId */
+  function handleImport(req, res, zoneId) {
+    total += 1;
+    requests.set(zoneId, (requests.get(zoneId) ?? 0) + 1);
+    lastRequest.set(zoneId, { url: req.url ?? '', method: req.method ?? 'GET', headers: { ...req.headers } });
+    const current = (inFlight.get(zoneId) ?? 0) + 1;
+    inFlight.set(zoneId, current);
+    maxInFlight.set(zoneId, Math.max(maxInFlight.get(zoneId) ?? 0, current));
+    let open = true;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    res.on('close', () => {
+      if (!open) return;
+      open = false;
+      clearTimeout(timer);
+      // A reset while the request was in flight already cleared the map: do not go negative.
+      const n = inFlight.get(zoneId);
+      if (n) inFlight.set(zoneId, n - 1);
+    });
+
+    const answer = zones.answer(zoneId);
+    const respond = () => {
+      if (open && !res.writableEnded) send(res, answer.status, answer.body, answer.contentType, answer.headers);
+    };
+    if (answer.delayMs) timer = setTimeout(respond, answer.delayMs);
+    else respond();
+  }
+
+  /** @param {Req} req @param {Res} res @param {string} path */
+  function handleControl(req, res, path) {
+    const method = req.method ?? 'GET';
+    const route = path.slice(SIM_PREFIX.length);
+    if (route === 'stats') {
+      if (method !== 'GET') return sendJson(res, 405, { error: 'Use GET.' }, { Allow: 'GET' });
+      return sendJson(res, 200, {
+        requests: Object.fromEntries(requests),
+        total,
+        maxInFlight: Object.fromEntries(maxInFlight),
+      });
+    }
+    if (route === 'reset') {
+      if (method !== 'POST') return sendJson(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
+      reset();
+      return sendJson(res, 200, { ok: true });
+    }
+    const restart = /^zones\/([^/]+)\/restart$/.exec(route);
+    if (restart) {
+      const zoneId = decode(restart[1]);
+      if (zoneId === undefined) return sendJson(res, 400, { error: 'Malformed zone id.' });
+      if (method !== 'POST') return sendJson(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
+      zones.restart(zoneId);
+      return sendJson(res, 200, { ok: true });
+    }
+    const last = /^last-request\/([^/]+)$/.exec(route);
+    if (last) {
+      const zoneId = decode(last[1]);
+      if (zoneId === undefined) return sendJson(res, 400, { error: 'Malformed zone id.' });
+      if (method !== 'GET') return sendJson(res, 405, { error: 'Use GET.' }, { Allow: 'GET' });
+      const seen = lastRequest.get(zoneId);
+      if (!seen) return sendJson(res, 404, { error: `No import request recorded for zone ${zoneId}.` });
+      return sendJson(res, 200, seen);
+    }
+    return sendJson(res, 404, { error: `Unknown simulator endpoint: ${path}` });
+  }
+
+  return function simulatedDnsApiMiddleware(req, res, next) {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith(SIM_PREFIX)) return handleControl(req, res, path);
+    if (path !== prefix && !path.startsWith(`${prefix}/`)) return next();
+
+    const match = importPath.exec(path);
+    if (!match) {
+      // Under the API prefix but not a simulated API: answer like the API gateway does.
+      return sendJson(res, 404, { error_code: 'APIG.0101', error_msg: 'The API does not exist or has not been published in the environment.' });
+    }
+    if (req.method !== 'GET') {
+      return sendJson(res, 405, { error_code: 'APIG.0101', error_msg: `Method ${req.method} is not simulated: only GET is.` }, { Allow: 'GET' });
+    }
+    const zoneId = decode(match[1]);
+    if (zoneId === undefined) return sendJson(res, 400, { error_code: 'DNS.0002', error_msg: 'Invalid zone id.' });
+    handleImport(req, res, zoneId);
+  };
 }

@@ -1,0 +1,112 @@
+// The demo page: scenario picker, restart, language switch and a live log of the element's events.
+import '../src/index.js';
+
+/** The parts of the element this page uses. */
+type StatusElement = HTMLElement & { zoneId: string; refresh(): Promise<void> };
+
+const SCENARIOS: ReadonlyArray<readonly [zoneId: string, label: string]> = [
+  ['zone-progress', 'Import in progress → done with failures'],
+  ['zone-clean', 'Done, no failures'],
+  ['zone-flaky', 'Flaky server (503, 429, flow control)'],
+  ['zone-empty', 'No import task (404)'],
+  ['zone-empty-data', 'Empty task data (200, {})'],
+  ['zone-huge', '2,500 failed records'],
+  ['zone-many-20000', '20,000 failed records'],
+  ['zone-total-failure', 'Nothing imported'],
+  ['zone-pending', 'Stuck in progress'],
+  ['zone-slow', 'Slow server (3 s per answer)'],
+  ['zone-unauthorized', 'Sign-in expired (401)'],
+  ['zone-forbidden', 'No permission (403)'],
+  ['zone-api-error', 'API error in a 200 body'],
+  ['zone-html', 'Proxy error page (HTML)'],
+];
+const MAX_LOG_ENTRIES = 200;
+
+function byId<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`demo: #${id} is missing`);
+  return found as T;
+}
+
+const el = byId<StatusElement>('status');
+const stage = byId('stage');
+const zones = byId('zones');
+const log = byId<HTMLOListElement>('log');
+const currentZone = byId('current-zone');
+
+function selectZone(zoneId: string): void {
+  el.zoneId = zoneId;
+  currentZone.textContent = zoneId;
+  for (const button of zones.querySelectorAll('button')) {
+    button.setAttribute('aria-pressed', String(button.dataset['zone'] === zoneId));
+  }
+  const url = new URL(location.href);
+  url.searchParams.set('zone', zoneId);
+  history.replaceState(null, '', url);
+}
+
+for (const [zoneId, label] of SCENARIOS) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset['zone'] = zoneId;
+  button.textContent = label;
+  button.title = zoneId;
+  button.addEventListener('click', () => selectZone(zoneId));
+  zones.append(button);
+}
+selectZone(new URL(location.href).searchParams.get('zone') ?? el.zoneId);
+
+byId('restart').addEventListener('click', async () => {
+  await fetch(`/__sim/zones/${encodeURIComponent(el.zoneId)}/restart`, { method: 'POST' });
+  await el.refresh();
+});
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-lang]')) {
+  button.addEventListener('click', () => {
+    stage.lang = button.dataset['lang'] ?? 'en';
+    for (const other of document.querySelectorAll('button[data-lang]')) {
+      other.setAttribute('aria-pressed', String(other === button));
+    }
+  });
+}
+
+function cell(className: string, text: string): HTMLSpanElement {
+  const span = document.createElement('span');
+  span.className = className;
+  span.textContent = text;
+  return span;
+}
+
+/** Adds a log line; textContent only, the details come from the server. */
+function record(name: string, summary: string): void {
+  const item = document.createElement('li');
+  item.className = name;
+  const time = new Date().toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    fractionalSecondDigits: 3,
+    hour12: false,
+  });
+  item.append(cell('time', time), cell('name', name), cell('summary', summary));
+  log.prepend(item);
+  while (log.children.length > MAX_LOG_ENTRIES) log.lastElementChild?.remove();
+}
+
+interface TaskCounts {
+  status: string;
+  total_count: number;
+  success_count: number;
+  error_count: number;
+}
+const counts = (task: TaskCounts): string =>
+  `${task.status} · ${task.success_count} imported, ${task.error_count} failed of ${task.total_count}`;
+
+el.addEventListener('import-progress', (event) => record(event.type, counts(event.detail.task)));
+el.addEventListener('import-done', (event) => record(event.type, counts(event.detail.task)));
+el.addEventListener('import-error', (event) => {
+  const { error, willRetry } = event.detail;
+  const code = [error.status, error.code].filter((part) => part !== undefined).join(' ');
+  record(event.type, `${code ? `[${code}] ` : ''}${error.message} · ${willRetry ? 'will retry' : 'no retry'}`);
+});
+byId('clear-log').addEventListener('click', () => log.replaceChildren());

@@ -1,0 +1,25 @@
+// Fails when custom-elements.json no longer describes src/: regenerate it into a temporary
+// folder with the same command as `npm run manifest` and compare.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
+try {
+  execFileSync('node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', outdir], { stdio: 'ignore' });
+  const fresh = JSON.stringify(JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')));
+  let committed = '';
+  try {
+    committed = JSON.stringify(JSON.parse(readFileSync('custom-elements.json', 'utf8')));
+  } catch {
+    // missing or unreadable: reported as stale below
+  }
+  if (fresh !== committed) {
+    console.error('custom-elements.json is stale: run `npm run manifest` and commit the result.');
+    process.exit(1);
+  }
+  console.log('custom-elements.json is up to date.');
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}

@@ -1,0 +1,47 @@
+// axe in every visual state, with real timers (axe schedules its own work with setTimeout).
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/index.js';
+import type { DnsImportStatus } from '../src/dns-import-status.js';
+import { ImportStatusError } from '../src/import-status-error.js';
+import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
+import { flush } from './support/flush.js';
+
+async function inState(answer: (scripted: ScriptedFetcher) => void, lang = 'en'): Promise<DnsImportStatus> {
+  const scripted = new ScriptedFetcher();
+  const el = await fixture<DnsImportStatus>(
+    html`<dns-import-status lang=${lang} .fetcher=${scripted.fetcher} zone-id="zone-a11y"></dns-import-status>`,
+  );
+  answer(scripted);
+  await flush(el);
+  return el;
+}
+
+const many = Array.from({ length: 30 }, (_, i) => ({
+  name: `r${i}.example.com.`, type: i % 2 ? 'AAAA' : 'A', line: 'default_view', ttl: '300', weight: i % 3 ? undefined : '1',
+  value: ['192.0.2.1', '192.0.2.2'], error_code: i % 2 ? 'DNS.0016' : 'DNS.0806', error_message: 'Failed.',
+}));
+
+const states: Record<string, (scripted: ScriptedFetcher) => void> = {
+  loading: () => {},
+  pending: (s) => s.answer(envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: 20, error_count: 2, error_items: many.slice(0, 2) }))),
+  'done without failures': (s) => s.answer(envelope(rawTask({ total_count: 5, success_count: 5, error_count: 0, error_items: [] }))),
+  'done with failures': (s) => s.answer(envelope(rawTask({ total_count: 60, success_count: 30, error_count: 30, error_items: many }))),
+  empty: (s) => s.fail(new ImportStatusError('Not found', { kind: 'http', status: 404 })),
+  error: (s) => s.fail(new ImportStatusError('Insufficient permissions.', { kind: 'http', status: 403, code: 'DNS.0030', requestId: 'r-1' })),
+};
+
+describe('accessibility', () => {
+  it('has no axe violations without a zone id', async () => {
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status></dns-import-status>`);
+    await expect(el).to.be.accessible();
+  });
+
+  for (const lang of ['en', 'zh-CN']) {
+    for (const [name, answer] of Object.entries(states)) {
+      it(`has no axe violations: ${name} (${lang})`, async () => {
+        const el = await inState(answer, lang);
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
+});

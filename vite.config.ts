@@ -1,0 +1,33 @@
+// Vite: the demo dev server (`npx vite` → http://127.0.0.1:5173/demo/), with the simulated
+// Huawei Cloud DNS API mounted at /api/dns (and its /__sim/ control endpoints).
+// TypeScript decorators: legacy (`experimentalDecorators` in tsconfig.json), which Vite's Oxc
+// compiles; no decorators plugin is needed.
+import { defineConfig, type Plugin } from 'vite';
+import { simulatedDnsApi } from './server/simulated-dns-api.js';
+
+/** Serves the simulated DNS API from the dev server and from `vite preview`. */
+function simulatedDnsApiPlugin(): Plugin {
+  return {
+    name: 'simulated-dns-api',
+    configureServer(server) {
+      server.middlewares.use(simulatedDnsApi());
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(simulatedDnsApi());
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [simulatedDnsApiPlugin()],
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    open: '/demo/',
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    open: '/demo/',
+  },
+});
