@@ -154,6 +154,8 @@ export const dnsImportStatusStyles = css`
   }
   .code {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  }
+  td.code {
     white-space: nowrap;
   }
   .values {

@@ -1,0 +1,35 @@
+// Shared by the benchmarks: a Vite server (the demo's config, so the simulated DNS API is
+// mounted, serving src/ with Lit's production build) and headless Debian Chromium driven by
+// playwright-core. Benchmarks measure; they never assert timings.
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { findChromium } from '../scripts/find-chromium.js';
+
+export async function startBenchServer(port = 0) {
+  const server = await createServer({
+    configFile: 'vite.config.ts',
+    logLevel: 'error',
+    // Lit's production build, as users get it; 'development' would add dev-mode checks.
+    resolve: { conditions: ['production', 'module', 'browser'] },
+    server: { port, host: '127.0.0.1', open: false, strictPort: false },
+  });
+  await server.listen();
+  const address = server.httpServer.address();
+  return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Prints rows (objects with the same keys) as a Markdown table, ready for the README. */
+export function printTable(title, rows) {
+  const keys = Object.keys(rows[0] ?? {});
+  console.log(`\n### ${title}\n`);
+  console.log(`| ${keys.join(' | ')} |`);
+  console.log(`| ${keys.map(() => '---').join(' | ')} |`);
+  for (const row of rows) console.log(`| ${keys.map((k) => row[k]).join(' | ')} |`);
+}
