@@ -34,6 +34,8 @@ export function importTaskPath(zoneId: string): string {
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (header === null || header.trim() === '') return undefined;
   if (/^\s*\d+\s*$/.test(header)) return Number(header);
+  // Only an HTTP date (IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"): Date.parse alone reads junk as dates.
+  if (!/^\s*[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT\s*$/.test(header)) return undefined;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
@@ -65,13 +67,15 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskF
 
   return async (zoneId, { signal }) => {
     const url = endpoint + importTaskPath(zoneId);
-    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+    // Set, not merged: whatever case the caller spelled it in, we need JSON back.
+    headers.set('Accept', 'application/json');
     const doFetch = options.fetch ?? globalThis.fetch;
     let response: Response;
     try {
       response = await doFetch(url, {
         method: 'GET',
-        headers: { ...extra, Accept: 'application/json' },
+        headers,
         credentials,
         // Polling must see the server's state now, never a cached copy.
         cache: 'no-store',

@@ -1,7 +1,9 @@
 /**
  * Reads an error code and message out of a Huawei Cloud error body, the way the official
  * SDKs do: `error_code`/`error_msg`, then `errorCode`/`errorMsg`, then `code`/`message`,
- * at the top level or one level down (`{"error": {...}}`).
+ * at the top level or one level down (`{"error": {...}}`). A more specific name wins over a
+ * less specific one wherever it stands, so `{"code":400,"error":{"error_code":"DNS.0301"}}`
+ * reports DNS.0301; code and message are looked up independently.
  */
 
 export interface HuaweiErrorFields {
@@ -9,11 +11,8 @@ export interface HuaweiErrorFields {
   message?: string;
 }
 
-const FIELD_PAIRS = [
-  ['error_code', 'error_msg'],
-  ['errorCode', 'errorMsg'],
-  ['code', 'message'],
-] as const;
+const CODE_KEYS = ['error_code', 'errorCode', 'code'] as const;
+const MESSAGE_KEYS = ['error_msg', 'errorMsg', 'message'] as const;
 
 const asText = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== ''
@@ -25,12 +24,11 @@ const asText = (value: unknown): string | undefined =>
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function readFlat(body: Record<string, unknown>): HuaweiErrorFields | undefined {
-  for (const [codeKey, messageKey] of FIELD_PAIRS) {
-    const code = asText(body[codeKey]);
-    const message = asText(body[messageKey]);
-    if (code !== undefined || message !== undefined) {
-      return { ...(code !== undefined && { code }), ...(message !== undefined && { message }) };
+function firstText(places: Record<string, unknown>[], keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    for (const place of places) {
+      const text = asText(place[key]);
+      if (text !== undefined) return text;
     }
   }
   return undefined;
@@ -38,13 +36,8 @@ function readFlat(body: Record<string, unknown>): HuaweiErrorFields | undefined 
 
 export function parseHuaweiErrorBody(body: unknown): HuaweiErrorFields {
   if (!isRecord(body)) return {};
-  const flat = readFlat(body);
-  if (flat) return flat;
-  for (const nested of Object.values(body)) {
-    if (isRecord(nested)) {
-      const found = readFlat(nested);
-      if (found) return found;
-    }
-  }
-  return {};
+  const places = [body, ...Object.values(body).filter(isRecord)];
+  const code = firstText(places, CODE_KEYS);
+  const message = firstText(places, MESSAGE_KEYS);
+  return { ...(code !== undefined && { code }), ...(message !== undefined && { message }) };
 }

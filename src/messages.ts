@@ -9,7 +9,7 @@ export type Locale = 'en' | 'zh';
 
 /** `zh`, `zh-CN`, `zh-Hans`, `zh-SG` … read Simplified Chinese; everything else English. */
 export function localeFromLang(lang: string | null | undefined): Locale {
-  return lang && /^zh(?![-_](hant|tw|hk|mo)\b)/i.test(lang.trim()) ? 'zh' : 'en';
+  return lang && /^zh(?=$|[-_])(?![-_](hant|tw|hk|mo)\b)/i.test(lang.trim()) ? 'zh' : 'en';
 }
 
 export interface Messages {

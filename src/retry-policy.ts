@@ -60,6 +60,6 @@ export function retryDelayMs({ attempt, interval, retryAfter, random = Math.rand
   const floor = Math.min(interval, capMs);
   const ceiling = Math.min(capMs, interval * 2 ** Math.min(attempt, 30));
   const backoff = floor + random() * Math.max(0, ceiling - floor);
-  const serverWait = retryAfter === undefined ? 0 : Math.min(Math.max(0, retryAfter) * 1000, MAX_RETRY_AFTER_MS);
+  const serverWait = Number.isFinite(retryAfter) ? Math.min(Math.max(0, retryAfter!) * 1000, MAX_RETRY_AFTER_MS) : 0;
   return Math.round(Math.max(backoff, serverWait));
 }

@@ -1,0 +1,133 @@
+import { expect } from '@open-wc/testing';
+import { ImportStatusError, toImportStatusError } from '../src/import-status-error.js';
+
+describe('ImportStatusError', () => {
+  it('is an Error with its name and fields', () => {
+    const error = new ImportStatusError('boom', {
+      kind: 'http',
+      status: 503,
+      code: 'DNS.0014',
+      requestId: 'req-1',
+      retryAfter: 4,
+    });
+    expect(error).to.be.instanceOf(Error);
+    expect(error.name).to.equal('ImportStatusError');
+    expect(error.message).to.equal('boom');
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(503);
+    expect(error.code).to.equal('DNS.0014');
+    expect(error.requestId).to.equal('req-1');
+    expect(error.retryAfter).to.equal(4);
+  });
+
+  it('keeps a cause only when given', () => {
+    const cause = new TypeError('Failed to fetch');
+    expect(new ImportStatusError('x', { kind: 'network', cause }).cause).to.equal(cause);
+    expect(new ImportStatusError('x', { kind: 'network' })).to.not.have.own.property('cause');
+  });
+});
+
+describe('toImportStatusError', () => {
+  it('passes an ImportStatusError through unchanged', () => {
+    const original = new ImportStatusError('Zone not found.', { kind: 'api', code: 'DNS.0101' });
+    expect(toImportStatusError(original)).to.equal(original);
+    const http = new ImportStatusError('HTTP 500', { kind: 'http', status: 500 });
+    const result = toImportStatusError(http);
+    expect(result).to.equal(http);
+    expect(result.kind).to.equal('http');
+  });
+
+  it('treats an object with a numeric status as that HTTP status, keeping its fields', () => {
+    const reason = { status: 429, message: 'Too Many Requests', code: 'APIG.0308', retryAfter: 12, requestId: 'abc-123' };
+    const error = toImportStatusError(reason);
+    expect(error).to.be.instanceOf(ImportStatusError);
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(429);
+    expect(error.code).to.equal('APIG.0308');
+    expect(error.retryAfter).to.equal(12);
+    expect(error.requestId).to.equal('abc-123');
+    expect(error.message).to.equal('Too Many Requests');
+    expect(error.cause).to.equal(reason);
+  });
+
+  it('treats an Error subclass carrying a status as HTTP', () => {
+    class HttpError extends Error {
+      constructor(
+        message: string,
+        readonly status: number,
+      ) {
+        super(message);
+      }
+    }
+    const error = toImportStatusError(new HttpError('Forbidden', 403));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(403);
+    expect(error.message).to.equal('Forbidden');
+  });
+
+  it('gives a default message to a status-only object, and leaves absent fields undefined', () => {
+    const error = toImportStatusError({ status: 503 });
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(503);
+    expect(error.message).to.equal('The request failed.');
+    expect(error.code).to.equal(undefined);
+    expect(error.requestId).to.equal(undefined);
+    expect(error.retryAfter).to.equal(undefined);
+  });
+
+  it('drops fields of the wrong type', () => {
+    const error = toImportStatusError({ status: 503, code: 14, requestId: '', retryAfter: '10', message: 42 });
+    expect(error.kind).to.equal('http');
+    expect(error.code).to.equal(undefined);
+    expect(error.requestId).to.equal(undefined);
+    expect(error.retryAfter).to.equal(undefined);
+    expect(error.message).to.equal('The request failed.');
+  });
+
+  it('drops a non-finite retryAfter and status', () => {
+    const error = toImportStatusError({ status: 503, retryAfter: Number.NaN });
+    expect(error.retryAfter).to.equal(undefined);
+    expect(toImportStatusError({ status: Number.NaN }).kind).to.equal('network');
+    expect(toImportStatusError({ status: Number.POSITIVE_INFINITY }).status).to.equal(undefined);
+  });
+
+  it('turns a plain Error into kind network, keeping its message and cause', () => {
+    const reason = new TypeError('Failed to fetch');
+    const error = toImportStatusError(reason);
+    expect(error).to.be.instanceOf(ImportStatusError);
+    expect(error.kind).to.equal('network');
+    expect(error.message).to.equal('Failed to fetch');
+    expect(error.status).to.equal(undefined);
+    expect(error.cause).to.equal(reason);
+  });
+
+  it('uses a string reason as the message', () => {
+    const error = toImportStatusError('offline');
+    expect(error.kind).to.equal('network');
+    expect(error.message).to.equal('offline');
+    expect(error.status).to.equal(undefined);
+  });
+
+  it('gives a default message to an empty string', () => {
+    expect(toImportStatusError('').message).to.equal('The request failed.');
+  });
+
+  it('handles undefined and null', () => {
+    for (const reason of [undefined, null]) {
+      const error = toImportStatusError(reason);
+      expect(error).to.be.instanceOf(ImportStatusError);
+      expect(error.kind).to.equal('network');
+      expect(error.message).to.equal('The request failed.');
+      expect(error.status).to.equal(undefined);
+      expect(error.code).to.equal(undefined);
+    }
+  });
+
+  it('treats a non-numeric status ("503") as no status', () => {
+    const error = toImportStatusError({ status: '503', message: 'Service Unavailable', code: 'X.1' });
+    expect(error.kind).to.equal('network');
+    expect(error.status).to.equal(undefined);
+    expect(error.message).to.equal('Service Unavailable');
+    expect(error.code).to.equal('X.1');
+  });
+});

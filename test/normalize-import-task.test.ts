@@ -1,0 +1,449 @@
+import { expect } from '@open-wc/testing';
+import { normalizeImportResponse } from '../src/normalize-import-task.js';
+import { ImportStatusError } from '../src/import-status-error.js';
+import type { ImportTask } from '../src/types.js';
+
+/** The documented sample, verbatim from DESIGN.md. */
+const sampleEnvelope = () => ({
+  code: 200,
+  data: {
+    task_id: '4011afa265b412380165b415b1400001',
+    status: 'DONE',
+    created_at: '2018-09-07T12:50:45.181',
+    updated_at: '2018-09-07T12:50:46.344',
+    zone_id: '4011afa165b1f0e00165b1f8d2a80380',
+    zone_type: 'public',
+    language: 'zh-cn',
+    total_count: 1,
+    success_count: 0,
+    error_count: 1,
+    error_items: [
+      {
+        name: 'test.import.',
+        type: 'A',
+        line: 'default_view',
+        ttl: '300',
+        value: ['192.168.1.1', '192.168.222.111'],
+        error_code: 'DNS.0806',
+        error_message: 'This line is not be supported in this DNS version.',
+      },
+    ],
+  },
+});
+
+const expectedSample: ImportTask = {
+  task_id: '4011afa265b412380165b415b1400001',
+  status: 'DONE',
+  created_at: '2018-09-07T12:50:45.181',
+  updated_at: '2018-09-07T12:50:46.344',
+  zone_id: '4011afa165b1f0e00165b1f8d2a80380',
+  zone_type: 'public',
+  language: 'zh-cn',
+  total_count: 1,
+  success_count: 0,
+  error_count: 1,
+  error_items: [
+    {
+      name: 'test.import.',
+      type: 'A',
+      line: 'default_view',
+      ttl: 300,
+      value: ['192.168.1.1', '192.168.222.111'],
+      error_code: 'DNS.0806',
+      error_message: 'This line is not be supported in this DNS version.',
+    },
+  ],
+};
+
+/** A minimal bare task with one item, the item overridable. */
+function taskWithItem(item: Record<string, unknown>): Record<string, unknown> {
+  return { task_id: 't1', status: 'DONE', total_count: 1, success_count: 0, error_count: 1, error_items: [item] };
+}
+
+function firstItem(body: unknown) {
+  const task = normalizeImportResponse(body);
+  expect(task).to.not.equal(null);
+  expect(task!.error_items).to.have.length(1);
+  return task!.error_items[0]!;
+}
+
+/** Calls normalizeImportResponse, expecting it to throw; returns the thrown ImportStatusError. */
+function thrownBy(body: unknown): ImportStatusError {
+  let thrown: unknown;
+  try {
+    normalizeImportResponse(body);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown, 'expected normalizeImportResponse to throw').to.not.equal(undefined);
+  expect(thrown).to.be.instanceOf(ImportStatusError);
+  expect(thrown).to.be.instanceOf(Error);
+  return thrown as ImportStatusError;
+}
+
+function expectInvalid(body: unknown, fieldPattern: RegExp): ImportStatusError {
+  const error = thrownBy(body);
+  expect(error.kind).to.equal('invalid-body');
+  expect(error.name).to.equal('ImportStatusError');
+  expect(error.message).to.match(fieldPattern);
+  return error;
+}
+
+describe('normalizeImportResponse', () => {
+  describe('the documented envelope', () => {
+    it('normalizes the DESIGN.md sample exactly', () => {
+      expect(normalizeImportResponse(sampleEnvelope())).to.deep.equal(expectedSample);
+    });
+
+    it('returns numbers for ttl and the counts, and keeps the value array', () => {
+      const task = normalizeImportResponse(sampleEnvelope())!;
+      expect(task.error_items[0]!.ttl).to.be.a('number');
+      expect(task.total_count).to.be.a('number');
+      expect(task.error_items[0]!.value).to.be.an('array').with.length(2);
+      expect(task.error_items[0]).to.not.have.property('weight');
+    });
+
+    it('does not mutate its input', () => {
+      const body = sampleEnvelope();
+      const copy = JSON.parse(JSON.stringify(body));
+      normalizeImportResponse(body);
+      expect(body).to.deep.equal(copy);
+    });
+
+    it('accepts code as the string "200"', () => {
+      const body = { ...sampleEnvelope(), code: '200' };
+      expect(normalizeImportResponse(body)).to.deep.equal(expectedSample);
+    });
+
+    it('accepts an envelope with data but no code', () => {
+      expect(normalizeImportResponse({ data: sampleEnvelope().data })).to.deep.equal(expectedSample);
+    });
+
+    it('accepts a bare task (no envelope)', () => {
+      expect(normalizeImportResponse(sampleEnvelope().data)).to.deep.equal(expectedSample);
+    });
+
+    it('leaves absent optional task fields absent', () => {
+      const task = normalizeImportResponse({ task_id: 'abc', status: 'PENDING' })!;
+      expect(task).to.deep.equal({
+        task_id: 'abc',
+        status: 'PENDING',
+        total_count: 0,
+        success_count: 0,
+        error_count: 0,
+        error_items: [],
+      });
+      for (const key of ['created_at', 'updated_at', 'zone_id', 'zone_type', 'language']) {
+        expect(task).to.not.have.property(key);
+      }
+    });
+
+    it('treats null error_items as an empty list', () => {
+      const task = normalizeImportResponse({ task_id: 'abc', status: 'DONE', error_items: null })!;
+      expect(task.error_items).to.deep.equal([]);
+    });
+
+    it('keeps an unknown status verbatim', () => {
+      expect(normalizeImportResponse({ task_id: 'abc', status: 'RUNNING' })!.status).to.equal('RUNNING');
+      expect(normalizeImportResponse({ code: 200, data: { task_id: 'abc', status: 'failed_partially' } })!.status).to.equal(
+        'failed_partially',
+      );
+    });
+
+    it('reads a numeric task_id as text', () => {
+      expect(normalizeImportResponse({ task_id: 42, status: 'DONE' })!.task_id).to.equal('42');
+    });
+  });
+
+  describe('value and records', () => {
+    it('wraps a single string value in an array', () => {
+      expect(firstItem(taskWithItem({ name: 'a.', value: '1.2.3.4' })).value).to.deep.equal(['1.2.3.4']);
+    });
+
+    it('uses records when value is absent', () => {
+      expect(firstItem(taskWithItem({ name: 'a.', records: ['1.1.1.1', '2.2.2.2'] })).value).to.deep.equal([
+        '1.1.1.1',
+        '2.2.2.2',
+      ]);
+    });
+
+    it('uses a single string in records', () => {
+      expect(firstItem(taskWithItem({ name: 'a.', records: 'x.example.' })).value).to.deep.equal(['x.example.']);
+    });
+
+    it('prefers value over records when both are present', () => {
+      expect(firstItem(taskWithItem({ value: ['v'], records: ['r'] })).value).to.deep.equal(['v']);
+    });
+
+    it('coerces numbers in value to text', () => {
+      expect(firstItem(taskWithItem({ value: [10, 'mx.example.'] })).value).to.deep.equal(['10', 'mx.example.']);
+      expect(firstItem(taskWithItem({ value: 7 })).value).to.deep.equal(['7']);
+    });
+
+    it('gives an empty list when neither value nor records is present', () => {
+      expect(firstItem(taskWithItem({ name: 'a.' })).value).to.deep.equal([]);
+    });
+
+    it('fills absent text fields of an item with empty strings', () => {
+      expect(firstItem(taskWithItem({}))).to.deep.equal({
+        name: '',
+        type: '',
+        line: '',
+        value: [],
+        error_code: '',
+        error_message: '',
+      });
+    });
+  });
+
+  describe('ttl and weight', () => {
+    it('turns numeric strings into numbers', () => {
+      const item = firstItem(taskWithItem({ ttl: '300', weight: '5' }));
+      expect(item.ttl).to.equal(300);
+      expect(item.weight).to.equal(5);
+    });
+
+    it('trims whitespace around numeric strings', () => {
+      expect(firstItem(taskWithItem({ ttl: ' 600 ' })).ttl).to.equal(600);
+    });
+
+    it('keeps numbers as numbers', () => {
+      const item = firstItem(taskWithItem({ ttl: 3600, weight: 0 }));
+      expect(item.ttl).to.equal(3600);
+      expect(item.weight).to.equal(0);
+    });
+
+    it('keeps non-numeric text verbatim', () => {
+      const item = firstItem(taskWithItem({ ttl: 'abc', weight: '1O' }));
+      expect(item.ttl).to.equal('abc');
+      expect(item.weight).to.equal('1O');
+    });
+
+    it('omits the property when absent, null or empty', () => {
+      const absent = firstItem(taskWithItem({ name: 'a.' }));
+      expect(absent).to.not.have.property('ttl');
+      expect(absent).to.not.have.property('weight');
+      const nulls = firstItem(taskWithItem({ ttl: null, weight: null }));
+      expect(nulls).to.not.have.property('ttl');
+      expect(nulls).to.not.have.property('weight');
+      const empty = firstItem(taskWithItem({ ttl: '', weight: '  ' }));
+      expect(empty).to.not.have.property('ttl');
+      expect(empty).to.not.have.property('weight');
+    });
+
+    it('rejects an object where ttl belongs, naming the field', () => {
+      expectInvalid(taskWithItem({ ttl: { seconds: 300 } }), /error_items\[0\]\.ttl/);
+      expectInvalid(taskWithItem({ weight: [1] }), /error_items\[0\]\.weight/);
+    });
+  });
+
+  describe('counts', () => {
+    it('turns numeric strings into numbers', () => {
+      const task = normalizeImportResponse({
+        task_id: 't',
+        status: 'DONE',
+        total_count: '1200',
+        success_count: '1150',
+        error_count: '50',
+      })!;
+      expect(task.total_count).to.equal(1200);
+      expect(task.success_count).to.equal(1150);
+      expect(task.error_count).to.equal(50);
+    });
+
+    it('derives error_count from error_items and total from success + error', () => {
+      const task = normalizeImportResponse({
+        task_id: 't',
+        status: 'DONE',
+        success_count: 7,
+        error_items: [{ name: 'a.' }, { name: 'b.' }],
+      })!;
+      expect(task.error_count).to.equal(2);
+      expect(task.success_count).to.equal(7);
+      expect(task.total_count).to.equal(9);
+    });
+
+    it('keeps given counts even when they disagree with error_items', () => {
+      const task = normalizeImportResponse({
+        task_id: 't',
+        status: 'DONE',
+        total_count: 500,
+        success_count: 0,
+        error_count: 500,
+        error_items: [{ name: 'a.' }],
+      })!;
+      expect(task.error_count).to.equal(500);
+      expect(task.total_count).to.equal(500);
+    });
+
+    it('derives total from a given error_count', () => {
+      const task = normalizeImportResponse({ task_id: 't', status: 'DONE', success_count: '3', error_count: '4' })!;
+      expect(task.total_count).to.equal(7);
+    });
+
+    it('treats null counts as absent', () => {
+      const task = normalizeImportResponse({ task_id: 't', status: 'PENDING', total_count: null, error_items: [{}] })!;
+      expect(task.total_count).to.equal(1);
+      expect(task.error_count).to.equal(1);
+    });
+  });
+
+  describe('no task', () => {
+    const empties: Array<[string, unknown]> = [
+      ['data: {}', { code: 200, data: {} }],
+      ['data: null', { code: 200, data: null }],
+      ['data: []', { code: 200, data: [] }],
+      ['no data', { code: 200 }],
+      ['no data, code "200"', { code: '200' }],
+      ['data: {} without code', { data: {} }],
+    ];
+    for (const [label, body] of empties) {
+      it(`returns null for ${label}`, () => {
+        expect(normalizeImportResponse(body)).to.equal(null);
+      });
+    }
+  });
+
+  describe('API error bodies', () => {
+    it('throws kind api for {"code":"DNS.0101","message":"Zone not found."}', () => {
+      const error = thrownBy({ code: 'DNS.0101', message: 'Zone not found.' });
+      expect(error.kind).to.equal('api');
+      expect(error.code).to.equal('DNS.0101');
+      expect(error.message).to.equal('Zone not found.');
+      expect(error.status).to.equal(undefined);
+    });
+
+    it('prefers error_code/error_msg over a numeric code', () => {
+      const error = thrownBy({ code: 400, error_code: 'DNS.0301', error_msg: 'x' });
+      expect(error.kind).to.equal('api');
+      expect(error.code).to.equal('DNS.0301');
+      expect(error.message).to.equal('x');
+    });
+
+    it('reads errorCode/errorMsg', () => {
+      const error = thrownBy({ code: 'DNS.9', errorCode: 'DNS.0002', errorMsg: 'Bad.' });
+      expect(error.kind).to.equal('api');
+      expect(error.code).to.equal('DNS.0002');
+      expect(error.message).to.equal('Bad.');
+    });
+
+    it('with a generic top-level code and a nested Huawei error, reports the nested code and message', () => {
+      const error = thrownBy({ code: 'x', error: { error_code: 'DNS.1', error_msg: 'm' } });
+      expect(error.kind).to.equal('api');
+      expect(error.code).to.equal('DNS.1');
+      expect(error.message).to.equal('m');
+    });
+
+    it('uses a nested error when the top level has only a non-text code', () => {
+      // code: {} is not text, so the top level has no pair and the nested one is read.
+      const error = thrownBy({ code: {}, error: { error_code: 'DNS.1', error_msg: 'm' } });
+      expect(error.kind).to.equal('api');
+      expect(error.code).to.equal('DNS.1');
+      expect(error.message).to.equal('m');
+    });
+
+    it('builds a message from the code when the body has none', () => {
+      const error = thrownBy({ code: 'DNS.0101' });
+      expect(error.kind).to.equal('api');
+      expect(error.code).to.equal('DNS.0101');
+      expect(error.message).to.equal('The API answered with error code DNS.0101.');
+    });
+
+    it('treats a numeric code other than 200 as an API error', () => {
+      const error = thrownBy({ code: 500, message: 'Internal error', data: sampleEnvelope().data });
+      expect(error.kind).to.equal('api');
+      expect(error.code).to.equal('500');
+      expect(error.message).to.equal('Internal error');
+    });
+
+    it('says "unknown" when a code is present but unreadable', () => {
+      const error = thrownBy({ code: null });
+      expect(error.kind).to.equal('api');
+      expect(error.code).to.equal(undefined);
+      expect(error.message).to.equal('The API answered with error code unknown.');
+    });
+  });
+
+  describe('invalid bodies', () => {
+    const nonObjects: Array<[string, unknown, RegExp]> = [
+      ['null', null, /JSON object, got null/],
+      ['an array', [sampleEnvelope().data], /JSON object, got a list/],
+      ['a string', '{"code":200}', /JSON object, got text/],
+      ['a number', 200, /JSON object, got a number/],
+      ['undefined', undefined, /JSON object, got a undefined/],
+      ['a boolean', true, /JSON object, got a boolean/],
+    ];
+    for (const [label, body, pattern] of nonObjects) {
+      it(`rejects ${label}`, () => {
+        expectInvalid(body, pattern);
+      });
+    }
+
+    it('rejects data that is not an object', () => {
+      expectInvalid({ code: 200, data: 'DONE' }, /import task should be an object, got text/);
+      expectInvalid({ code: 200, data: [{ task_id: 't', status: 'DONE' }] }, /import task should be an object, got a list/);
+    });
+
+    it('rejects a task without task_id', () => {
+      expectInvalid({ code: 200, data: { status: 'DONE' } }, /task_id/);
+      expectInvalid({ status: 'DONE', data: { status: 'DONE' } }, /task_id/);
+    });
+
+    it('rejects a task with an empty task_id', () => {
+      expectInvalid({ task_id: '', status: 'DONE' }, /task_id/);
+    });
+
+    it('rejects a task without status', () => {
+      expectInvalid({ task_id: 't' }, /status/);
+      expectInvalid({ code: 200, data: { task_id: 't', status: '' } }, /status/);
+    });
+
+    it('rejects error_items that is not a list', () => {
+      expectInvalid({ task_id: 't', status: 'DONE', error_items: { name: 'a.' } }, /error_items should be a list, got an object/);
+      expectInvalid({ task_id: 't', status: 'DONE', error_items: 'none' }, /error_items should be a list, got text/);
+    });
+
+    it('rejects an item that is not an object, naming its index', () => {
+      expectInvalid(
+        { task_id: 't', status: 'DONE', error_items: [{ name: 'a.' }, 'b.'] },
+        /error_items\[1\] should be an object, got text/,
+      );
+      expectInvalid({ task_id: 't', status: 'DONE', error_items: [null] }, /error_items\[0\] should be an object, got null/);
+      expectInvalid({ task_id: 't', status: 'DONE', error_items: [[]] }, /error_items\[0\] should be an object, got a list/);
+    });
+
+    for (const field of ['name', 'type', 'line', 'error_code', 'error_message']) {
+      it(`rejects an object where item text ${field} belongs`, () => {
+        expectInvalid(taskWithItem({ [field]: {} }), new RegExp(`error_items\\[0\\]\\.${field} should be text, got an object`));
+      });
+    }
+
+    it('rejects a non-text entry in value, naming its index', () => {
+      expectInvalid(taskWithItem({ value: ['1.1.1.1', { ip: '2.2.2.2' }] }), /error_items\[0\]\.value\[1\] should be text, got an object/);
+      expectInvalid(taskWithItem({ records: [null] }), /error_items\[0\]\.value\[0\] should be text, got null/);
+    });
+
+    for (const field of ['task_id', 'status', 'created_at', 'zone_id', 'language']) {
+      it(`rejects an object where task text ${field} belongs`, () => {
+        const body: Record<string, unknown> = { task_id: 't', status: 'DONE', [field]: { x: 1 } };
+        expectInvalid(body, new RegExp(`${field} should be text, got an object`));
+      });
+    }
+
+    for (const field of ['total_count', 'success_count', 'error_count']) {
+      it(`rejects a non-numeric ${field}`, () => {
+        expectInvalid({ task_id: 't', status: 'DONE', [field]: 'lots' }, new RegExp(`${field} should be a number, got text`));
+      });
+    }
+
+    it('rejects counts that are objects, booleans or not finite', () => {
+      expectInvalid({ task_id: 't', status: 'DONE', total_count: {} }, /total_count should be a number, got an object/);
+      expectInvalid({ task_id: 't', status: 'DONE', success_count: true }, /success_count should be a number, got a boolean/);
+      expectInvalid({ task_id: 't', status: 'DONE', error_count: Number.NaN }, /error_count should be a number/);
+    });
+
+    it('rejects an invalid task inside an envelope', () => {
+      expectInvalid({ code: '200', data: { task_id: 't', status: 'DONE', total_count: 'lots' } }, /total_count/);
+    });
+  });
+});

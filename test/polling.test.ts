@@ -1,0 +1,363 @@
+// The polling engine (issue 3), point by point, with fake timers and a scripted fetcher.
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../src/index.js';
+import type { DnsImportStatus } from '../src/dns-import-status.js';
+import { ImportStatusError } from '../src/import-status-error.js';
+import { MAX_RETRY_AFTER_MS } from '../src/retry-policy.js';
+import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
+import { flush } from './support/flush.js';
+
+const pendingBody = (success = 1) =>
+  envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: success, error_count: 0, error_items: [] }));
+
+function errors(el: DnsImportStatus) {
+  const seen: { error: ImportStatusError; willRetry: boolean }[] = [];
+  el.addEventListener('import-error', (event) => seen.push(event.detail));
+  return seen;
+}
+
+async function mount(scripted: ScriptedFetcher, attrs: { interval?: number; timeout?: number; giveUpAfter?: number } = {}) {
+  const el = await fixture<DnsImportStatus>(html`<dns-import-status
+    .fetcher=${scripted.fetcher}
+    zone-id="zone-poll"
+    interval=${attrs.interval ?? 2000}
+    timeout=${attrs.timeout ?? 15000}
+    give-up-after=${attrs.giveUpAfter ?? 600000}
+  ></dns-import-status>`);
+  await flush(el);
+  return el;
+}
+
+/** The first call after `from` (index), or undefined. */
+const callsSince = (scripted: ScriptedFetcher, from: number) => scripted.calls.length - from;
+
+describe('polling engine', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2026, 10, 27, 12) });
+  });
+  afterEach(() => clock.restore());
+
+  it('1. never has two requests in flight: a silent server times out before the next request', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted, { timeout: 5000 });
+    const seen = errors(el);
+    await clock.tickAsync(4999);
+    expect(scripted.calls).to.have.length(1);
+    await clock.tickAsync(1);
+    await flush(el);
+    expect(scripted.calls[0]!.signal.aborted).to.equal(true);
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.error.kind).to.equal('timeout');
+    expect(seen[0]!.willRetry).to.equal(true);
+    expect(el.shadowRoot!.textContent).to.contain('did not answer in time');
+    for (let i = 0; i < 20; i++) {
+      await clock.tickAsync(3000);
+      expect(scripted.inFlight).to.be.at.most(1);
+    }
+  });
+
+  it('2. an aborted request (zone change) never surfaces as an error', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted);
+    const seen = errors(el);
+    el.zoneId = 'zone-other';
+    await flush(el);
+    await clock.tickAsync(100);
+    expect(seen).to.deep.equal([]);
+    expect(scripted.calls[0]!.signal.aborted).to.equal(true);
+  });
+
+  const transient: [string, unknown][] = [
+    ['a network error', new TypeError('Failed to fetch')],
+    ['408', { status: 408 }],
+    ['429', { status: 429 }],
+    ['500', { status: 500 }],
+    ['502', { status: 502 }],
+    ['503', { status: 503 }],
+    ['504', { status: 504 }],
+    ['403 DNS.0014 (flow control)', { status: 403, code: 'DNS.0014' }],
+    ['APIG.0308 (gateway throttling)', { status: 403, code: 'APIG.0308' }],
+  ];
+  for (const [name, failure] of transient) {
+    it(`5. retries after ${name}, keeping the last good task`, async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted);
+      scripted.answer(pendingBody(7));
+      await flush(el);
+      const seen = errors(el);
+      await clock.tickAsync(2200);
+      scripted.fail(failure);
+      await flush(el);
+      expect(seen).to.have.length(1);
+      expect(seen[0]!.willRetry).to.equal(true);
+      expect(el.task?.success_count).to.equal(7);
+      expect(el.state).to.equal('error');
+      await clock.tickAsync(4000);
+      expect(scripted.calls).to.have.length(3);
+      scripted.answer(pendingBody(8));
+      await flush(el);
+      expect(el.state).to.equal('pending');
+      expect(el.shadowRoot!.querySelector('[part~="message"]')).to.equal(null);
+    });
+  }
+
+  const permanent: [string, unknown, string][] = [
+    ['400', { status: 400 }, 'rejected the request'],
+    ['401', { status: 401 }, 'sign-in has expired'],
+    ['403 without flow control', { status: 403, code: 'DNS.0030' }, 'No permission'],
+  ];
+  for (const [name, failure, words] of permanent) {
+    it(`6. stops after ${name} and says why`, async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted);
+      const seen = errors(el);
+      scripted.fail(failure);
+      await flush(el);
+      expect(seen[0]!.willRetry).to.equal(false);
+      expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.contain(words);
+      await clock.tickAsync(600_000);
+      expect(scripted.calls).to.have.length(1);
+    });
+  }
+
+  it('6. stops on a body that is not a task', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted);
+    const seen = errors(el);
+    scripted.answer('<html>sign in</html>');
+    await flush(el);
+    expect(seen[0]!.error.kind).to.equal('invalid-body');
+    expect(seen[0]!.willRetry).to.equal(false);
+    await clock.tickAsync(600_000);
+    expect(scripted.calls).to.have.length(1);
+  });
+
+  it('7. honours Retry-After: never sooner than the server says', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted);
+    scripted.fail({ status: 429, retryAfter: 30 });
+    await flush(el);
+    expect(el.shadowRoot!.textContent).to.match(/retrying in 30\s*s/);
+    await clock.tickAsync(29_999);
+    expect(scripted.calls).to.have.length(1);
+    await clock.tickAsync(1);
+    expect(scripted.calls).to.have.length(2);
+  });
+
+  it('7. clamps an absurd Retry-After to a sane maximum', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted);
+    scripted.fail({ status: 503, retryAfter: 86_400 });
+    await flush(el);
+    await clock.tickAsync(MAX_RETRY_AFTER_MS);
+    expect(scripted.calls).to.have.length(2);
+  });
+
+  it('8. backs off exponentially up to 60 s, and resets after a success', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted, { interval: 1000 });
+    const gaps: number[] = [];
+    let last = Date.now();
+    for (let attempt = 1; attempt <= 9; attempt++) {
+      scripted.fail({ status: 503 });
+      await flush(el);
+      const before = scripted.calls.length;
+      while (scripted.calls.length === before) await clock.tickAsync(100);
+      gaps.push(Date.now() - last);
+      last = Date.now();
+    }
+    gaps.forEach((gap, i) => {
+      expect(gap, `gap ${i + 1}`).to.be.at.least(1000);
+      expect(gap, `gap ${i + 1}`).to.be.at.most(Math.min(60_000, 1000 * 2 ** (i + 1)) + 100);
+    });
+    scripted.answer(pendingBody());
+    await flush(el);
+    const before = scripted.calls.length;
+    await clock.tickAsync(1100);
+    expect(callsSince(scripted, before)).to.equal(1);
+  });
+
+  it('8. jitters the normal interval by about ±10 %', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted, { interval: 10_000 });
+    const gaps = new Set<number>();
+    for (let i = 0; i < 8; i++) {
+      scripted.answer(pendingBody(i + 1));
+      await flush(el);
+      const start = Date.now();
+      const before = scripted.calls.length;
+      while (scripted.calls.length === before) await clock.tickAsync(50);
+      const gap = Date.now() - start;
+      expect(gap).to.be.within(9000, 11_050);
+      gaps.add(Math.round(gap / 50));
+    }
+    expect(gaps.size).to.be.greaterThan(1);
+  });
+
+  describe('9. hidden page', () => {
+    let hidden = false;
+    beforeEach(() => {
+      hidden = false;
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    });
+    afterEach(() => {
+      delete (document as { hidden?: boolean }).hidden;
+    });
+    const setHidden = (value: boolean) => {
+      hidden = value;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+
+    it('makes no request while hidden, and one at once when visible again if one is due', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted);
+      scripted.answer(pendingBody());
+      await flush(el);
+      setHidden(true);
+      await clock.tickAsync(600_000);
+      expect(scripted.calls).to.have.length(1);
+      setHidden(false);
+      expect(scripted.calls).to.have.length(2);
+      setHidden(true);
+      setHidden(false);
+      expect(scripted.calls).to.have.length(2);
+    });
+
+    it('does not fetch on becoming visible when nothing is due', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted);
+      scripted.answer(pendingBody());
+      await flush(el);
+      setHidden(true);
+      await clock.tickAsync(500);
+      setHidden(false);
+      expect(scripted.calls).to.have.length(1);
+      await clock.tickAsync(2200);
+      expect(scripted.calls).to.have.length(2);
+    });
+  });
+
+  describe('10. offline', () => {
+    afterEach(() => {
+      delete (navigator as { onLine?: boolean }).onLine;
+    });
+
+    it('pauses while offline and fetches at once when back online', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted);
+      scripted.answer(pendingBody());
+      await flush(el);
+      window.dispatchEvent(new Event('offline'));
+      await clock.tickAsync(60_000);
+      expect(scripted.calls).to.have.length(1);
+      window.dispatchEvent(new Event('online'));
+      expect(scripted.calls).to.have.length(2);
+    });
+
+    it('does not trust an initial navigator.onLine === false', async () => {
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      const scripted = new ScriptedFetcher();
+      await mount(scripted);
+      expect(scripted.calls).to.have.length(1);
+    });
+
+    it('skips the rest of a backoff when the connection comes back', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted);
+      scripted.fail(new TypeError('Failed to fetch'));
+      await flush(el);
+      window.dispatchEvent(new Event('online'));
+      expect(scripted.calls).to.have.length(2);
+    });
+  });
+
+  it('11. fifty elements on one zone make one request per tick', async () => {
+    const scripted = new ScriptedFetcher();
+    const container = await fixture<HTMLElement>(html`<div>
+      ${Array.from({ length: 50 }, () => html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-shared"></dns-import-status>`)}
+    </div>`);
+    const elements = [...container.querySelectorAll('dns-import-status')];
+    await flush(...elements);
+    const progress: number[] = elements.map(() => 0);
+    elements.forEach((el, i) => el.addEventListener('import-progress', () => (progress[i] = progress[i]! + 1)));
+    for (let tick = 1; tick <= 10; tick++) {
+      expect(scripted.calls).to.have.length(tick);
+      scripted.answer(pendingBody(tick));
+      await flush(...elements);
+      await clock.tickAsync(2200);
+    }
+    expect(progress.every((count) => count === 10)).to.equal(true);
+  });
+
+  it('11. a late subscriber shares the running request instead of starting another', async () => {
+    const scripted = new ScriptedFetcher();
+    const first = await mount(scripted);
+    const second = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-poll"></dns-import-status>`);
+    await flush(first, second);
+    expect(scripted.calls).to.have.length(1);
+    scripted.answer(pendingBody(3));
+    await flush(first, second);
+    expect(second.task?.success_count).to.equal(3);
+  });
+
+  it('13. gives up after a long run of failures, says so, and Retry starts again', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted, { giveUpAfter: 60_000 });
+    const seen = errors(el);
+    const start = Date.now();
+    while (seen.at(-1)?.willRetry !== false && Date.now() - start < 400_000) {
+      if (scripted.inFlight) scripted.fail({ status: 503 });
+      await flush(el);
+      await clock.tickAsync(500);
+    }
+    expect(Date.now() - start).to.be.at.least(60_000);
+    const last = seen.at(-1)!;
+    expect(last.willRetry).to.equal(false);
+    expect(seen.slice(0, -1).every((e) => e.willRetry)).to.equal(true);
+    const message = el.shadowRoot!.querySelector('[part~="message"]')!;
+    expect(message.textContent).to.contain('retrying has stopped');
+    const count = scripted.calls.length;
+    await clock.tickAsync(600_000);
+    expect(scripted.calls).to.have.length(count);
+    message.querySelector('button')!.click();
+    expect(scripted.calls).to.have.length(count + 1);
+  });
+
+  it('14. reflects its phase in the state attribute', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted);
+    const state = () => el.getAttribute('state');
+    expect(state()).to.equal('loading');
+    scripted.answer(pendingBody());
+    await flush(el);
+    expect(state()).to.equal('pending');
+    await clock.tickAsync(2200);
+    scripted.fail({ status: 503 });
+    await flush(el);
+    expect(state()).to.equal('error');
+    await clock.tickAsync(4000);
+    scripted.answer(envelope(rawTask()));
+    await flush(el);
+    expect(state()).to.equal('done');
+    void el.refresh();
+    scripted.fail({ status: 404 });
+    await flush(el);
+    expect(state()).to.equal('empty');
+    el.zoneId = '';
+    await flush(el);
+    expect(state()).to.equal('idle');
+  });
+
+  it('raises a too-small interval to 500 ms instead of hammering', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted, { interval: 10 });
+    scripted.answer(pendingBody());
+    await flush(el);
+    await clock.tickAsync(440);
+    expect(scripted.calls).to.have.length(1);
+    await clock.tickAsync(120);
+    expect(scripted.calls).to.have.length(2);
+  });
+});

@@ -1,0 +1,174 @@
+import { expect } from '@open-wc/testing';
+import { sameTask } from '../src/same-task.js';
+import type { ImportErrorItem, ImportTask } from '../src/types.js';
+
+function item(overrides: Partial<ImportErrorItem> = {}): ImportErrorItem {
+  return {
+    name: 'www.example.com.',
+    type: 'A',
+    line: 'default_view',
+    ttl: 300,
+    weight: 1,
+    value: ['192.168.1.1', '192.168.222.111'],
+    error_code: 'DNS.0806',
+    error_message: 'This line is not be supported in this DNS version.',
+    ...overrides,
+  };
+}
+
+function task(overrides: Partial<ImportTask> = {}): ImportTask {
+  return {
+    task_id: '4011afa265b412380165b415b1400001',
+    status: 'DONE',
+    created_at: '2018-09-07T12:50:45.181',
+    updated_at: '2018-09-07T12:50:46.344',
+    zone_id: '4011afa165b1f0e00165b1f8d2a80380',
+    zone_type: 'public',
+    language: 'zh-cn',
+    total_count: 3,
+    success_count: 1,
+    error_count: 2,
+    error_items: [item(), item({ name: 'mail.example.com.', type: 'MX', value: ['10 mx.example.com.'] })],
+    ...overrides,
+  };
+}
+
+describe('sameTask', () => {
+  it('is true for the same object', () => {
+    const a = task();
+    expect(sameTask(a, a)).to.equal(true);
+  });
+
+  it('is true for identical content in different objects', () => {
+    const a = task();
+    const b = task();
+    expect(a).to.not.equal(b);
+    expect(a.error_items[0]).to.not.equal(b.error_items[0]);
+    expect(sameTask(a, b)).to.equal(true);
+    expect(sameTask(b, a)).to.equal(true);
+  });
+
+  it('is true for a deep copy', () => {
+    const a = task();
+    expect(sameTask(a, JSON.parse(JSON.stringify(a)) as ImportTask)).to.equal(true);
+  });
+
+  it('is true for two tasks without items or optional fields', () => {
+    const minimal = (): ImportTask => ({ task_id: 't', status: 'PENDING', total_count: 0, success_count: 0, error_count: 0, error_items: [] });
+    expect(sameTask(minimal(), minimal())).to.equal(true);
+  });
+
+  describe('scalar fields', () => {
+    const changes: Array<[string, Partial<ImportTask>]> = [
+      ['task_id', { task_id: '4011afa265b412380165b415b1400002' }],
+      ['status', { status: 'PENDING' }],
+      ['total_count', { total_count: 4 }],
+      ['success_count', { success_count: 2 }],
+      ['error_count', { error_count: 1 }],
+      ['created_at', { created_at: '2018-09-07T12:50:45.182' }],
+      ['updated_at', { updated_at: '2018-09-07T12:50:47.000' }],
+      ['zone_id', { zone_id: 'other-zone' }],
+      ['zone_type', { zone_type: 'private' }],
+      ['language', { language: 'en-us' }],
+    ];
+    for (const [field, change] of changes) {
+      it(`is false when ${field} differs`, () => {
+        expect(sameTask(task(), task(change))).to.equal(false);
+        expect(sameTask(task(change), task())).to.equal(false);
+      });
+    }
+
+    it('is false when an optional field is present on one side only', () => {
+      const without = task();
+      delete without.updated_at;
+      expect(sameTask(task(), without)).to.equal(false);
+      expect(sameTask(without, task())).to.equal(false);
+    });
+
+    it('distinguishes a number from its text', () => {
+      expect(sameTask(task(), task({ total_count: '3' as unknown as number }))).to.equal(false);
+    });
+  });
+
+  describe('error items', () => {
+    const changes: Array<[string, Partial<ImportErrorItem>]> = [
+      ['name', { name: 'ftp.example.com.' }],
+      ['type', { type: 'AAAA' }],
+      ['line', { line: 'Dianxin' }],
+      ['ttl', { ttl: 600 }],
+      ['ttl as text', { ttl: '300' }],
+      ['weight', { weight: 2 }],
+      ['error_code', { error_code: 'DNS.0016' }],
+      ['error_message', { error_message: 'Record set exists.' }],
+      ['a value entry', { value: ['192.168.1.1', '192.168.222.112'] }],
+    ];
+    for (const [field, change] of changes) {
+      it(`is false when an item's ${field} differs`, () => {
+        const a = task();
+        const b = task({ error_items: [item(), item({ name: 'mail.example.com.', type: 'MX', value: ['10 mx.example.com.'], ...change })] });
+        const c = task({ error_items: [item(change), a.error_items[1]!] });
+        expect(sameTask(a, b)).to.equal(false);
+        expect(sameTask(a, c)).to.equal(false);
+        expect(sameTask(c, a)).to.equal(false);
+      });
+    }
+
+    it('is false when ttl is absent on one side only', () => {
+      const withoutTtl = item();
+      delete withoutTtl.ttl;
+      expect(sameTask(task(), task({ error_items: [withoutTtl, task().error_items[1]!] }))).to.equal(false);
+    });
+
+    it('is false when weight is absent on one side only', () => {
+      const withoutWeight = item();
+      delete withoutWeight.weight;
+      expect(sameTask(task({ error_items: [withoutWeight] }), task({ error_items: [item()] }))).to.equal(false);
+    });
+
+    it('is false when the value order differs', () => {
+      const a = task({ error_items: [item({ value: ['1.1.1.1', '2.2.2.2'] })] });
+      const b = task({ error_items: [item({ value: ['2.2.2.2', '1.1.1.1'] })] });
+      expect(sameTask(a, b)).to.equal(false);
+    });
+
+    it('is false when the value length differs', () => {
+      const a = task({ error_items: [item({ value: ['1.1.1.1'] })] });
+      const b = task({ error_items: [item({ value: ['1.1.1.1', '2.2.2.2'] })] });
+      expect(sameTask(a, b)).to.equal(false);
+      expect(sameTask(b, a)).to.equal(false);
+      expect(sameTask(a, task({ error_items: [item({ value: [] })] }))).to.equal(false);
+    });
+
+    it('is false when the item order differs', () => {
+      const a = task();
+      const b = task({ error_items: [a.error_items[1]!, a.error_items[0]!] });
+      expect(sameTask(a, b)).to.equal(false);
+    });
+
+    it('is false when the number of items differs', () => {
+      const a = task();
+      expect(sameTask(a, task({ error_items: [a.error_items[0]!] }))).to.equal(false);
+      expect(sameTask(a, task({ error_items: [...a.error_items, item({ name: 'third.' })] }))).to.equal(false);
+      expect(sameTask(task({ error_items: [] }), a)).to.equal(false);
+    });
+  });
+
+  describe('null and undefined', () => {
+    it('is true for null and null, undefined and undefined', () => {
+      expect(sameTask(null, null)).to.equal(true);
+      expect(sameTask(undefined, undefined)).to.equal(true);
+    });
+
+    it('is false for a task against null or undefined, either way round', () => {
+      expect(sameTask(task(), null)).to.equal(false);
+      expect(sameTask(null, task())).to.equal(false);
+      expect(sameTask(task(), undefined)).to.equal(false);
+      expect(sameTask(undefined, task())).to.equal(false);
+    });
+
+    it('is false for null against undefined', () => {
+      expect(sameTask(null, undefined)).to.equal(false);
+      expect(sameTask(undefined, null)).to.equal(false);
+    });
+  });
+});
