@@ -11,11 +11,25 @@ export async function startBenchServer(port = 0) {
     logLevel: 'error',
     // Lit's production build, as users get it; 'development' would add dev-mode checks.
     resolve: { conditions: ['production', 'module', 'browser'] },
-    server: { port, host: '127.0.0.1', open: false, strictPort: false },
+    // No HMR and no file watching: an edit elsewhere in the tree must not reload a page mid-measurement.
+    server: { port, host: '127.0.0.1', open: false, strictPort: false, hmr: false, watch: null },
   });
   await server.listen();
   const address = server.httpServer.address();
   return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
+
+/**
+ * Opens a bench page. The first visit lets Vite discover and pre-bundle the page's
+ * dependencies (it reloads the page when it does); the second visit is the measured one.
+ */
+export async function openPage(browser, url, readyFunction) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  await page.goto(url);
+  if (readyFunction) await page.waitForFunction(readyFunction);
+  return page;
 }
 
 export async function launchBrowser() {
