@@ -1,0 +1,58 @@
+/**
+ * What a screen reader hears. Status changes go to a polite live region, at most one
+ * announcement every `minGapMs` while an import progresses (the latest one wins), so a
+ * screen reader is not flooded at every poll; completion and errors are said at once.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export const ANNOUNCE_GAP_MS = 10_000;
+
+export class LiveAnnouncer implements ReactiveController {
+  /** The text the live region holds now. */
+  text = '';
+  private lastAt = -Infinity;
+  private pendingText: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly minGapMs = ANNOUNCE_GAP_MS,
+  ) {
+    host.addController(this);
+  }
+
+  /** `urgent`: completion and failures, said now whatever the throttle says. */
+  announce(text: string, urgent = false): void {
+    if (text === this.text && !this.timer) return;
+    const wait = this.lastAt + this.minGapMs - Date.now();
+    if (urgent || wait <= 0) {
+      this.say(text);
+      return;
+    }
+    this.pendingText = text;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      if (this.pendingText !== undefined) this.say(this.pendingText);
+    }, wait);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.clear();
+  }
+
+  private say(text: string): void {
+    this.clear();
+    this.lastAt = Date.now();
+    if (text === this.text) return;
+    this.text = text;
+    this.host.requestUpdate();
+  }
+
+  private clear(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pendingText = undefined;
+  }
+}

@@ -1,0 +1,189 @@
+// Issue 5: live announcements, keyboard, focus, languages, themes, custom properties.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../src/index.js';
+import { DnsImportStatus } from '../src/dns-import-status.js';
+import { ANNOUNCE_GAP_MS } from '../src/live-announcer.js';
+import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
+import { flush } from './support/flush.js';
+
+const liveRegion = (el: DnsImportStatus) => el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
+const pending = (success: number) =>
+  envelope(rawTask({ status: 'PENDING', total_count: 1000, success_count: success, error_count: 0, error_items: [] }));
+
+describe('live region', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 1_000_000 });
+  });
+  afterEach(() => clock.restore());
+
+  it('announces progress at most once per gap, the latest text winning, and completion at once', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    await flush(el);
+    expect(liveRegion(el).textContent).to.equal('');
+    scripted.answer(pending(100));
+    await flush(el);
+    expect(liveRegion(el).textContent).to.equal('Importing: 100 of 1,000 records processed');
+    const heard = new Set<string>([liveRegion(el).textContent!]);
+    let changes = 0;
+    let previous = liveRegion(el).textContent;
+    for (let poll = 1; poll <= 15; poll++) {
+      await clock.tickAsync(2200);
+      scripted.answer(pending(100 + poll * 10));
+      await flush(el);
+      if (liveRegion(el).textContent !== previous) changes++;
+      previous = liveRegion(el).textContent;
+      heard.add(previous!);
+    }
+    // 15 polls over ~33 s: at most one announcement per 10 s.
+    expect(changes).to.be.within(2, Math.ceil((15 * 2200) / ANNOUNCE_GAP_MS));
+    await clock.tickAsync(ANNOUNCE_GAP_MS);
+    await flush(el);
+    expect(liveRegion(el).textContent).to.equal('Importing: 250 of 1,000 records processed');
+
+    await clock.tickAsync(2200);
+    scripted.answer(envelope(rawTask({ total_count: 1000, success_count: 990, error_count: 10, error_items: [] })));
+    await flush(el);
+    expect(liveRegion(el).textContent).to.equal('Done: 990 imported, 10 failed');
+  });
+
+  it('announces a failure at once', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    scripted.answer(pending(1));
+    await flush(el);
+    await clock.tickAsync(2200);
+    scripted.fail({ status: 401 });
+    await flush(el);
+    expect(liveRegion(el).textContent).to.contain('sign-in has expired');
+  });
+
+  it('leaves no timer behind when removed mid-throttle', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    scripted.answer(pending(1));
+    await flush(el);
+    await clock.tickAsync(2200);
+    scripted.answer(pending(2));
+    await flush(el);
+    el.remove();
+    await flush(el);
+    expect(clock.countTimers()).to.equal(0);
+  });
+});
+
+describe('keyboard and focus', () => {
+  it('reaches Retry with Tab and operates it with Enter', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    scripted.fail({ status: 503 });
+    await flush(el);
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    const retry = el.shadowRoot!.activeElement as HTMLElement;
+    expect(retry?.textContent).to.equal('Retry');
+    expect(getComputedStyle(retry).outlineStyle).to.not.equal('none');
+    await sendKeys({ press: 'Enter' });
+    expect(scripted.calls).to.have.length(2);
+    before.remove();
+  });
+
+  it('never steals focus while it updates', async () => {
+    const scripted = new ScriptedFetcher();
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.focus();
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    input.focus();
+    scripted.answer(envelope(rawTask()));
+    await flush(el);
+    void el.refresh();
+    scripted.fail({ status: 500 });
+    await flush(el);
+    expect(document.activeElement).to.equal(input);
+    input.remove();
+  });
+});
+
+describe('languages', () => {
+  afterEach(() => document.documentElement.setAttribute('lang', 'en'));
+
+  async function doneIn(template: ReturnType<typeof html>) {
+    const wrapper = await fixture<HTMLElement>(template);
+    const el = wrapper.localName === 'dns-import-status' ? (wrapper as DnsImportStatus) : wrapper.querySelector('dns-import-status')!;
+    return el;
+  }
+
+  it('follows the closest lang, switches live, and the element\'s own lang wins', async () => {
+    const scripted = new ScriptedFetcher();
+    const wrapper = await fixture<HTMLElement>(html`<div lang="zh-CN"><section><dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status></section></div>`);
+    const el = wrapper.querySelector('dns-import-status')!;
+    scripted.answer(envelope(rawTask({ total_count: 1200, success_count: 1150, error_count: 50 })));
+    await flush(el);
+    const summary = () => el.shadowRoot!.querySelector('[part~="summary"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(summary()).to.contain('已导入 1,150 条，50 条失败');
+    wrapper.setAttribute('lang', 'en');
+    await flush(el);
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(summary()).to.contain('1,150 imported, 50 failed');
+    el.setAttribute('lang', 'zh-Hans');
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(summary()).to.contain('已完成');
+  });
+
+  it('falls back to the document language, then English', async () => {
+    document.documentElement.setAttribute('lang', 'zh');
+    const el = await doneIn(html`<dns-import-status></dns-import-status>`);
+    expect(el.shadowRoot!.textContent).to.contain('请设置 zone-id');
+    document.documentElement.setAttribute('lang', 'fr');
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('Set the zone-id attribute');
+  });
+
+  it('shows API times in the viewer\'s zone, read as UTC', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    scripted.answer(envelope(rawTask()));
+    await flush(el);
+    const time = el.shadowRoot!.querySelector('time')!;
+    const expected = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(Date.UTC(2018, 8, 7, 12, 50, 45, 181)));
+    expect(time.textContent).to.equal(expected);
+  });
+});
+
+describe('themes and custom properties', () => {
+  it('passes axe (contrast included) in the forced dark and light themes', async () => {
+    for (const theme of ['dark', 'light']) {
+      const scripted = new ScriptedFetcher();
+      const el = await fixture<DnsImportStatus>(html`<dns-import-status theme=${theme} .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+      scripted.fail({ status: 503 });
+      await flush(el);
+      void el.refresh();
+      scripted.answer(envelope(rawTask({ total_count: 3, success_count: 1, error_count: 2 })));
+      await flush(el);
+      expect(getComputedStyle(el).colorScheme).to.equal(theme);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('uses every documented --dns-import-status-* property, and documents every one it uses', async () => {
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const declaration = manifest.modules
+      .flatMap((m: { declarations?: unknown[] }) => m.declarations ?? [])
+      .find((d: { tagName?: string }) => d.tagName === 'dns-import-status');
+    const documented: string[] = declaration.cssProperties.map((p: { name: string }) => p.name).sort();
+    const styles = [DnsImportStatus.styles].flat(Infinity as 1) as unknown as { cssText: string }[];
+    const cssText = styles.map((s) => s.cssText).join('\n');
+    const used = [...new Set(cssText.match(/--dns-import-status-[a-z-]+/g))].sort();
+    expect(used).to.deep.equal(documented);
+  });
+});
