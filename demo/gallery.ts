@@ -1,0 +1,60 @@
+// One element in one state, chosen by the URL: /demo/gallery.html?state=pending&lang=zh-CN.
+// Used by `npm run screenshots`; handy for eyeballing a state too. No server involved: a
+// fetcher defined here answers.
+import '../src/index.js';
+import type { ImportTaskFetcher } from '../src/types.js';
+
+const records = Array.from({ length: 240 }, (_, i) => {
+  const kinds = [
+    ['DNS.0806', 'This line is not be supported in this DNS version.', 'Abroad'],
+    ['DNS.0016', 'The record set already exists.', 'default_view'],
+    ['DNS.0303', 'Invalid TTL.', 'default_view'],
+    ['DNS.0308', 'Invalid record value.', 'default_view'],
+  ] as const;
+  const [code, message, line] = kinds[i % 7 === 0 ? 3 : i % 5 === 0 ? 2 : i % 3 === 0 ? 1 : 0]!;
+  return {
+    name: i % 9 === 0 ? `测试${i}.example.com.` : `host${i}.example.com.`,
+    type: i % 4 === 0 ? 'AAAA' : 'A',
+    line,
+    ttl: '300',
+    value: i % 4 === 0 ? ['2001:db8::1'] : ['192.0.2.1', `192.0.2.${(i % 250) + 2}`],
+    error_code: code,
+    error_message: message,
+  };
+});
+
+const task = (overrides: Record<string, unknown>) => ({
+  code: 200,
+  data: {
+    task_id: 'ff8080826bd6b3a4016be3a1d4f1000c', status: 'DONE',
+    created_at: '2026-11-27T08:00:00.000', updated_at: '2026-11-27T08:02:41.512',
+    zone_id: 'ff8080826bd6b3a4016be3a1d4f10001', zone_type: 'public', language: 'en-us',
+    total_count: 500, success_count: 260, error_count: 240, error_items: records, ...overrides,
+  },
+});
+
+const never = () => new Promise<never>(() => {});
+const fail = (reason: unknown) => async () => { throw reason; };
+
+export const galleryStates: Record<string, ImportTaskFetcher | null> = {
+  config: null,
+  loading: never,
+  pending: async () => task({ status: 'PENDING', success_count: 180, error_count: 32, error_items: records.slice(0, 32) }),
+  done: async () => task({ total_count: 1200, success_count: 1200, error_count: 0, error_items: [] }),
+  failures: async () => task({}),
+  'nothing-imported': async () => task({ success_count: 0, error_count: 240 }),
+  empty: fail({ status: 404, message: 'No import task.' }),
+  error: fail({ status: 401, code: 'APIGW.0301', message: 'Incorrect IAM authentication information: token expired.', requestId: '6f1c0ad3b2a94a0c' }),
+  retrying: fail({ status: 503, code: 'DNS.0021', message: 'Service unavailable.', retryAfter: 8 }),
+};
+
+const params = new URLSearchParams(location.search);
+const state = params.get('state') ?? 'failures';
+const el = document.createElement('dns-import-status');
+el.lang = params.get('lang') ?? 'en';
+const fetcher = galleryStates[state];
+if (fetcher) {
+  el.fetcher = fetcher;
+  el.zoneId = 'ff8080826bd6b3a4016be3a1d4f10001';
+}
+document.getElementById('stage')!.append(el);

@@ -1,0 +1,59 @@
+// `npm run screenshots`: every state of the element in light and dark, English and Chinese,
+// rendered in headless Chromium from demo/gallery.html, written to docs/screenshots/.
+// Chinese needs a CJK font: on Debian/Ubuntu as root this installs fonts-wqy-microhei.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { launchBrowser, openPage, startBenchServer } from '../bench/harness.js';
+
+function ensureCjkFont() {
+  const has = () => {
+    try {
+      return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
+    } catch {
+      return false;
+    }
+  };
+  if (has()) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('Installing a CJK font (fonts-wqy-microhei) for the Chinese screenshots…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'fonts-wqy-microhei'], { stdio: 'inherit', env });
+  } else {
+    console.warn('No CJK font found: Chinese text will show as boxes. Install fonts-noto-cjk or fonts-wqy-microhei.');
+  }
+}
+
+const states = ['config', 'loading', 'pending', 'done', 'failures', 'nothing-imported', 'empty', 'error', 'retrying'];
+const outDir = 'docs/screenshots';
+
+ensureCjkFont();
+mkdirSync(outDir, { recursive: true });
+const server = await startBenchServer();
+const browser = await launchBrowser();
+try {
+  for (const lang of ['en', 'zh-CN']) {
+    for (const scheme of ['light', 'dark']) {
+      for (const state of states) {
+        const page = await openPage(browser, `${server.url}/demo/gallery.html?state=${state}&lang=${lang}`);
+        await page.setViewportSize({ width: 920, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        const element = page.locator('dns-import-status');
+        await page.waitForFunction(
+          (s) => {
+            const el = document.querySelector('dns-import-status');
+            return el && (s === 'loading' || el.getAttribute('state') !== 'loading');
+          },
+          state,
+        );
+        await page.evaluate(() => document.fonts.ready);
+        const file = `${outDir}/${state}-${scheme}-${lang === 'en' ? 'en' : 'zh'}.png`;
+        await element.screenshot({ path: file, animations: 'disabled' });
+        await page.close();
+        console.log(`wrote ${file}`);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
