@@ -2,6 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
+import { FailureView } from './failure-view.js';
+import { failureViewStyles } from './failure-view.styles.js';
 import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
 import { formatTime, parseApiTime, progressPercent } from './format.js';
 import { createHttpFetcher } from './http-fetcher.js';
@@ -9,7 +11,7 @@ import type { ChannelSnapshot } from './import-task-channel.js';
 import { ImportTaskController } from './import-task-controller.js';
 import { localeFromLang, messagesFor, type Locale, type Messages } from './messages.js';
 import { DEFAULT_INTERVAL_MS, sanitizeInterval } from './retry-policy.js';
-import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from './types.js';
+import type { ImportTask, ImportTaskFetcher } from './types.js';
 
 /** The element's phase, reflected as the `state` attribute for host styling and scripts. */
 export type DnsImportStatusState = 'idle' | 'loading' | 'pending' | 'done' | 'empty' | 'error';
@@ -64,7 +66,7 @@ function langOf(node: Node): string {
  * @cssprop --dns-import-status-list-max-height - Height of the failed-record list before it scrolls.
  */
 export class DnsImportStatus extends LitElement {
-  static override styles = dnsImportStatusStyles;
+  static override styles = [dnsImportStatusStyles, failureViewStyles];
 
   /** The zone whose import task is shown. A change aborts any request and starts over. */
   @property({ attribute: 'zone-id' }) zoneId = '';
@@ -94,6 +96,9 @@ export class DnsImportStatus extends LitElement {
     timeout: () => (Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT_MS),
     giveUpAfter: () => (Number.isFinite(this.giveUpAfter) && this.giveUpAfter >= 0 ? this.giveUpAfter : DEFAULT_GIVE_UP_AFTER_MS),
   });
+
+  /** The failed-record view's query and page, kept across polls of the same zone. */
+  private readonly failureView = new FailureView(this, { zoneId: () => this.zoneId });
 
   /** The snapshot the DOM shows, and the one events were last dispatched for. */
   private shown: ChannelSnapshot | undefined;
@@ -204,7 +209,7 @@ export class DnsImportStatus extends LitElement {
           ${this.fact(t.templateLanguage, task.language)} ${this.fact(t.zoneType, task.zone_type)}
         </dl>
       </section>
-      ${task.error_items.length > 0 ? this.renderFailures(t, task.error_items) : nothing}
+      ${task.error_items.length > 0 ? this.renderFailures(t, locale, task) : nothing}
     `;
   }
 
@@ -218,32 +223,8 @@ export class DnsImportStatus extends LitElement {
     return html`<div><dt>${label}</dt><dd><time datetime=${date.toISOString()}>${formatTime(date, locale)}</time></dd></div>`;
   }
 
-  private renderFailures(t: Messages, items: readonly ImportErrorItem[]): TemplateResult {
-    const hasWeight = items.some((item) => item.weight !== undefined);
-    const c = t.columns;
-    return html`
-      <h3 id="failures-heading">${t.failuresHeading(items.length)}</h3>
-      <div part="error-list" tabindex="0" role="region" aria-labelledby="failures-heading">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${c.name}</th><th scope="col">${c.type}</th><th scope="col">${c.line}</th>
-              <th scope="col">${c.ttl}</th>${hasWeight ? html`<th scope="col">${c.weight}</th>` : nothing}
-              <th scope="col">${c.value}</th><th scope="col">${c.error_code}</th><th scope="col">${c.error_message}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${items.map(
-              (item) => html`<tr part="error-item">
-                <td>${item.name}</td><td>${item.type}</td><td>${item.line}</td><td>${item.ttl ?? ''}</td>
-                ${hasWeight ? html`<td>${item.weight ?? ''}</td>` : nothing}
-                <td><ul class="values">${item.value.map((value) => html`<li>${value}</li>`)}</ul></td>
-                <td class="code">${item.error_code}</td><td>${item.error_message}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-    `;
+  private renderFailures(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
+    return this.failureView.render({ task, locale, messages: t });
   }
+
 }

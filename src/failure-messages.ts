@@ -1,0 +1,158 @@
+/**
+ * Every string of the failed-record view, in English and Simplified Chinese, including what
+ * to do about each error code Huawei Cloud DNS is known to report per record. Numbers go
+ * through Intl so "2,500" and "2,500" read as each language writes them.
+ */
+import type { FailureSortKey } from './failure-query.js';
+import type { Locale } from './messages.js';
+
+export interface FailureMessages {
+  groupsHeading: string;
+  /** The accessible name of the list of causes. */
+  groupsLabel: string;
+  noCode: string;
+  showAllGroups(count: number): string;
+  showFewerGroups: string;
+  /** What to do about an error code; undefined for codes we know nothing about. */
+  hint(code: string): string | undefined;
+  searchLabel: string;
+  searchPlaceholder: string;
+  typeLabel: string;
+  allTypes: string;
+  sortLabel: string;
+  sortOption: Readonly<Record<FailureSortKey, string>>;
+  clearFilters: string;
+  /** "Showing N of M": N after filtering, M failed records in all. */
+  showing(shown: number, total: number): string;
+  noMatch: string;
+  pagesLabel: string;
+  firstPage: string;
+  previousPage: string;
+  nextPage: string;
+  lastPage: string;
+  /** first and last are 1-based row numbers within the shown list. */
+  rowRange(first: number, last: number, total: number): string;
+  downloadCsv: string;
+  downloadFilteredCsv(shown: number, total: number): string;
+}
+
+type HintKey = 'conflict' | 'ttl' | 'name' | 'type' | 'value' | 'weight' | 'defaultLineOnly' | 'quota' | 'edition' | 'defaultLine' | 'line';
+
+/** The per-record codes listed in DESIGN.md, several of which share one piece of advice. */
+const hintKeyOfCode: Readonly<Record<string, HintKey>> = {
+  'DNS.0016': 'conflict',
+  'DNS.0303': 'ttl',
+  'DNS.0319': 'ttl',
+  'DNS.0304': 'name',
+  'DNS.0307': 'type',
+  'DNS.0308': 'value',
+  'DNS.0322': 'weight',
+  'DNS.0323': 'weight',
+  'DNS.0325': 'defaultLineOnly',
+  'DNS.0403': 'quota',
+  'DNS.0806': 'edition',
+  'DNS.0807': 'defaultLine',
+  'DNS.1601': 'line',
+  'DNS.1602': 'line',
+  'DNS.1604': 'line',
+};
+
+const englishHints: Readonly<Record<HintKey, string>> = {
+  conflict:
+    'A record set with this name and type already exists or conflicts with one (a CNAME cannot share its name): remove the duplicate from the file, or change the existing record.',
+  ttl: 'The TTL is out of range: use a whole number of seconds from 1 to 2147483647 (300 is common).',
+  name: 'The name is not valid: use a domain name inside this zone (letters, digits, hyphens and dots, at most 63 characters between dots).',
+  type: 'This record type cannot be imported here: use a type the zone supports (A, AAAA, CNAME, MX, TXT, SRV, NS, CAA…).',
+  value: 'The value does not fit the record type: check its format (an IPv4 address for A, a domain name for CNAME, quoted text for TXT…).',
+  weight: 'The weight is not valid: use a whole number from 0 to 1000, or leave it empty.',
+  defaultLineOnly: 'This record can only use the default line: set its line to default_view.',
+  quota: "The zone's record set quota is used up: delete record sets you no longer need or ask for a higher quota, then import the rest.",
+  edition: 'This resolution line is not available in your DNS edition: use the default line, or upgrade the edition.',
+  defaultLine: 'The default line cannot be operated on this way: remove this record from the file, or choose another line.',
+  line: 'The resolution line is not valid or does not exist: use default_view or the ID of a line from your line list.',
+};
+
+const chineseHints: Readonly<Record<HintKey, string>> = {
+  conflict: '已存在同名同类型的记录集，或与已有记录冲突（CNAME 不能与其他记录同名）：请从文件中删除重复项，或修改已有记录。',
+  ttl: 'TTL 超出范围：请填写 1 到 2147483647 之间的整数秒（常用 300）。',
+  name: '主机记录名称无效：请使用属于该域名的合法域名（字母、数字、连字符和点，每段不超过 63 个字符）。',
+  type: '该记录类型不能在此导入：请使用该域名支持的类型（A、AAAA、CNAME、MX、TXT、SRV、NS、CAA 等）。',
+  value: '记录值与记录类型不符：请检查格式（A 记录填 IPv4 地址，CNAME 填域名，TXT 填带引号的文本等）。',
+  weight: '权重无效：请填写 0 到 1000 之间的整数，或留空。',
+  defaultLineOnly: '该记录只能使用默认线路：请将线路设为 default_view。',
+  quota: '该域名的记录集配额已用完：请删除不再需要的记录集或申请提高配额，然后导入剩余记录。',
+  edition: '当前 DNS 版本不支持该解析线路：请使用默认线路，或升级 DNS 版本。',
+  defaultLine: '不能以这种方式操作默认线路：请从文件中删除该记录，或选择其他线路。',
+  line: '解析线路无效或不存在：请使用 default_view 或线路列表中的线路 ID。',
+};
+
+/** Own keys only: a code such as `constructor` or `__proto__` must not reach Object.prototype. */
+function hintFrom(hints: Readonly<Record<HintKey, string>>, code: string): string | undefined {
+  return Object.hasOwn(hintKeyOfCode, code) ? hints[hintKeyOfCode[code]!] : undefined;
+}
+
+function english(): FailureMessages {
+  const n = new Intl.NumberFormat('en').format;
+  return {
+    groupsHeading: 'Failures by cause',
+    groupsLabel: 'Filter by error code',
+    noCode: 'No error code',
+    showAllGroups: (count) => `Show all ${n(count)} causes`,
+    showFewerGroups: 'Show fewer causes',
+    hint: (code) => hintFrom(englishHints, code),
+    searchLabel: 'Find name or value',
+    searchPlaceholder: 'e.g. www or 192.0.2.1',
+    typeLabel: 'Record type',
+    allTypes: 'All types',
+    sortLabel: 'Sort by',
+    sortOption: { none: 'As received', name: 'Name', type: 'Type', code: 'Error code' },
+    clearFilters: 'Clear filters',
+    showing: (shown, total) => `Showing ${n(shown)} of ${n(total)}`,
+    noMatch: 'No failed record matches these filters.',
+    pagesLabel: 'Pages of failed records',
+    firstPage: 'First',
+    previousPage: 'Previous',
+    nextPage: 'Next',
+    lastPage: 'Last',
+    rowRange: (first, last, total) => `Rows ${n(first)}–${n(last)} of ${n(total)}`,
+    downloadCsv: 'Download CSV',
+    downloadFilteredCsv: (shown, total) => `Download CSV (filtered: ${n(shown)} of ${n(total)})`,
+  };
+}
+
+function chinese(): FailureMessages {
+  const n = new Intl.NumberFormat('zh-CN').format;
+  return {
+    groupsHeading: '按失败原因',
+    groupsLabel: '按错误码筛选',
+    noCode: '无错误码',
+    showAllGroups: (count) => `显示全部 ${n(count)} 种原因`,
+    showFewerGroups: '收起原因',
+    hint: (code) => hintFrom(chineseHints, code),
+    searchLabel: '查找主机记录或记录值',
+    searchPlaceholder: '例如 www 或 192.0.2.1',
+    typeLabel: '记录类型',
+    allTypes: '全部类型',
+    sortLabel: '排序方式',
+    sortOption: { none: '接收顺序', name: '主机记录', type: '类型', code: '错误码' },
+    clearFilters: '清除筛选',
+    showing: (shown, total) => `显示 ${n(shown)} / ${n(total)} 条`,
+    noMatch: '没有符合筛选条件的失败记录。',
+    pagesLabel: '失败记录分页',
+    firstPage: '首页',
+    previousPage: '上一页',
+    nextPage: '下一页',
+    lastPage: '末页',
+    rowRange: (first, last, total) => `第 ${n(first)}–${n(last)} 行，共 ${n(total)} 行`,
+    downloadCsv: '下载 CSV',
+    downloadFilteredCsv: (shown, total) => `下载 CSV（已筛选：${n(shown)} / ${n(total)} 条）`,
+  };
+}
+
+const cache = new Map<Locale, FailureMessages>();
+
+export function failureMessagesFor(locale: Locale): FailureMessages {
+  let messages = cache.get(locale);
+  if (!messages) cache.set(locale, (messages = locale === 'zh' ? chinese() : english()));
+  return messages;
+}

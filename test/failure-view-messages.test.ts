@@ -1,0 +1,57 @@
+import { expect } from '@open-wc/testing';
+import { failureMessagesFor } from '../src/failure-messages.js';
+
+/** The per-record codes DESIGN.md lists. */
+const documentedCodes = [
+  'DNS.0016', 'DNS.0303', 'DNS.0319', 'DNS.0304', 'DNS.0307', 'DNS.0308', 'DNS.0322', 'DNS.0323',
+  'DNS.0325', 'DNS.0403', 'DNS.0806', 'DNS.0807', 'DNS.1601', 'DNS.1602', 'DNS.1604',
+];
+
+describe('failure view messages', () => {
+  it('has a hint for every documented per-record code, in English and Chinese', () => {
+    const en = failureMessagesFor('en');
+    const zh = failureMessagesFor('zh');
+    for (const code of documentedCodes) {
+      expect(en.hint(code), code).to.be.a('string').and.match(/^[A-Z].+[.]$/);
+      expect(zh.hint(code), code).to.be.a('string').and.match(/[\u4e00-\u9fff]/).and.match(/。$/);
+    }
+    expect(en.hint('DNS.0806')).to.equal('This resolution line is not available in your DNS edition: use the default line, or upgrade the edition.');
+    expect(zh.hint('DNS.0806')).to.equal('当前 DNS 版本不支持该解析线路：请使用默认线路，或升级 DNS 版本。');
+    expect(en.hint('DNS.0303')).to.equal(en.hint('DNS.0319'));
+    expect(en.hint('DNS.1601')).to.equal(en.hint('DNS.1604'));
+    expect(en.hint('DNS.0016')).to.not.equal(en.hint('DNS.0806'));
+  });
+
+  it('gives no hint for unknown codes, including names of Object.prototype members', () => {
+    for (const locale of ['en', 'zh'] as const) {
+      for (const code of ['DNS.9999', '', 'dns.0806', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+        expect(failureMessagesFor(locale).hint(code), `${locale} ${code}`).to.equal(undefined);
+      }
+    }
+  });
+
+  it('formats counts and row ranges for each language', () => {
+    const en = failureMessagesFor('en');
+    const zh = failureMessagesFor('zh');
+    expect(en.showing(1234, 100000)).to.equal('Showing 1,234 of 100,000');
+    expect(zh.showing(1234, 100000)).to.equal('显示 1,234 / 100,000 条');
+    expect(en.rowRange(101, 200, 2500)).to.equal('Rows 101–200 of 2,500');
+    expect(zh.rowRange(101, 200, 2500)).to.equal('第 101–200 行，共 2,500 行');
+    expect(en.downloadFilteredCsv(2, 5)).to.equal('Download CSV (filtered: 2 of 5)');
+    expect(zh.downloadFilteredCsv(2, 5)).to.equal('下载 CSV（已筛选：2 / 5 条）');
+    expect(en.showAllGroups(1500)).to.equal('Show all 1,500 causes');
+  });
+
+  it('has every string in both languages, and caches them', () => {
+    const en = failureMessagesFor('en');
+    const zh = failureMessagesFor('zh');
+    expect(Object.keys(zh).sort()).to.deep.equal(Object.keys(en).sort());
+    for (const [key, value] of Object.entries(zh)) {
+      if (typeof value !== 'string') continue;
+      expect(value, key).to.not.equal('');
+      expect(value, `${key} is translated`).to.not.equal((en as unknown as Record<string, unknown>)[key]);
+    }
+    expect(Object.keys(zh.sortOption)).to.deep.equal(Object.keys(en.sortOption));
+    expect(failureMessagesFor('zh')).to.equal(zh);
+  });
+});
