@@ -58,32 +58,31 @@ const hintKeyOfCode: Readonly<Record<string, HintKey>> = {
 };
 
 const englishHints: Readonly<Record<HintKey, string>> = {
-  conflict:
-    'A record set with this name and type already exists or conflicts with one (a CNAME cannot share its name): remove the duplicate from the file, or change the existing record.',
-  ttl: 'The TTL is out of range: use a whole number of seconds from 1 to 2147483647 (300 is common).',
-  name: 'The name is not valid: use a domain name inside this zone (letters, digits, hyphens and dots, at most 63 characters between dots).',
-  type: 'This record type cannot be imported here: use a type the zone supports (A, AAAA, CNAME, MX, TXT, SRV, NS, CAA…).',
-  value: 'The value does not fit the record type: check its format (an IPv4 address for A, a domain name for CNAME, quoted text for TXT…).',
-  weight: 'The weight is not valid: use a whole number from 0 to 1000, or leave it empty.',
-  defaultLineOnly: 'This record can only use the default line: set its line to default_view.',
-  quota: "The zone's record set quota is used up: delete record sets you no longer need or ask for a higher quota, then import the rest.",
+  conflict: 'This name and type already exist, or clash with a CNAME: remove the duplicate, or edit the existing record.',
+  ttl: 'TTL out of range: use whole seconds from 1 to 2147483647 (300 is common).',
+  name: 'Invalid name: use a domain name inside this zone (letters, digits, hyphens; at most 63 characters between dots).',
+  type: 'This record type cannot be imported: use one the zone supports (A, AAAA, CNAME, MX, TXT, SRV, NS, CAA…).',
+  value: 'The value does not fit the type: check its format (an IPv4 address for A, a domain name for CNAME…).',
+  weight: 'Invalid weight: use a whole number from 0 to 1000, or leave it empty.',
+  defaultLineOnly: 'Only the default line is allowed here: set the line to default_view.',
+  quota: 'Record set quota reached: delete unused record sets or request a higher quota, then import the rest.',
   edition: 'This resolution line is not available in your DNS edition: use the default line, or upgrade the edition.',
-  defaultLine: 'The default line cannot be operated on this way: remove this record from the file, or choose another line.',
-  line: 'The resolution line is not valid or does not exist: use default_view or the ID of a line from your line list.',
+  defaultLine: 'This is not allowed on the default line: remove the record from the file, or choose another line.',
+  line: 'Unknown or invalid line: use default_view or a line ID from your line list.',
 };
 
 const chineseHints: Readonly<Record<HintKey, string>> = {
-  conflict: '已存在同名同类型的记录集，或与已有记录冲突（CNAME 不能与其他记录同名）：请从文件中删除重复项，或修改已有记录。',
-  ttl: 'TTL 超出范围：请填写 1 到 2147483647 之间的整数秒（常用 300）。',
-  name: '主机记录名称无效：请使用属于该域名的合法域名（字母、数字、连字符和点，每段不超过 63 个字符）。',
-  type: '该记录类型不能在此导入：请使用该域名支持的类型（A、AAAA、CNAME、MX、TXT、SRV、NS、CAA 等）。',
-  value: '记录值与记录类型不符：请检查格式（A 记录填 IPv4 地址，CNAME 填域名，TXT 填带引号的文本等）。',
-  weight: '权重无效：请填写 0 到 1000 之间的整数，或留空。',
-  defaultLineOnly: '该记录只能使用默认线路：请将线路设为 default_view。',
-  quota: '该域名的记录集配额已用完：请删除不再需要的记录集或申请提高配额，然后导入剩余记录。',
+  conflict: '该名称和类型的记录集已存在，或与 CNAME 冲突：请删除重复项，或修改已有记录。',
+  ttl: 'TTL 超出范围：请填写 1 到 2147483647 的整数秒（常用 300）。',
+  name: '主机记录无效：请使用该域名下的合法名称（字母、数字、连字符，每段最多 63 个字符）。',
+  type: '不能导入该记录类型：请使用该域名支持的类型（A、AAAA、CNAME、MX、TXT、SRV、NS、CAA 等）。',
+  value: '记录值与类型不符：请检查格式（A 记录填 IPv4 地址，CNAME 填域名等）。',
+  weight: '权重无效：请填写 0 到 1000 的整数，或留空。',
+  defaultLineOnly: '此处只能使用默认线路：请将线路设为 default_view。',
+  quota: '记录集配额已用完：请删除不用的记录集或申请提高配额，再导入其余记录。',
   edition: '当前 DNS 版本不支持该解析线路：请使用默认线路，或升级 DNS 版本。',
-  defaultLine: '不能以这种方式操作默认线路：请从文件中删除该记录，或选择其他线路。',
-  line: '解析线路无效或不存在：请使用 default_view 或线路列表中的线路 ID。',
+  defaultLine: '默认线路不允许此操作：请从文件中删除该记录，或选择其他线路。',
+  line: '线路无效或不存在：请使用 default_view 或线路列表中的线路 ID。',
 };
 
 /** Own keys only: a code such as `constructor` or `__proto__` must not reach Object.prototype. */
