@@ -3,10 +3,20 @@
 //   dist/dns-import-status.bundle.js  one self-contained ES module (for a plain <script type="module">)
 //   dist/dns-import-status.d.ts       typings (re-exporting dist/types/)
 // Two Vite builds because the two outputs differ in what they leave external.
+// Size (scripts/check-size.js holds the budget): Lit's production build (the `production`
+// export condition, no dev-mode checks or warnings), the static text of css`` and html``
+// templates minified (scripts/minify-templates.js), comments and legal comments dropped.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { transform } from 'esbuild';
 import { build } from 'vite';
+import { minifyTemplatesPlugin } from './minify-templates.js';
+
+// Collapsing whitespace in html`` text is only safe where CSS does not preserve it.
+const preservesWhitespace = readdirSync('src')
+  .filter((name) => name.endsWith('.ts'))
+  .some((name) => /white-space\s*:\s*(pre|break-spaces)/.test(readFileSync(`src/${name}`, 'utf8')));
+if (preservesWhitespace) console.warn('build: a style preserves white-space, so html`` templates are left as written.');
 
 const external = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id.startsWith('@lit-labs/');
 
@@ -14,6 +24,9 @@ async function buildOne({ fileName, externalize }) {
   await build({
     configFile: false,
     logLevel: 'warn',
+    mode: 'production',
+    resolve: { conditions: ['production', 'module', 'browser'] },
+    plugins: [minifyTemplatesPlugin({ html: !preservesWhitespace })],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
