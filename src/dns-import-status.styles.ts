@@ -20,6 +20,7 @@ export const dnsImportStatusStyles = css`
 
     color-scheme: light dark;
     display: block;
+    position: relative;
     box-sizing: border-box;
     font: 14px/1.45 var(--_font);
     color: var(--_text);
@@ -41,6 +42,17 @@ export const dnsImportStatusStyles = css`
   *::before,
   *::after {
     box-sizing: inherit;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
   }
   [part~='summary'] {
     display: grid;
@@ -119,7 +131,8 @@ export const dnsImportStatusStyles = css`
     padding: 2px 10px;
     cursor: pointer;
   }
-  button:focus-visible {
+  button:focus-visible,
+  [part~='error-list']:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }

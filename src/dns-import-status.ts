@@ -9,7 +9,9 @@ import { formatTime, parseApiTime, progressPercent } from './format.js';
 import { createHttpFetcher } from './http-fetcher.js';
 import type { ChannelSnapshot } from './import-task-channel.js';
 import { ImportTaskController } from './import-task-controller.js';
-import { localeFromLang, messagesFor, type Locale, type Messages } from './messages.js';
+import { LangController } from './lang-controller.js';
+import { LiveAnnouncer } from './live-announcer.js';
+import { messagesFor, type Locale, type Messages } from './messages.js';
 import { DEFAULT_INTERVAL_MS, sanitizeInterval } from './retry-policy.js';
 import type { ImportTask, ImportTaskFetcher } from './types.js';
 
@@ -25,15 +27,6 @@ function builtInFetcher(endpoint: string): ImportTaskFetcher {
   let fetcher = builtInFetchers.get(endpoint);
   if (!fetcher) builtInFetchers.set(endpoint, (fetcher = createHttpFetcher({ endpoint })));
   return fetcher;
-}
-
-/** The `lang` in force for a node: its own, else the closest ancestor's across shadow roots, else the document's. */
-function langOf(node: Node): string {
-  for (let current: Node | null = node; current; ) {
-    if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang') ?? '';
-    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
-  }
-  return document.documentElement.lang;
 }
 
 /**
@@ -86,6 +79,9 @@ export class DnsImportStatus extends LitElement {
   /** The transport. Default: the built-in HTTP fetcher on `endpoint`. */
   @property({ attribute: false }) fetcher: ImportTaskFetcher | undefined;
 
+  /** Colour scheme: `light` or `dark` forces one; unset follows `prefers-color-scheme` (and the page's `color-scheme`). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
   /** The element's phase: `idle`, `loading`, `pending`, `done`, `empty` or `error`. Reflected; read-only. */
   @property({ reflect: true }) state: DnsImportStatusState = 'idle';
 
@@ -99,6 +95,9 @@ export class DnsImportStatus extends LitElement {
 
   /** The failed-record view's query and page, kept across polls of the same zone. */
   private readonly failureView = new FailureView(this, { zoneId: () => this.zoneId });
+
+  private readonly uiLanguage = new LangController(this);
+  private readonly announcer = new LiveAnnouncer(this);
 
   /** The snapshot the DOM shows, and the one events were last dispatched for. */
   private shown: ChannelSnapshot | undefined;
@@ -117,8 +116,29 @@ export class DnsImportStatus extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('zoneId') || changed.has('fetcher') || changed.has('endpoint')) this.poller.sync();
+    const previous = this.shown;
     this.shown = this.poller.snapshot;
     this.state = this.phaseOf(this.shown);
+    if (this.shown !== previous) this.announce(this.shown, previous);
+  }
+
+  /** Tells screen readers what changed: progress throttled, completion and failures at once. */
+  private announce(snapshot: ChannelSnapshot | undefined, previous: ChannelSnapshot | undefined): void {
+    const t = messagesFor(this.uiLanguage.locale);
+    const task = snapshot?.task;
+    if (snapshot?.error) {
+      if (snapshot.error !== previous?.error) {
+        this.announcer.announce(t.errorNotice(snapshot.error, snapshot.willRetry, undefined, snapshot.gaveUp), true);
+      }
+    } else if (task === null) {
+      this.announcer.announce(t.empty);
+    } else if (task) {
+      const done = task.status === 'DONE';
+      const words = done
+        ? `${t.statusWord(task.status)}: ${t.outcome(task.total_count, task.success_count, task.error_count)}`
+        : `${t.statusWord(task.status)}: ${t.pendingOutcome(task.success_count + task.error_count, task.total_count)}`;
+      this.announcer.announce(words, done && previous?.task?.status !== 'DONE');
+    }
   }
 
   protected override updated(): void {
@@ -148,13 +168,14 @@ export class DnsImportStatus extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const locale = localeFromLang(langOf(this));
+    const locale = this.uiLanguage.locale;
     const t = messagesFor(locale);
-    if (this.zoneId === '') return html`<p part="message">${t.configHint}</p>`;
+    const live = html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.text}</div>`;
+    if (this.zoneId === '') return html`${live}<p part="message">${t.configHint}</p>`;
     const snapshot = this.shown;
     const task = snapshot?.task;
     return html`
-      ${this.renderNotice(t, snapshot)}
+      ${live} ${this.renderNotice(t, snapshot)}
       ${task ? this.renderTask(t, locale, task) : nothing}
     `;
   }
@@ -163,7 +184,7 @@ export class DnsImportStatus extends LitElement {
     if (snapshot?.error) {
       const { error, willRetry, retryAt, gaveUp } = snapshot;
       const retryIn = retryAt === undefined ? undefined : Math.max(1, Math.round((retryAt - Date.now()) / 1000));
-      return html`<div part="message" class="error" role="alert">
+      return html`<div part="message" class="error">
         <span>${t.errorNotice(error, willRetry, retryIn, gaveUp)}${snapshot.task ? ` ${t.staleData}` : ''}</span>
         <button type="button" @click=${() => void this.refresh()}>${t.retry}</button>
         <span class="details">${t.errorDetails(error)}</span>
@@ -226,5 +247,4 @@ export class DnsImportStatus extends LitElement {
   private renderFailures(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
     return this.failureView.render({ task, locale, messages: t });
   }
-
 }
