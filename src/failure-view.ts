@@ -7,7 +7,8 @@
  * Its cost does not grow with the records on screen: the table shows one page, and what is
  * derived from the whole list (groups, types, the filtered and sorted list) is memoized on
  * the list's identity and the query. A poll that changed other fields of the task but sent
- * the same records is recognised by one comparison pass, so it recomputes nothing either.
+ * the same records is recognised by one comparison pass (about the cost of regrouping, and far
+ * less than filtering and sorting again), so it recomputes nothing either.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { downloadTextFile } from './download.js';
