@@ -1,0 +1,24 @@
+// JSX typings for <dns-import-status> in React 19 (copy this file into a React project):
+// `fetcher` is set as a property and `on<event>` props listen to that exact event name.
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { DnsImportStatus, ImportDoneEvent, ImportErrorEvent, ImportProgressEvent, ImportTaskFetcher } from 'dns-import-status';
+
+export interface DnsImportStatusJsxProps extends DetailedHTMLProps<HTMLAttributes<DnsImportStatus>, DnsImportStatus> {
+  'zone-id'?: string;
+  endpoint?: string;
+  interval?: number;
+  timeout?: number;
+  'give-up-after'?: number;
+  fetcher?: ImportTaskFetcher;
+  'onimport-progress'?: (event: ImportProgressEvent) => void;
+  'onimport-done'?: (event: ImportDoneEvent) => void;
+  'onimport-error'?: (event: ImportErrorEvent) => void;
+}
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'dns-import-status': DnsImportStatusJsxProps;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+// The React 19 examples (examples/react/), bundled by test/frameworks/example-bundles.js:
+// the element used directly in JSX, and the @lit/react wrapper.
+import { expect, waitUntil } from '@open-wc/testing';
+import type { DnsImportStatus } from '../../src/dns-import-status.js';
+import type { ImportTask, ImportTaskFetcher } from '../../src/types.js';
+import { ScriptedFetcher, envelope, rawTask } from '../support/scripted-fetcher.js';
+
+// The example module's shape, spelled out here: tsc checks the examples with their own tsconfig.
+interface Root {
+  render(node: unknown): void;
+  unmount(): void;
+}
+interface ReactExamples {
+  ImportStatusPanel: unknown;
+  DnsImportStatusReact: unknown;
+  createElement(type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]): unknown;
+  StrictMode: unknown;
+  flushSync(fn: () => void): void;
+  createRoot(container: Element): Root;
+}
+
+const examplesUrl = '/__examples/react.js';
+const load = () => import(/* @vite-ignore */ examplesUrl) as Promise<ReactExamples>;
+
+describe('React 19 examples', () => {
+  let react: ReactExamples;
+  let container: HTMLElement;
+  let root: Root | undefined;
+  const errors: unknown[][] = [];
+  let originalError: typeof console.error;
+
+  before(async () => {
+    react = await load();
+  });
+
+  beforeEach(() => {
+    container = document.createElement('div');
+    document.body.append(container);
+    errors.length = 0;
+    originalError = console.error;
+    console.error = (...args: unknown[]) => {
+      errors.push(args);
+      originalError.apply(console, args);
+    };
+  });
+
+  afterEach(() => {
+    if (root) react.flushSync(() => root!.unmount());
+    root = undefined;
+    container.remove();
+    console.error = originalError;
+    // React's development build reports misused props and attributes here: none expected.
+    expect(errors.map(String)).to.deep.equal([]);
+  });
+
+  function render(component: unknown, props: Record<string, unknown>): DnsImportStatus {
+    root ??= react.createRoot(container);
+    react.flushSync(() => root!.render(react.createElement(react.StrictMode, null, react.createElement(component, props))));
+    const el = container.querySelector('dns-import-status');
+    if (!el) throw new Error('nothing rendered');
+    return el;
+  }
+
+  const done = (overrides: Record<string, unknown> = {}) => envelope(rawTask({ status: 'DONE', ...overrides }));
+
+  it('the element in JSX: zone-id as attribute, fetcher as property, onimport-done as listener', async () => {
+    const scripted = new ScriptedFetcher();
+    const seen: ImportTask[] = [];
+    const el = render(react.ImportStatusPanel, { zoneId: 'zone-a', fetcher: scripted.fetcher, onDone: (task: ImportTask) => seen.push(task) });
+
+    expect(el.getAttribute('zone-id')).to.equal('zone-a');
+    expect(el.fetcher).to.equal(scripted.fetcher);
+    expect(el.hasAttribute('fetcher'), 'a function never becomes an attribute').to.equal(false);
+    await waitUntil(() => scripted.calls.length > 0, 'the element calls the fetcher React gave it');
+    expect(scripted.last.zoneId).to.equal('zone-a');
+
+    scripted.answer(done({ task_id: 'task-a' }));
+    await waitUntil(() => seen.length === 1, 'onimport-done reached the React callback');
+    expect(seen[0]!.task_id).to.equal('task-a');
+    expect(el.state).to.equal('done');
+    expect(el.shadowRoot!.querySelector('[part~="summary"]')).to.exist;
+  });
+
+  it('a changed zoneId re-renders the same element, which restarts on the new zone', async () => {
+    const scripted = new ScriptedFetcher();
+    const props = { zoneId: 'zone-a', fetcher: scripted.fetcher };
+    const first = render(react.ImportStatusPanel, props);
+    await waitUntil(() => scripted.calls.length > 0);
+    const second = render(react.ImportStatusPanel, { ...props, zoneId: 'zone-b' });
+    expect(second).to.equal(first);
+    await waitUntil(() => scripted.last.zoneId === 'zone-b', 'a request for the new zone');
+    expect(scripted.calls[0]!.signal.aborted, 'the old request was aborted').to.equal(true);
+  });
+
+  it('unmounting removes the element and stops its requests', async () => {
+    const scripted = new ScriptedFetcher();
+    render(react.ImportStatusPanel, { zoneId: 'zone-a', fetcher: scripted.fetcher });
+    await waitUntil(() => scripted.calls.length > 0);
+    react.flushSync(() => root!.unmount());
+    root = undefined;
+    expect(container.querySelector('dns-import-status')).to.equal(null);
+    await waitUntil(() => scripted.last.signal.aborted, 'the request in flight is aborted');
+  });
+
+  it('the @lit/react wrapper: camelCase props and onImportDone', async () => {
+    const scripted = new ScriptedFetcher();
+    const seen: ImportTask[] = [];
+    const fetcher: ImportTaskFetcher = scripted.fetcher;
+    const el = render(react.DnsImportStatusReact, {
+      zoneId: 'zone-w',
+      fetcher,
+      interval: 1500,
+      onImportDone: (event: CustomEvent<{ task: ImportTask }>) => seen.push(event.detail.task),
+    });
+    expect(el.zoneId).to.equal('zone-w');
+    expect(el.interval).to.equal(1500);
+    expect(el.fetcher).to.equal(fetcher);
+    await waitUntil(() => scripted.calls.length > 0);
+    scripted.answer(done({ task_id: 'task-w' }));
+    await waitUntil(() => seen.length === 1, 'onImportDone was called');
+    expect(seen[0]!.task_id).to.equal('task-w');
+  });
+});
