@@ -1,0 +1,51 @@
+// Makes sure the browser engines named on the command line (or in BROWSERS; default: all
+// three) are installed. On a Debian/Ubuntu machine where we are root it installs the missing
+// Debian packages (TOOLCHAIN.md); anywhere else it says exactly what to install.
+//
+//   node scripts/ensure-engines.js [all | chromium firefox webkit …]
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChromium, findFirefox, findMiniBrowser, selectedEngines } from './engines.js';
+
+const PACKAGES = {
+  chromium: ['chromium'],
+  firefox: ['firefox-esr'],
+  webkit: ['webkit2gtk-driver', 'xvfb', 'xauth'],
+};
+
+const present = {
+  chromium: () => Boolean(tryFind(findChromium)),
+  firefox: () => Boolean(tryFind(findFirefox)),
+  webkit: () => Boolean(tryFind(findMiniBrowser)) && ['/usr/bin/WebKitWebDriver', '/usr/bin/xvfb-run', '/usr/bin/xauth'].every(existsSync),
+};
+
+function tryFind(find) {
+  try {
+    return find();
+  } catch {
+    return undefined;
+  }
+}
+
+const engines = selectedEngines(process.argv.slice(2).join(',') || process.env.BROWSERS || 'all');
+const missing = engines.filter((engine) => !present[engine]());
+if (missing.length > 0) {
+  const packages = missing.flatMap((engine) => PACKAGES[engine]);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log(`Installing ${packages.join(' ')} with apt-get (for ${missing.join(', ')})…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  }
+  const still = engines.filter((engine) => !present[engine]());
+  if (still.length > 0) {
+    console.error(
+      `Missing browser engine(s): ${still.join(', ')}.\n` +
+        `  Debian/Ubuntu: sudo apt-get install --no-install-recommends ${still.flatMap((e) => PACKAGES[e]).join(' ')}\n` +
+        '  Elsewhere: set CHROME_PATH, FIREFOX_PATH or MINIBROWSER_PATH (WebKitGTK MiniBrowser, with WebKitWebDriver and xvfb-run on PATH).',
+    );
+    process.exit(1);
+  }
+}
+console.log(`Browser engines ready: ${engines.join(', ')}`);
