@@ -7,6 +7,8 @@ import type { FailureSortKey } from './failure-query.js';
 import type { Locale } from './messages.js';
 
 export interface FailureMessages {
+  /** A count as this language writes it (1,000). */
+  count(value: number): string;
   groupsHeading: string;
   /** The accessible name of the list of causes. */
   groupsLabel: string;
@@ -93,6 +95,7 @@ function hintFrom(hints: Readonly<Record<HintKey, string>>, code: string): strin
 function english(): FailureMessages {
   const n = new Intl.NumberFormat('en').format;
   return {
+    count: n,
     groupsHeading: 'Failures by cause',
     groupsLabel: 'Filter by error code',
     noCode: 'No error code',
@@ -122,6 +125,7 @@ function english(): FailureMessages {
 function chinese(): FailureMessages {
   const n = new Intl.NumberFormat('zh-CN').format;
   return {
+    count: n,
     groupsHeading: '按失败原因',
     groupsLabel: '按错误码筛选',
     noCode: '无错误码',

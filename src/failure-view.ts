@@ -84,7 +84,6 @@ export class FailureView implements ReactiveController {
   render(input: FailureViewInput): TemplateResult {
     const t = input.messages;
     const f = failureMessagesFor(input.locale);
-    const n = new Intl.NumberFormat(input.locale === 'zh' ? 'zh-CN' : 'en').format;
     const items = this.canonical(input.task.error_items);
     const { groups, types, hasWeight } = this.overviewOf(items);
     const list = this.listOf(items);
@@ -100,7 +99,7 @@ export class FailureView implements ReactiveController {
     const columnCount = hasWeight ? 8 : 7;
     return html`
       <h3 id="failures-heading">${t.failuresHeading(items.length)}</h3>
-      ${this.renderGroups(f, n, groups)}
+      ${this.renderGroups(f, groups)}
       <div class="filters">
         <div class="field search">
           <label for="failure-search">${f.searchLabel}</label>
@@ -158,7 +157,7 @@ export class FailureView implements ReactiveController {
     `;
   }
 
-  private renderGroups(f: FailureMessages, n: (value: number) => string, groups: readonly FailureGroup[]): TemplateResult {
+  private renderGroups(f: FailureMessages, groups: readonly FailureGroup[]): TemplateResult {
     const collapsible = groups.length > COLLAPSED_GROUP_COUNT;
     let visible = collapsible && !this.allGroupsShown ? groups.slice(0, COLLAPSED_GROUP_COUNT) : groups;
     // The selected cause stays on screen, so it can always be unselected where it was selected.
@@ -178,7 +177,7 @@ export class FailureView implements ReactiveController {
               aria-pressed=${group.code === selected ? 'true' : 'false'}
               @click=${() => this.selectGroup(group.code)}
             >
-              <span class="group-head"><span class="count">${n(group.count)}</span><span class="code">${group.code || f.noCode}</span></span>
+              <span class="group-head"><span class="count">${f.count(group.count)}</span><span class="code">${group.code || f.noCode}</span></span>
               ${group.message ? html`<span class="message">${group.message}</span>` : nothing}
               ${hint ? html`<span class="hint">${hint}</span>` : nothing}
             </button>

@@ -475,6 +475,20 @@ describe('failure view', () => {
     }
   });
 
+  it('prints no Lit dev-mode warning while filtering, sorting and paging', async () => {
+    const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+    const before = new Set(issued ?? []);
+    const { el } = await show(many(250));
+    await click(el, groupButtons(el)[0]!);
+    await search(el, 'host1');
+    await choose(el, 'failure-sort', 'name');
+    await choose(el, 'failure-type', 'AAAA');
+    await click(el, root(el).querySelector<HTMLButtonElement>('button.clear')!);
+    await click(el, pagerButton(el, 'last'));
+    const added = [...(issued ?? [])].filter((warning) => !before.has(warning) && !/dev mode/i.test(warning));
+    expect(added).to.deep.equal([]);
+  });
+
   it('keeps every row a part="error-item" inside part="error-list", with the labelled controls', async () => {
     const { el } = await show(many(150));
     const list = root(el).querySelector('[part~="error-list"]')!;
