@@ -1,0 +1,195 @@
+// Hostile bodies through the live element: whatever the fetcher resolves with, nothing throws,
+// nothing rejects unhandled, the element is never blank, and it either shows a task (or the
+// empty state) or says what went wrong with an `import-error`.
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import fc from 'fast-check';
+import sinon from 'sinon';
+import '../src/index.js';
+import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { ImportErrorDetail } from '../src/events.js';
+import { ImportStatusError } from '../src/import-status-error.js';
+import { fuzzParameters, hostileArbitraries } from './support/arbitraries.js';
+import { flush } from './support/flush.js';
+import { ScriptedFetcher } from './support/scripted-fetcher.js';
+
+/**
+ * Long strings, but not the normalizer's 1 MiB: Chromium lays out one long unbroken word in
+ * quadratic time, which the skipped test below shows; here the point is the element's logic.
+ */
+const { responseBody } = hostileArbitraries(['A'.repeat(2_000), '<b onclick="window.__pwned=1">x</b> '.repeat(3_000)]);
+
+/** Text a person would see: the shadow root's text, minus whitespace. */
+function visibleText(el: DnsImportStatus, selector: string): string {
+  return [...el.shadowRoot!.querySelectorAll(selector)]
+    .filter((node) => (node as HTMLElement).offsetParent !== null || (node as HTMLElement).getClientRects().length > 0)
+    .map((node) => node.textContent ?? '')
+    .join('')
+    .replace(/\s+/g, '');
+}
+
+/** Collects what escapes to the window: uncaught errors and unhandled rejections. */
+function watchWindow() {
+  const escaped: string[] = [];
+  const onError = (event: ErrorEvent) => escaped.push(`error: ${event.message}`);
+  const onRejection = (event: PromiseRejectionEvent) => escaped.push(`unhandledrejection: ${String(event.reason)}`);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    escaped,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+/** Unhandled rejections are reported after a macrotask: give them one, outside the fake clock. */
+const realTick = (() => {
+  const realSetTimeout = window.setTimeout.bind(window);
+  return () => new Promise<void>((resolve) => realSetTimeout(resolve, 0));
+})();
+
+async function showBody(body: unknown) {
+  const scripted = new ScriptedFetcher();
+  const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-fuzz"></dns-import-status>`);
+  const errors: ImportErrorDetail[] = [];
+  el.addEventListener('import-error', (event) => errors.push(event.detail));
+  await flush(el);
+  expect(scripted.calls).to.have.length(1);
+  scripted.answer(body);
+  await flush(el);
+  return { el, errors, scripted };
+}
+
+function expectShown(el: DnsImportStatus, errors: ImportErrorDetail[]): void {
+  const summary = visibleText(el, '[part~="summary"]');
+  const message = visibleText(el, '[part~="message"]');
+  expect(summary.length + message.length, 'the element is blank').to.be.greaterThan(0);
+  if (el.state === 'error') {
+    expect(errors, 'state error without import-error').to.have.length(1);
+    expect(errors[0]!.error).to.be.instanceOf(ImportStatusError);
+    // A body that is not a task needs a person: retrying the same answer would not help.
+    expect(errors[0]!.error.kind).to.be.oneOf(['invalid-body', 'api']);
+    expect(message, 'an error without a notice').to.not.equal('');
+    return;
+  }
+  expect(errors, `import-error fired but state is ${el.state}`).to.deep.equal([]);
+  expect(el.state).to.be.oneOf(['done', 'pending', 'empty']);
+  if (el.state === 'empty') {
+    expect(el.task).to.equal(undefined);
+    expect(message).to.not.equal('');
+  } else {
+    expect(el.task, 'a task state without a task').to.be.an('object');
+    expect(summary, 'a task without a summary').to.not.equal('');
+    expect(el.state).to.equal(el.task!.status === 'DONE' ? 'done' : 'pending');
+  }
+}
+
+describe('<dns-import-status> under fuzzing', () => {
+  let clock: sinon.SinonFakeTimers;
+  let watch: ReturnType<typeof watchWindow>;
+  beforeEach(() => {
+    watch = watchWindow();
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2026, 10, 27, 12) });
+  });
+  afterEach(() => {
+    clock.restore();
+    watch.stop();
+  });
+
+  it('shows a task, the empty state or a clear error for 300 hostile bodies, and nothing escapes', async function () {
+    this.timeout(120_000);
+    const states: Record<string, number> = {};
+    await fc.assert(
+      fc.asyncProperty(responseBody, async (body) => {
+        try {
+          const { el, errors } = await showBody(body);
+          expectShown(el, errors);
+          states[el.state] = (states[el.state] ?? 0) + 1;
+          await realTick();
+          expect(watch.escaped).to.deep.equal([]);
+        } finally {
+          fixtureCleanup();
+        }
+      }),
+      fuzzParameters(300),
+    );
+    expect(states['error'], JSON.stringify(states)).to.be.greaterThan(30);
+    expect((states['done'] ?? 0) + (states['pending'] ?? 0), JSON.stringify(states)).to.be.greaterThan(30);
+  });
+
+  it('keeps showing the last task, or a clear error, when hostile bodies follow each other on one element', async function () {
+    this.timeout(60_000);
+    await fc.assert(
+      fc.asyncProperty(fc.array(responseBody, { minLength: 2, maxLength: 6 }), async (bodies) => {
+        const scripted = new ScriptedFetcher();
+        try {
+          const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-fuzz-seq"></dns-import-status>`);
+          await flush(el);
+          for (const body of bodies) {
+            const errors: ImportErrorDetail[] = [];
+            const listener = (event: CustomEvent<ImportErrorDetail>) => errors.push(event.detail);
+            el.addEventListener('import-error', listener);
+            scripted.answer(body);
+            await flush(el);
+            el.removeEventListener('import-error', listener);
+            // Each failure is announced once; a success clears the error.
+            expect(errors, `state ${el.state}`).to.have.length(el.state === 'error' ? 1 : 0);
+            expect(visibleText(el, '[part~="summary"], [part~="message"]')).to.not.equal('');
+            const calls = scripted.calls.length;
+            void el.refresh();
+            await flush(el);
+            expect(scripted.calls.length, 'refresh() made no request').to.equal(calls + 1);
+          }
+          await realTick();
+          expect(watch.escaped).to.deep.equal([]);
+        } finally {
+          fixtureCleanup();
+        }
+      }),
+      fuzzParameters(60),
+    );
+  });
+
+  // BUG: one long unbroken word in any field freezes the page. Chromium wraps such a word (the
+  // element sets overflow-wrap: anywhere on cells and facts) in time quadratic in its length:
+  // 16 KiB takes ~0.3 s, 64 KiB ~4 s per occurrence, and a table cell is laid out several times
+  // (a 64 KiB name, value, message and zone type together took 100 s). A TXT value, a proxy's
+  // error page in error_message, or a hostile server is enough. Displayed text should be clipped.
+  it.skip('lays out a task with 64 KiB unbroken fields within 200 ms', async () => {
+    clock.restore();
+    const long = 'A'.repeat(65_536);
+    const { el } = await showBody({ code: 200, data: { task_id: 't', status: 'DONE', zone_type: long,
+      error_items: [{ name: long, type: 'TXT', value: [long], error_code: 'DNS.0308', error_message: long }] } });
+    const started = performance.now();
+    el.shadowRoot!.querySelector('[part~="summary"]')!.getBoundingClientRect();
+    document.body.offsetHeight;
+    expect(performance.now() - started).to.be.below(200);
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+
+  // BUG: a custom fetcher's sparse error_items ([item, , item]) normalizes into a list with a
+  // hole. The render then throws (TypeError: reading 'error_code' of undefined, in the failure
+  // grouping), and on the next identical poll sameTask() reads `.name` of the hole inside the
+  // channel's settle(), an error @lit/task swallows: polling stops with no error and no event.
+  it.skip('keeps polling a PENDING task whose error_items is a sparse list', async () => {
+    const item = { name: 'a.', type: 'A', line: 'default_view', value: ['1.1.1.1'], error_code: 'DNS.0016', error_message: 'exists' };
+    const body = () => ({ code: 200, data: { task_id: 't', status: 'PENDING', total_count: 9, error_items: [item, , item] } });
+    const scripted = new ScriptedFetcher();
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-sparse"></dns-import-status>`);
+    const errors: ImportErrorDetail[] = [];
+    el.addEventListener('import-error', (event) => errors.push(event.detail));
+    await flush(el);
+    scripted.answer(body());
+    await flush(el);
+    for (let poll = 2; poll <= 4; poll++) {
+      await clock.tickAsync(2300);
+      expect(scripted.calls, `poll ${poll}`).to.have.length(poll);
+      scripted.answer(body());
+      await flush(el);
+    }
+    // Either every record is shown, or the element says the body is not a task.
+    const rows = el.shadowRoot!.querySelectorAll('[part~="error-item"]').length;
+    expect(el.state === 'error' ? errors.length > 0 : el.task!.error_items.every((i) => i !== undefined) && rows > 0).to.equal(true);
+  });
+});
