@@ -221,7 +221,8 @@ export class FailureView implements ReactiveController {
    * the same: map it to the list already seen, so the memos keyed on identity still hold.
    */
   private canonical(items: readonly ImportErrorItem[]): readonly ImportErrorItem[] {
-    if (this.items !== undefined && (items === this.items || sameRecords(this.items, items))) return this.items;
+    // The channel hands over the same array when the records did not change (same-task.ts).
+    if (items === this.items) return items;
     this.items = items;
     this.overview = undefined;
     this.selection = undefined;
@@ -322,26 +323,4 @@ function isFiltering(query: FailureQuery): boolean {
 /** The selected type stays selectable after a poll in which no record has it any more. */
 function typeOptions(types: readonly string[], selected: string): readonly string[] {
   return selected === '' || types.includes(selected) ? types : [...types, selected];
-}
-
-function sameRecords(a: readonly ImportErrorItem[], b: readonly ImportErrorItem[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (
-      x.name !== y.name ||
-      x.type !== y.type ||
-      x.line !== y.line ||
-      x.ttl !== y.ttl ||
-      x.weight !== y.weight ||
-      x.error_code !== y.error_code ||
-      x.error_message !== y.error_message ||
-      x.value.length !== y.value.length
-    ) {
-      return false;
-    }
-    for (let j = 0; j < x.value.length; j++) if (x.value[j] !== y.value[j]) return false;
-  }
-  return true;
 }

@@ -9,7 +9,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { ImportStatusError, toImportStatusError } from './import-status-error.js';
 import { normalizeImportResponse } from './normalize-import-task.js';
 import { isRetryable, pollDelayMs, retryDelayMs } from './retry-policy.js';
-import { sameTask } from './same-task.js';
+import { reuseUnchanged } from './same-task.js';
 import type { ImportTask, ImportTaskFetcher } from './types.js';
 
 export interface ChannelSnapshot {
@@ -159,7 +159,7 @@ export class ImportTaskChannel {
     if (outcome.ok) {
       this.failures = 0;
       this.failingSince = undefined;
-      const task = sameTask(this.snapshot.task, outcome.task) ? this.snapshot.task : outcome.task;
+      const task = reuseUnchanged(this.snapshot.task, outcome.task);
       if (task && task.status !== 'DONE') this.schedule(pollDelayMs(this.interval));
       if (task !== this.snapshot.task || this.snapshot.error) this.publish({ ...EMPTY, task });
       return;

@@ -1,6 +1,7 @@
 /**
- * Whether two normalized tasks say the same thing, so that an identical poll causes no
- * re-render and no `import-progress`. Cheap fields first; the record list only when they match.
+ * Keeps what did not change. An identical poll must cause no re-render and no
+ * `import-progress`, and a poll whose counters moved but whose failed records did not must
+ * let the failure view see the same list (by identity) and skip regrouping and resorting.
  */
 import type { ImportErrorItem, ImportTask } from './types.js';
 
@@ -23,13 +24,25 @@ function sameItem(a: ImportErrorItem, b: ImportErrorItem): boolean {
   );
 }
 
+export function sameErrorItems(a: readonly ImportErrorItem[], b: readonly ImportErrorItem[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameItem(a[i]!, b[i]!)) return false;
+  return true;
+}
+
 export function sameTask(a: ImportTask | null | undefined, b: ImportTask | null | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  if (SCALAR_KEYS.some((key) => a[key] !== b[key])) return false;
-  const itemsA = a.error_items;
-  const itemsB = b.error_items;
-  if (itemsA.length !== itemsB.length) return false;
-  for (let i = 0; i < itemsA.length; i++) if (!sameItem(itemsA[i]!, itemsB[i]!)) return false;
-  return true;
+  return SCALAR_KEYS.every((key) => a[key] === b[key]) && sameErrorItems(a.error_items, b.error_items);
+}
+
+/**
+ * The task to keep after a poll: `previous` itself when nothing changed; otherwise `next`,
+ * carrying `previous.error_items` when the failed records are the same.
+ */
+export function reuseUnchanged(previous: ImportTask | null | undefined, next: ImportTask | null): ImportTask | null {
+  if (!previous || !next || !sameErrorItems(previous.error_items, next.error_items)) return next;
+  const reused = { ...next, error_items: previous.error_items };
+  return SCALAR_KEYS.every((key) => previous[key] === reused[key]) ? previous : reused;
 }

@@ -172,3 +172,33 @@ describe('sameTask', () => {
     });
   });
 });
+
+describe('reuseUnchanged', () => {
+  const item = { name: 'a.', type: 'A', line: 'default_view', value: ['1.1.1.1'], error_code: 'DNS.0016', error_message: 'exists' };
+  const task = (overrides: Record<string, unknown> = {}) =>
+    ({ task_id: 't', status: 'PENDING', total_count: 2, success_count: 0, error_count: 1, error_items: [{ ...item, value: [...item.value] }], ...overrides }) as never;
+
+  it('keeps the previous task when nothing changed', async () => {
+    const { reuseUnchanged } = await import('../src/same-task.js');
+    const previous = task();
+    expect(reuseUnchanged(previous, task())).to.equal(previous);
+  });
+
+  it('keeps the previous record list when only counters changed', async () => {
+    const { reuseUnchanged } = await import('../src/same-task.js');
+    const previous = task();
+    const next = task({ success_count: 1 });
+    const kept = reuseUnchanged(previous, next)!;
+    expect(kept).to.not.equal(previous);
+    expect(kept.success_count).to.equal(1);
+    expect(kept.error_items).to.equal((previous as { error_items: unknown }).error_items);
+  });
+
+  it('takes the new task whole when the records changed, and passes null and first tasks through', async () => {
+    const { reuseUnchanged } = await import('../src/same-task.js');
+    const next = task({ error_items: [{ ...item, name: 'b.' }] });
+    expect(reuseUnchanged(task(), next)).to.equal(next);
+    expect(reuseUnchanged(task(), null)).to.equal(null);
+    expect(reuseUnchanged(undefined, next)).to.equal(next);
+  });
+});
