@@ -168,6 +168,18 @@ describe('<dns-import-status> under fuzzing', () => {
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   });
 
+  // BUG: parseApiTime hands any text to `new Date()`, whose legacy parser reads a date into junk
+  // with a number in it: created_at "1" is shown as Jan 1, 2001, "DNS.0806" as the year 806,
+  // "batch 7" as July 2001. Text that is not an ISO time should be shown verbatim.
+  it.skip('shows a created_at that is not an ISO time verbatim, never as some other date', async () => {
+    for (const createdAt of ['1', 'DNS.0806', 'batch 7', 'x 2018', '<!-- 123 -->']) {
+      const { el } = await showBody({ code: 200, data: { task_id: 't', status: 'DONE', created_at: createdAt } });
+      expect(el.shadowRoot!.querySelector('time')?.outerHTML ?? 'no <time>', createdAt).to.equal('no <time>');
+      expect(el.shadowRoot!.querySelector('[part~="summary"]')!.textContent, createdAt).to.contain(createdAt);
+      fixtureCleanup();
+    }
+  });
+
   // BUG: a custom fetcher's sparse error_items ([item, , item]) normalizes into a list with a
   // hole. The render then throws (TypeError: reading 'error_code' of undefined, in the failure
   // grouping), and on the next identical poll sameTask() reads `.name` of the hole inside the
