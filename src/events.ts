@@ -30,10 +30,16 @@ export const importDoneEvent = (task: ImportTask): ImportDoneEvent =>
 export const importErrorEvent = (error: ImportStatusError, willRetry: boolean): ImportErrorEvent =>
   new CustomEvent('import-error', { ...init, detail: { error, willRetry } });
 
+interface DnsImportStatusEventMap {
+  'import-progress': ImportProgressEvent;
+  'import-done': ImportDoneEvent;
+  'import-error': ImportErrorEvent;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'import-progress': ImportProgressEvent;
-    'import-done': ImportDoneEvent;
-    'import-error': ImportErrorEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface HTMLElementEventMap extends DnsImportStatusEventMap {}
+  // The events are composed: a console may listen for them on the document.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface DocumentEventMap extends DnsImportStatusEventMap {}
 }

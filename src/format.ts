@@ -3,9 +3,11 @@ import type { Locale } from './messages.js';
 
 /** API times carry no zone designator; the API means UTC. Undefined when unreadable. */
 export function parseApiTime(text: string | undefined): Date | undefined {
-  if (!text) return undefined;
-  const hasZone = /([zZ]|[+-]\d{2}:?\d{2})$/.test(text.trim());
-  const date = new Date(hasZone ? text : `${text.trim()}Z`);
+  const trimmed = text?.trim();
+  if (!trimmed) return undefined;
+  const hasZone = /([zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed);
+  // The ECMAScript date-time format has an upper-case Z: Firefox and WebKit reject 'z'.
+  const date = new Date(hasZone ? trimmed.replace(/z$/, 'Z') : `${trimmed}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 

