@@ -4,7 +4,7 @@ import { dnsImportStatusStyles } from './dns-import-status.styles.js';
 import { FailureView } from './failure-view.js';
 import { failureViewStyles } from './failure-view.styles.js';
 import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
-import { formatTime, parseApiTime, progressPercent } from './format.js';
+import { clipText, formatTime, parseApiTime, progressPercent } from './format.js';
 import { createHttpFetcher } from './http-fetcher.js';
 import type { ChannelSnapshot } from './import-task-channel.js';
 import { ImportTaskController } from './import-task-controller.js';
@@ -196,9 +196,9 @@ export class DnsImportStatus extends LitElement {
       const { error, willRetry, retryAt, gaveUp } = snapshot;
       const retryIn = retryAt === undefined ? undefined : Math.max(1, Math.round((retryAt - Date.now()) / 1000));
       return html`<div part="message" class="error">
-        <span>${t.errorNotice(error, willRetry, retryIn, gaveUp)}${snapshot.task ? ` ${t.staleData}` : ''}</span>
+        <span>${clipText(t.errorNotice(error, willRetry, retryIn, gaveUp))}${snapshot.task ? ` ${t.staleData}` : ''}</span>
         <button type="button" @click=${() => void this.refresh()}>${t.retry}</button>
-        <span class="details">${t.errorDetails(error)}</span>
+        <span class="details">${clipText(t.errorDetails(error))}</span>
       </div>`;
     }
     if (!snapshot || snapshot.task === undefined) return html`<p part="message" aria-busy="true">${t.loading}</p>`;
@@ -216,7 +216,7 @@ export class DnsImportStatus extends LitElement {
     return html`
       <section part="summary" aria-label=${t.progressLabel}>
         <p class="headline">
-          <span class="status">${t.statusWord(task.status)}</span>
+          <span class="status">${clipText(t.statusWord(task.status))}</span>
           <span class="outcome ${outcomeClass}">
             ${done ? t.outcome(task.total_count, task.success_count, task.error_count) : t.pendingOutcome(processed, task.total_count)}
           </span>
@@ -246,7 +246,7 @@ export class DnsImportStatus extends LitElement {
   }
 
   private fact(label: string, value: string | undefined, className = ''): TemplateResult | typeof nothing {
-    return value === undefined ? nothing : html`<div><dt>${label}</dt><dd class=${className}>${value}</dd></div>`;
+    return value === undefined ? nothing : html`<div><dt>${label}</dt><dd class=${className}>${clipText(value)}</dd></div>`;
   }
 
   private timeFact(label: string, text: string | undefined, locale: Locale): TemplateResult | typeof nothing {

@@ -16,6 +16,7 @@ import { groupFailuresByCode, type FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, type FailureMessages } from './failure-messages.js';
 import { applyFailureQuery, emptyFailureQuery, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { buildFailuresCsv, failuresCsvFileName } from './failures-csv.js';
+import { clipText } from './format.js';
 import type { Locale, Messages } from './messages.js';
 import type { ImportErrorItem, ImportTask } from './types.js';
 
@@ -119,7 +120,7 @@ export class FailureView implements ReactiveController {
           <select id="failure-type" @change=${this.onTypeChange}>
             <option value="" .selected=${this.query.type === ''}>${f.allTypes}</option>
             ${typeOptions(types, this.query.type).map(
-              (type) => html`<option value=${type} .selected=${type === this.query.type}>${type}</option>`,
+              (type) => html`<option value=${type} .selected=${type === this.query.type}>${clipText(type)}</option>`,
             )}
           </select>
         </div>
@@ -177,8 +178,8 @@ export class FailureView implements ReactiveController {
               aria-pressed=${group.code === selected ? 'true' : 'false'}
               @click=${() => this.selectGroup(group.code)}
             >
-              <span class="group-head"><span class="count">${f.count(group.count)}</span><span class="code">${group.code || f.noCode}</span></span>
-              ${group.message ? html`<span class="message">${group.message}</span>` : nothing}
+              <span class="group-head"><span class="count">${f.count(group.count)}</span><span class="code">${clipText(group.code) || f.noCode}</span></span>
+              ${group.message ? html`<span class="message">${clipText(group.message)}</span>` : nothing}
               ${hint ? html`<span class="hint">${hint}</span>` : nothing}
             </button>
           </li>`;
@@ -308,10 +309,10 @@ export class FailureView implements ReactiveController {
 
 function renderRow(item: ImportErrorItem, rowIndex: number, hasWeight: boolean): TemplateResult {
   return html`<tr part="error-item" aria-rowindex=${rowIndex}>
-    <td>${item.name}</td><td>${item.type}</td><td>${item.line}</td><td>${item.ttl ?? ''}</td>
-    ${hasWeight ? html`<td>${item.weight ?? ''}</td>` : nothing}
-    <td><ul class="values">${item.value.map((value) => html`<li>${value}</li>`)}</ul></td>
-    <td class="code">${item.error_code}</td><td>${item.error_message}</td>
+    <td>${clipText(item.name)}</td><td>${clipText(item.type)}</td><td>${clipText(item.line)}</td><td>${clipText(item.ttl ?? '')}</td>
+    ${hasWeight ? html`<td>${clipText(item.weight ?? '')}</td>` : nothing}
+    <td><ul class="values">${item.value.map((value) => html`<li>${clipText(value)}</li>`)}</ul></td>
+    <td class="code">${clipText(item.error_code)}</td><td>${clipText(item.error_message)}</td>
   </tr>`;
 }
 

@@ -4,10 +4,11 @@ import type { Locale } from './messages.js';
 /** API times carry no zone designator; the API means UTC. Undefined when unreadable. */
 export function parseApiTime(text: string | undefined): Date | undefined {
   const trimmed = text?.trim();
-  if (!trimmed) return undefined;
+  // Only ISO date-times: the legacy Date parser reads "DNS.0806" as the year 806.
+  if (!trimmed || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})?$/.test(trimmed)) return undefined;
   const hasZone = /([zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed);
   // The ECMAScript date-time format has an upper-case Z: Firefox and WebKit reject 'z'.
-  const date = new Date(hasZone ? trimmed.replace(/z$/, 'Z') : `${trimmed}Z`);
+  const date = new Date((hasZone ? trimmed.replace(/z$/, 'Z') : `${trimmed}Z`).replace(' ', 'T'));
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
@@ -27,4 +28,19 @@ export function formatTime(date: Date, locale: Locale): string {
 export function progressPercent(processed: number, total: number, done: boolean): number {
   if (!(total > 0)) return done ? 100 : 0;
   return Math.min(100, Math.max(0, Math.floor((processed / total) * 100)));
+}
+
+/** Longest text shown in one cell or fact; the record itself, `task` and the CSV keep it whole. */
+export const MAX_SHOWN_CHARS = 500;
+
+/**
+ * Clips text for display. A browser wraps one long unbroken word in time quadratic in its
+ * length (64 KiB took seconds in Chromium), so a hostile or broken field could freeze the page.
+ */
+export function clipText(text: string | number): string {
+  const value = String(text);
+  if (value.length <= MAX_SHOWN_CHARS) return value;
+  // Never cut a surrogate pair in two.
+  const end = /[\uD800-\uDBFF]/.test(value[MAX_SHOWN_CHARS - 1]!) ? MAX_SHOWN_CHARS - 1 : MAX_SHOWN_CHARS;
+  return `${value.slice(0, end)}…`;
 }

@@ -24,10 +24,14 @@ export interface HttpFetcherOptions {
 /** The request path for a zone; the zone id can never leave its own path segment. */
 export function importTaskPath(zoneId: string): string {
   // `.` and `..` (even percent-encoded) are dot segments that URL parsing would resolve away.
-  if (zoneId === '' || /^(\.|%2e){1,2}$/i.test(zoneId)) {
-    throw new ImportStatusError(`"${zoneId}" is not a valid zone id.`, { kind: 'config' });
+  const invalid = () => new ImportStatusError(`"${zoneId}" is not a valid zone id.`, { kind: 'config' });
+  if (zoneId === '' || /^(\.|%2e){1,2}$/i.test(zoneId)) throw invalid();
+  try {
+    return `/v2/zones/${encodeURIComponent(zoneId)}/import/recordsets`;
+  } catch {
+    // An unpaired surrogate (text cut inside an emoji) cannot be encoded.
+    throw invalid();
   }
-  return `/v2/zones/${encodeURIComponent(zoneId)}/import/recordsets`;
 }
 
 /** `Retry-After` in seconds: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
@@ -61,15 +65,26 @@ async function responseError(response: Response, text: string): Promise<ImportSt
   });
 }
 
+function buildHeaders(extra: HeaderMap | undefined): Headers {
+  let headers: Headers;
+  try {
+    headers = new Headers(extra);
+  } catch {
+    // The browser's message quotes the refused value, which is usually a token: say which rule broke, not what.
+    throw new ImportStatusError('A header given to createHttpFetcher has an invalid name or value (a line break or a non-Latin-1 character?).', { kind: 'config' });
+  }
+  // Set, not merged: whatever case the caller spelled it in, we need JSON back.
+  headers.set('Accept', 'application/json');
+  return headers;
+}
+
 export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskFetcher {
   const endpoint = (options.endpoint ?? '').replace(/\/+$/, '');
   const credentials = options.credentials ?? 'same-origin';
 
   return async (zoneId, { signal }) => {
     const url = endpoint + importTaskPath(zoneId);
-    const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
-    // Set, not merged: whatever case the caller spelled it in, we need JSON back.
-    headers.set('Accept', 'application/json');
+    const headers = buildHeaders(typeof options.headers === 'function' ? await options.headers() : options.headers);
     const doFetch = options.fetch ?? globalThis.fetch;
     let response: Response;
     try {

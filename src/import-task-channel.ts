@@ -36,6 +36,24 @@ export interface ChannelSubscriber {
 
 type Outcome = { ok: true; task: ImportTask | null } | { ok: false; error: ImportStatusError };
 
+/** Above this many failed records, parsing, normalizing and rendering each get a task of their own. */
+const LARGE_LIST = 5000;
+
+/** Lets the browser paint and handle input between two long steps (a macrotask; not a timer). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+function failedRecordCount(body: unknown): number {
+  const data = (body as { data?: { error_items?: unknown } } | null)?.data ?? body;
+  const items = (data as { error_items?: unknown } | null)?.error_items;
+  return Array.isArray(items) ? items.length : 0;
+}
+
 const EMPTY: ChannelSnapshot = { task: undefined, error: undefined, willRetry: false, retryAt: undefined, gaveUp: false };
 
 /**
@@ -133,8 +151,13 @@ export class ImportTaskChannel {
     }, this.timeout);
     try {
       const body = await this.fetcher(zoneId, { signal: controller.signal });
+      const large = failedRecordCount(body) > LARGE_LIST;
+      if (large) await nextTask();
       if (signal.aborted) return initialState;
-      return { ok: true, task: normalizeImportResponse(body) };
+      const task = normalizeImportResponse(body);
+      if (large) await nextTask();
+      if (signal.aborted) return initialState;
+      return { ok: true, task };
     } catch (reason) {
       // An abort we asked for (removal, zone change, refresh) is not a failure: say nothing.
       if (signal.aborted) return initialState;

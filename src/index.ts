@@ -7,6 +7,7 @@ import { DnsImportStatus } from './dns-import-status.js';
 export { DnsImportStatus, type DnsImportStatusState } from './dns-import-status.js';
 export { createHttpFetcher, type HttpFetcherOptions } from './http-fetcher.js';
 export { normalizeImportResponse } from './normalize-import-task.js';
+export { buildFailuresCsv, type FailuresCsvOptions } from './failures-csv.js';
 export { ImportStatusError, type ImportStatusErrorKind } from './import-status-error.js';
 export type { ImportDoneEvent, ImportErrorDetail, ImportErrorEvent, ImportProgressEvent, ImportTaskDetail } from './events.js';
 export type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskStatus } from './types.js';

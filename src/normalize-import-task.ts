@@ -34,18 +34,20 @@ function readNumberOrText(source: Json, key: string, where: string): number | st
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   const text = readText(source, key, where);
   if (text === undefined || text.trim() === '') return undefined;
-  return NUMERIC.test(text) ? Number(text) : text;
+  // Beyond the double range ("1e999") the text is kept: Infinity would garble it.
+  return NUMERIC.test(text) && Number.isFinite(Number(text)) ? Number(text) : text;
 }
 
 function readCount(source: Json, key: string): number | undefined {
   const value = source[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
+  if (typeof value === 'string' && NUMERIC.test(value) && Number.isFinite(Number(value))) return Number(value);
   throw invalid(`${key} should be a number, got ${describe(value)}.`);
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return 'text';
@@ -55,7 +57,8 @@ function describe(value: unknown): string {
 function readValues(item: Json, where: string): string[] {
   const raw = item['value'] ?? item['records'];
   if (raw === undefined || raw === null) return [];
-  const list: unknown[] = Array.isArray(raw) ? raw : [raw];
+  // Array.from, not map: map skips the holes of a sparse list, which then reach the renderer.
+  const list: unknown[] = Array.isArray(raw) ? Array.from(raw) : [raw];
   return list.map((entry, index) => {
     if (typeof entry === 'string') return entry;
     if (typeof entry === 'number' || typeof entry === 'boolean') return String(entry);
@@ -99,11 +102,12 @@ function normalizeTask(data: unknown): ImportTask {
 
   const rawItems = data['error_items'] ?? [];
   if (!Array.isArray(rawItems)) throw invalid(`error_items should be a list, got ${describe(rawItems)}.`);
-  const error_items = rawItems.map(normalizeItem);
+  const error_items = Array.from(rawItems, normalizeItem);
 
   const error_count = readCount(data, 'error_count') ?? error_items.length;
   const success_count = readCount(data, 'success_count') ?? 0;
   const total_count = readCount(data, 'total_count') ?? success_count + error_count;
+  if (!Number.isFinite(total_count)) throw invalid('total_count is beyond any real count.');
 
   const task: ImportTask = { task_id: taskId, status, total_count, success_count, error_count, error_items };
   for (const key of ['created_at', 'updated_at', 'zone_id', 'zone_type', 'language'] as const) {

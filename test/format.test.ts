@@ -110,3 +110,21 @@ describe('parseApiTime in every engine', () => {
     expect(parseApiTime('2018-09-07T12:50:45.181z')!.getTime()).to.equal(Date.UTC(2018, 8, 7, 12, 50, 45, 181));
   });
 });
+
+describe('clipText', () => {
+  it('keeps short text, clips long text with an ellipsis, never splitting a surrogate pair', async () => {
+    const { clipText, MAX_SHOWN_CHARS } = await import('../src/format.js');
+    expect(clipText('short')).to.equal('short');
+    expect(clipText(300)).to.equal('300');
+    const long = 'x'.repeat(MAX_SHOWN_CHARS + 10);
+    expect(clipText(long)).to.equal(`${'x'.repeat(MAX_SHOWN_CHARS)}…`);
+    const withEmoji = `${'x'.repeat(MAX_SHOWN_CHARS - 1)}😀tail`;
+    expect(clipText(withEmoji)).to.equal(`${'x'.repeat(MAX_SHOWN_CHARS - 1)}…`);
+  });
+
+  it('reads only ISO date-times as times', async () => {
+    const { parseApiTime } = await import('../src/format.js');
+    for (const junk of ['1', 'DNS.0806', 'batch 7', 'x 2018']) expect(parseApiTime(junk), junk).to.equal(undefined);
+    expect(parseApiTime('2018-09-07 12:50:45')!.getTime()).to.equal(Date.UTC(2018, 8, 7, 12, 50, 45));
+  });
+});

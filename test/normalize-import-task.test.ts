@@ -370,7 +370,7 @@ describe('normalizeImportResponse', () => {
       ['an array', [sampleEnvelope().data], /JSON object, got a list/],
       ['a string', '{"code":200}', /JSON object, got text/],
       ['a number', 200, /JSON object, got a number/],
-      ['undefined', undefined, /JSON object, got a undefined/],
+      ['undefined', undefined, /JSON object, got nothing/],
       ['a boolean', true, /JSON object, got a boolean/],
     ];
     for (const [label, body, pattern] of nonObjects) {

@@ -350,6 +350,25 @@ describe('polling engine', () => {
     expect(state()).to.equal('idle');
   });
 
+  it('drops a large answer whose zone changed while it was being processed in steps', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted);
+    const seen: string[] = [];
+    el.addEventListener('import-progress', (event) => seen.push(event.detail.task.task_id));
+    const items = Array.from({ length: 6000 }, (_, i) => ({ name: `r${i}.`, type: 'A', line: 'default_view', value: ['192.0.2.1'], error_code: 'DNS.0016', error_message: 'exists' }));
+    scripted.answer(envelope(rawTask({ task_id: 'large-old', total_count: 6000, success_count: 0, error_count: 6000, error_items: items })));
+    // The channel now waits a task before normalizing: change the zone in between.
+    await Promise.resolve();
+    el.zoneId = 'zone-new';
+    await flush(el);
+    expect(seen).to.deep.equal([]);
+    expect(scripted.last.zoneId).to.equal('zone-new');
+    scripted.answer(envelope(rawTask({ task_id: 'large-new', total_count: 6000, success_count: 0, error_count: 6000, error_items: items })));
+    await flush(el);
+    expect(seen).to.deep.equal(['large-new']);
+    expect(el.task!.error_items).to.have.length(6000);
+  });
+
   it('raises a too-small interval to 500 ms instead of hammering', async () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted, { interval: 10 });

@@ -1,7 +1,26 @@
 import type { LitElement } from 'lit';
 
-/** Lets promise chains (fetcher → channel → element) run to the end, then waits for the render. */
-export async function flush(...elements: LitElement[]): Promise<void> {
+const microtasks = async () => {
   for (let i = 0; i < 30; i++) await Promise.resolve();
+};
+
+/** A macrotask that fake timers do not control (the channel yields this way between long steps). */
+const messageTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+/**
+ * Lets promise chains (fetcher → channel → element) run to the end, then waits for the render.
+ * Large record lists are parsed, normalized and rendered in separate tasks: two message tasks cover that.
+ */
+export async function flush(...elements: LitElement[]): Promise<void> {
+  await microtasks();
+  for (let i = 0; i < 2; i++) {
+    await messageTask();
+    await microtasks();
+  }
   await Promise.all(elements.map((element) => element.updateComplete));
 }
