@@ -156,9 +156,12 @@ export const dnsImportStatusStyles = css`
     vertical-align: top;
     padding: 4px 8px;
     border-bottom: 1px solid var(--_border);
-    overflow-wrap: anywhere;
+    /* break-word, not anywhere: short words (types, TTLs, headers) keep their width; only a
+       word wider than the list breaks. */
+    overflow-wrap: break-word;
   }
   th {
+    white-space: nowrap;
     position: sticky;
     top: 0;
     background: var(--_surface);
