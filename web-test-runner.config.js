@@ -58,6 +58,8 @@ export default {
   // runs them one after the other instead.)
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // A whole file may take longer in WebKit (the soak test runs 10,000 polls).
+  testsFinishTimeout: 300_000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), frameworkExamplesPlugin()],
   middleware: [koaMiddleware(simulatedDnsApi())],
   browsers,

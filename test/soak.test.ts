@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { flush } from './support/flush.js';
+import { flushSmall as flush } from './support/flush.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 
 const CODES = ['DNS.0016', 'DNS.0303', 'DNS.0308', 'DNS.0806', 'DNS.1601'];
