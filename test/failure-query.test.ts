@@ -7,20 +7,8 @@ import {
   type FailureQuery,
 } from '../src/failure-query.js';
 import type { ImportErrorItem } from '../src/types.js';
+import { failedRecord } from './support/records.js';
 
-/** A failed record with plausible defaults, so each test states only what it is about. */
-function failedRecord(overrides: Partial<ImportErrorItem> = {}): ImportErrorItem {
-  return {
-    name: 'www.example.com.',
-    type: 'A',
-    line: 'default_view',
-    ttl: 300,
-    value: ['192.0.2.1'],
-    error_code: 'DNS.0016',
-    error_message: 'The record set already exists.',
-    ...overrides,
-  };
-}
 
 function query(overrides: Partial<FailureQuery>): FailureQuery {
   return { ...emptyFailureQuery, ...overrides };
