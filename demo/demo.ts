@@ -1,8 +1,6 @@
 // The demo page: scenario picker, restart, language switch and a live log of the element's events.
 import '../src/index.js';
-
-/** The parts of the element this page uses. */
-type StatusElement = HTMLElement & { zoneId: string; refresh(): Promise<void> };
+import type { DnsImportStatus } from '../src/index.js';
 
 const SCENARIOS: ReadonlyArray<readonly [zoneId: string, label: string]> = [
   ['zone-progress', 'Import in progress → done with failures'],
@@ -28,7 +26,7 @@ function byId<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
-const el = byId<StatusElement>('status');
+const el = byId<DnsImportStatus>('status');
 const stage = byId('stage');
 const zones = byId('zones');
 const log = byId<HTMLOListElement>('log');
