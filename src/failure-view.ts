@@ -7,8 +7,8 @@
  * Its cost does not grow with the records on screen: the table shows one page, and what is
  * derived from the whole list (groups, types, the filtered and sorted list) is memoized on
  * the list's identity and the query. A poll that changed other fields of the task but sent
- * the same records is recognised by one comparison pass (about the cost of regrouping, and far
- * less than filtering and sorting again), so it recomputes nothing either.
+ * the same records hands over the same array (the channel keeps it, see same-task.ts), so it
+ * recomputes nothing either.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { downloadTextFile } from './download.js';
@@ -63,7 +63,7 @@ export class FailureView implements ReactiveController {
   private allGroupsShown = false;
   private zoneId: string | undefined;
 
-  /** The list the memos below were computed from; a later list with the same records maps to it. */
+  /** The list the memos below were computed from. */
   private items: readonly ImportErrorItem[] | undefined;
   private overview: Overview | undefined;
   private selection: { query: FailureQuery; list: readonly ImportErrorItem[] } | undefined;
@@ -218,11 +218,10 @@ export class FailureView implements ReactiveController {
   }
 
   /**
-   * A changed poll (a new `updated_at`, a count) brings a new array even when its records are
-   * the same: map it to the list already seen, so the memos keyed on identity still hold.
+   * Forgets the memos when the list changes. The channel hands over the same array when a poll
+   * changed only the counters (same-task.ts), so identity is enough here.
    */
   private canonical(items: readonly ImportErrorItem[]): readonly ImportErrorItem[] {
-    // The channel hands over the same array when the records did not change (same-task.ts).
     if (items === this.items) return items;
     this.items = items;
     this.overview = undefined;

@@ -172,6 +172,20 @@ describe('<dns-import-status>', () => {
     expect(events.filter((e) => e.type === 'import-progress')).to.have.length(1);
   });
 
+  it('keeps the same record list when a poll only moves the counters', async () => {
+    const scripted = new ScriptedFetcher();
+    const el = await mount(scripted);
+    scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 1 })));
+    await flush(el);
+    const first = el.task!;
+    await clock.tickAsync(2200);
+    scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 2 })));
+    await flush(el);
+    expect(el.task).to.not.equal(first);
+    expect(el.task!.success_count).to.equal(2);
+    expect(el.task!.error_items).to.equal(first.error_items);
+  });
+
   it('treats 404 and empty data as the empty state, not an error', async () => {
     for (const answer of ['404', 'empty'] as const) {
       const scripted = new ScriptedFetcher();
