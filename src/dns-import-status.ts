@@ -112,7 +112,7 @@ export class DnsImportStatus extends LitElement {
 
   /** The snapshot the DOM shows, and the one events were last dispatched for. */
   private shown: ChannelSnapshot | undefined;
-  private announced: ChannelSnapshot | undefined;
+  private dispatchedFor: ChannelSnapshot | undefined;
   private readonly doneTaskIds = new Set<string>();
 
   /** The last task observed, normalized (kept while later fetches fail). */
@@ -154,9 +154,9 @@ export class DnsImportStatus extends LitElement {
 
   protected override updated(): void {
     const snapshot = this.shown;
-    if (snapshot === this.announced) return;
-    const previous = this.announced;
-    this.announced = snapshot;
+    if (snapshot === this.dispatchedFor) return;
+    const previous = this.dispatchedFor;
+    this.dispatchedFor = snapshot;
     if (!snapshot) return;
     const { task, error } = snapshot;
     if (task && task !== previous?.task) {

@@ -31,10 +31,12 @@ export function sameErrorItems(a: readonly ImportErrorItem[], b: readonly Import
   return true;
 }
 
+const sameScalars = (a: ImportTask, b: ImportTask): boolean => SCALAR_KEYS.every((key) => a[key] === b[key]);
+
 export function sameTask(a: ImportTask | null | undefined, b: ImportTask | null | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  return SCALAR_KEYS.every((key) => a[key] === b[key]) && sameErrorItems(a.error_items, b.error_items);
+  return sameScalars(a, b) && sameErrorItems(a.error_items, b.error_items);
 }
 
 /**
@@ -43,6 +45,5 @@ export function sameTask(a: ImportTask | null | undefined, b: ImportTask | null 
  */
 export function reuseUnchanged(previous: ImportTask | null | undefined, next: ImportTask | null): ImportTask | null {
   if (!previous || !next || !sameErrorItems(previous.error_items, next.error_items)) return next;
-  const reused = { ...next, error_items: previous.error_items };
-  return SCALAR_KEYS.every((key) => previous[key] === reused[key]) ? previous : reused;
+  return sameScalars(previous, next) ? previous : { ...next, error_items: previous.error_items };
 }

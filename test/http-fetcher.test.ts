@@ -114,6 +114,17 @@ describe('<dns-import-status> on the simulated API', () => {
     expect(el.task!.error_count).to.equal(3);
   }).timeout(20000);
 
+  it('shares one request between elements on the same zone and endpoint, with no custom fetcher', async () => {
+    const container = await fixture<HTMLElement>(html`<div>
+      <dns-import-status endpoint=${endpoint} zone-id="zone-clean"></dns-import-status>
+      <dns-import-status endpoint=${endpoint} zone-id="zone-clean"></dns-import-status>
+      <dns-import-status endpoint=${endpoint} zone-id="zone-clean"></dns-import-status>
+    </div>`);
+    const elements = [...container.querySelectorAll('dns-import-status')];
+    await waitUntil(() => elements.every((el) => el.state === 'done'), 'never DONE', { timeout: 5000 });
+    expect((await sim('stats')).requests['zone-clean']).to.equal(1);
+  });
+
   it('shows the empty state for a zone with no import (404)', async () => {
     const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id="zone-empty"></dns-import-status>`);
     await waitUntil(() => el.state === 'empty', 'never empty', { timeout: 5000 });

@@ -1,6 +1,6 @@
 // Issue 5: live announcements, keyboard, focus, languages, themes, custom properties.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/index.js';
 import { DnsImportStatus } from '../src/dns-import-status.js';
@@ -172,6 +172,26 @@ describe('themes and custom properties', () => {
       await flush(el);
       expect(getComputedStyle(el).colorScheme).to.equal(theme);
       await expect(el).to.be.accessible();
+    }
+  });
+
+  it('does not animate the progress bar under prefers-reduced-motion', async function () {
+    const scripted = new ScriptedFetcher();
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    scripted.answer(envelope(rawTask()));
+    await flush(el);
+    const bar = el.shadowRoot!.querySelector('.bar')!;
+    expect(getComputedStyle(bar).transitionDuration).to.equal('0.3s');
+    try {
+      await emulateMedia({ reducedMotion: 'reduce' });
+    } catch {
+      // Media emulation needs the Chrome DevTools Protocol: Firefox and WebKit cannot run this.
+      this.skip();
+    }
+    try {
+      expect(getComputedStyle(bar).transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
     }
   });
 
