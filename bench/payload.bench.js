@@ -5,7 +5,7 @@
 // with and after the element. Benchmarks measure; they never assert timings.
 import { chromium } from 'playwright-core';
 import { findChromium } from '../scripts/find-chromium.js';
-import { printTable, startBenchServer } from './harness.js';
+import { printTable, startBenchServer } from '../scripts/harness.js';
 
 const ZONE = 'zone-many-100000';
 const RUNS = 5;
@@ -64,7 +64,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const spread = (values) => `${ms(median(values))} (worst ${ms(Math.max(...values))})`;
 
 const PAGE_SCRIPT = `
-import { normalizeImportResponse } from '/src/normalize-import-task.ts';
+import { normalizeImportResponse } from '/src/api/normalize-import-task.ts';
 import '/src/index.ts';
 
 const url = '/api/dns/v2/zones/${ZONE}/import/recordsets';

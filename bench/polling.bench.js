@@ -1,6 +1,6 @@
 // Requests per simulated minute (interval 2 s): our element beside a naive setInterval poller,
 // both measured in the same headless Chromium run. See bench/pages/polling.ts.
-import { launchBrowser, openPage, printTable, startBenchServer } from './harness.js';
+import { launchBrowser, openPage, printTable, startBenchServer } from '../scripts/harness.js';
 
 export async function run() {
   const server = await startBenchServer();

@@ -5,7 +5,7 @@
 // generated in the page, deterministically. Times run from handing the element a fetcher (or
 // calling refresh()) to the DOM updated and laid out, so they include normalizing the body;
 // "(Lit update)" is the part spent in the element's own render and commit.
-import { launchBrowser, printTable, startBenchServer } from './harness.js';
+import { launchBrowser, printTable, startBenchServer } from '../scripts/harness.js';
 
 const SIZES = [1_000, 10_000, 100_000];
 /** Fewer repetitions where one naive render takes seconds. */

@@ -2,7 +2,7 @@
 // failure list rises from 0 to 240 records and back every 500 polls (sinon's fake clock drives the poll timer,
 // as in test/soak.test.ts), then after removal and after 1,000 attach/detach cycles. Headless
 // Chromium with --expose-gc; the heap is read through the DevTools protocol after full GCs.
-import { printTable, startBenchServer } from './harness.js';
+import { printTable, startBenchServer } from '../scripts/harness.js';
 import { heapAfterGc, launchMeasuringBrowser, openBenchPage } from './payload.bench.js';
 
 /** Two decimals: the point is to see that the heap does not move. */

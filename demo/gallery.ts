@@ -2,7 +2,7 @@
 // Used by `npm run screenshots`; handy for eyeballing a state too. No server involved: a
 // fetcher defined here answers.
 import '../src/index.js';
-import type { ImportTaskFetcher } from '../src/types.js';
+import type { ImportTaskFetcher } from '../src/api/types.js';
 
 const records = Array.from({ length: 240 }, (_, i) => {
   const kinds = [

@@ -13,7 +13,7 @@ import { build } from 'vite';
 import { minifyTemplatesPlugin } from './minify-templates.js';
 
 // Collapsing whitespace in html`` text is only safe where CSS does not preserve it.
-const preservesWhitespace = readdirSync('src')
+const preservesWhitespace = readdirSync('src', { recursive: true })
   .filter((name) => name.endsWith('.ts'))
   .some((name) => /white-space\s*:\s*(pre|break-spaces)/.test(readFileSync(`src/${name}`, 'utf8')));
 if (preservesWhitespace) console.warn('build: a style preserves white-space, so html`` templates are left as written.');

@@ -3,7 +3,7 @@
 // Chinese needs a CJK font: on Debian/Ubuntu as root this installs fonts-wqy-microhei.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { launchBrowser, openPage, startBenchServer } from '../bench/harness.js';
+import { launchBrowser, openPage, startBenchServer } from './harness.js';
 
 function ensureCjkFont() {
   const has = () => {

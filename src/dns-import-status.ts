@@ -1,18 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProperty } from './css-property.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
-import { FailureView } from './failure-view.js';
-import { failureViewStyles } from './failure-view.styles.js';
+import { FailureView } from './failures/failure-view.js';
+import { failureViewStyles } from './failures/failure-view.styles.js';
 import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
-import { clipText, formatTime, parseApiTime, progressPercent } from './format.js';
-import { createHttpFetcher } from './http-fetcher.js';
-import type { ChannelSnapshot } from './import-task-channel.js';
-import { ImportTaskController } from './import-task-controller.js';
-import { LangController } from './lang-controller.js';
+import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
+import { createHttpFetcher } from './api/http-fetcher.js';
+import type { ChannelSnapshot } from './polling/import-task-channel.js';
+import { ImportTaskController } from './polling/import-task-controller.js';
+import { LangController } from './i18n/lang-controller.js';
 import { LiveAnnouncer } from './live-announcer.js';
-import { messagesFor, type Locale, type Messages } from './messages.js';
-import { DEFAULT_INTERVAL_MS, sanitizeInterval } from './retry-policy.js';
-import type { ImportTask, ImportTaskFetcher } from './types.js';
+import { messagesFor, type Locale, type Messages } from './i18n/messages.js';
+import { DEFAULT_INTERVAL_MS, sanitizeInterval } from './polling/retry-policy.js';
+import type { ImportTask, ImportTaskFetcher } from './api/types.js';
 
 /** The element's phase, reflected as the `state` attribute for host styling and scripts. */
 export type DnsImportStatusState = 'idle' | 'loading' | 'pending' | 'done' | 'empty' | 'error';
@@ -34,9 +34,9 @@ function builtInFetcher(endpoint: string): ImportTaskFetcher {
  *
  * @summary Progress and failed records of a DNS batch import.
  *
- * @fires import-progress {ImportProgressEvent} - The observed task changed (not on an identical poll). `detail.task`.
- * @fires import-done {ImportDoneEvent} - The task was seen DONE; once per `task_id` per element. `detail.task`.
- * @fires import-error {ImportErrorEvent} - A fetch failed or the body was not a task. `detail.error`, `detail.willRetry`.
+ * @fires {ImportProgressEvent} import-progress - The observed task changed (not on an identical poll). `detail.task`.
+ * @fires {ImportDoneEvent} import-done - The task was seen DONE; once per `task_id` per element. `detail.task`.
+ * @fires {ImportErrorEvent} import-error - A fetch failed or the body was not a task. `detail.error`, `detail.willRetry`.
  *
  * @csspart summary - The status headline, progress bar and task facts.
  * @csspart progress - The progress bar track (role="progressbar").

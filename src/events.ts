@@ -2,8 +2,8 @@
  * The element's events: typed, bubbling and composed, so a console listening on `document`
  * hears them from inside any shadow root.
  */
-import type { ImportStatusError } from './import-status-error.js';
-import type { ImportTask } from './types.js';
+import type { ImportStatusError } from './api/import-status-error.js';
+import type { ImportTask } from './api/types.js';
 
 const init = { bubbles: true, composed: true } as const;
 

@@ -5,12 +5,12 @@
 import { DnsImportStatus } from './dns-import-status.js';
 
 export { DnsImportStatus, type DnsImportStatusState } from './dns-import-status.js';
-export { createHttpFetcher, type HttpFetcherOptions } from './http-fetcher.js';
-export { normalizeImportResponse } from './normalize-import-task.js';
-export { buildFailuresCsv, type FailuresCsvOptions } from './failures-csv.js';
-export { ImportStatusError, type ImportStatusErrorKind } from './import-status-error.js';
+export { createHttpFetcher, type HttpFetcherOptions } from './api/http-fetcher.js';
+export { normalizeImportResponse } from './api/normalize-import-task.js';
+export { buildFailuresCsv, type FailuresCsvOptions } from './failures/failures-csv.js';
+export { ImportStatusError, type ImportStatusErrorKind } from './api/import-status-error.js';
 export type { ImportDoneEvent, ImportErrorDetail, ImportErrorEvent, ImportProgressEvent, ImportTaskDetail } from './events.js';
-export type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskStatus } from './types.js';
+export type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskStatus } from './api/types.js';
 
 if (!customElements.get('dns-import-status')) customElements.define('dns-import-status', DnsImportStatus);
 

@@ -2,7 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { ImportStatusError } from '../src/import-status-error.js';
+import { ImportStatusError } from '../src/api/import-status-error.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { flush } from './support/flush.js';
 

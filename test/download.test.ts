@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { downloadTextFile } from '../src/download.js';
+import { downloadTextFile } from '../src/failures/download.js';
 
 interface CapturedDownload {
   fileName: string;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { groupFailuresByCode } from '../src/failure-groups.js';
+import { groupFailuresByCode } from '../src/failures/failure-groups.js';
 import { failedRecord } from './support/records.js';
 
 

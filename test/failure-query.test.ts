@@ -5,8 +5,8 @@ import {
   isEmptyFailureQuery,
   recordTypesOf,
   type FailureQuery,
-} from '../src/failure-query.js';
-import type { ImportErrorItem } from '../src/types.js';
+} from '../src/failures/failure-query.js';
+import type { ImportErrorItem } from '../src/api/types.js';
 import { failedRecord } from './support/records.js';
 
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { failureMessagesFor } from '../src/failure-messages.js';
+import { failureMessagesFor } from '../src/failures/failure-messages.js';
 
 /** The per-record codes DESIGN.md lists. */
 const documentedCodes = [

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { FAILURE_PAGE_SIZE } from '../src/failure-view.js';
+import { FAILURE_PAGE_SIZE } from '../src/failures/failure-view.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { flush } from './support/flush.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { buildFailuresCsv, failuresCsvFileName, failuresCsvHeaders } from '../src/failures-csv.js';
-import type { ImportErrorItem } from '../src/types.js';
+import { buildFailuresCsv, failuresCsvFileName, failuresCsvHeaders } from '../src/failures/failures-csv.js';
+import type { ImportErrorItem } from '../src/api/types.js';
 import { failedRecord } from './support/records.js';
 
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatTime, parseApiTime, progressPercent } from '../src/format.js';
+import { formatTime, parseApiTime, progressPercent } from '../src/i18n/format.js';
 
 // The zone-less cases only discriminate UTC from local time when the browser is not on UTC:
 // `TZ=Asia/Shanghai npx wtr --files test/format.test.ts` makes a local-time parse fail them.
@@ -105,7 +105,7 @@ describe('formatTime', () => {
 
 describe('parseApiTime in every engine', () => {
   it('reads a lower-case z and surrounding spaces (Firefox and WebKit reject them natively)', async () => {
-    const { parseApiTime } = await import('../src/format.js');
+    const { parseApiTime } = await import('../src/i18n/format.js');
     expect(parseApiTime(' 2018-09-07T12:50:45.181Z ')!.getTime()).to.equal(Date.UTC(2018, 8, 7, 12, 50, 45, 181));
     expect(parseApiTime('2018-09-07T12:50:45.181z')!.getTime()).to.equal(Date.UTC(2018, 8, 7, 12, 50, 45, 181));
   });
@@ -113,7 +113,7 @@ describe('parseApiTime in every engine', () => {
 
 describe('clipText', () => {
   it('keeps short text, clips long text with an ellipsis, never splitting a surrogate pair', async () => {
-    const { clipText, MAX_SHOWN_CHARS } = await import('../src/format.js');
+    const { clipText, MAX_SHOWN_CHARS } = await import('../src/i18n/format.js');
     expect(clipText('short')).to.equal('short');
     expect(clipText(300)).to.equal('300');
     const long = 'x'.repeat(MAX_SHOWN_CHARS + 10);
@@ -123,7 +123,7 @@ describe('clipText', () => {
   });
 
   it('reads only ISO date-times as times', async () => {
-    const { parseApiTime } = await import('../src/format.js');
+    const { parseApiTime } = await import('../src/i18n/format.js');
     for (const junk of ['1', 'DNS.0806', 'batch 7', 'x 2018']) expect(parseApiTime(junk), junk).to.equal(undefined);
     expect(parseApiTime('2018-09-07 12:50:45')!.getTime()).to.equal(Date.UTC(2018, 8, 7, 12, 50, 45));
   });

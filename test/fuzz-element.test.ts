@@ -7,7 +7,7 @@ import sinon from 'sinon';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import type { ImportErrorDetail } from '../src/events.js';
-import { ImportStatusError } from '../src/import-status-error.js';
+import { ImportStatusError } from '../src/api/import-status-error.js';
 import { fuzzParameters, hostileArbitraries } from './support/arbitraries.js';
 // Hostile bodies hold at most 25 records: below the size at which the channel yields between steps.
 import { flushSmall as flush } from './support/flush.js';

@@ -2,9 +2,9 @@
 // well-formed ImportTask that lost and garbled nothing, or throws an ImportStatusError.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { ImportStatusError } from '../src/import-status-error.js';
-import { normalizeImportResponse } from '../src/normalize-import-task.js';
-import type { ImportTask } from '../src/types.js';
+import { ImportStatusError } from '../src/api/import-status-error.js';
+import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import type { ImportTask } from '../src/api/types.js';
 import { fuzzParameters, rawTask, responseBody, wellTypedTask } from './support/arbitraries.js';
 
 type Json = Record<string, unknown>;

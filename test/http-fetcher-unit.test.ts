@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createHttpFetcher, importTaskPath, parseRetryAfter, type HttpFetcherOptions } from '../src/http-fetcher.js';
-import { ImportStatusError } from '../src/import-status-error.js';
+import { createHttpFetcher, importTaskPath, parseRetryAfter, type HttpFetcherOptions } from '../src/api/http-fetcher.js';
+import { ImportStatusError } from '../src/api/import-status-error.js';
 
 interface Call {
   url: string;
@@ -365,14 +365,14 @@ describe('createHttpFetcher', () => {
 
 describe('http fetcher: stricter header handling', () => {
   it('reads only real HTTP dates in Retry-After', async () => {
-    const { parseRetryAfter } = await import('../src/http-fetcher.js');
+    const { parseRetryAfter } = await import('../src/api/http-fetcher.js');
     expect(parseRetryAfter('abc 2030', Date.UTC(2026, 0, 1))).to.equal(undefined);
     expect(parseRetryAfter('1.5')).to.equal(undefined);
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', Date.UTC(2026, 0, 1))).to.equal(10);
   });
 
   it('sends Accept: application/json whatever case the caller used', async () => {
-    const { createHttpFetcher } = await import('../src/http-fetcher.js');
+    const { createHttpFetcher } = await import('../src/api/http-fetcher.js');
     let sent: Headers | undefined;
     const fetcher = createHttpFetcher({
       headers: { accept: 'text/html' },

@@ -2,9 +2,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { createHttpFetcher } from '../src/http-fetcher.js';
-import { ImportStatusError } from '../src/import-status-error.js';
-import { normalizeImportResponse } from '../src/normalize-import-task.js';
+import { createHttpFetcher } from '../src/api/http-fetcher.js';
+import { ImportStatusError } from '../src/api/import-status-error.js';
+import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 
 const endpoint = '/api/dns';
 const sim = (path: string, method = 'GET') => fetch(`/__sim/${path}`, { method }).then((r) => r.json());

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseHuaweiErrorBody } from '../src/huawei-error-body.js';
+import { parseHuaweiErrorBody } from '../src/api/huawei-error-body.js';
 
 describe('parseHuaweiErrorBody', () => {
   describe('field pairs', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ImportStatusError, toImportStatusError } from '../src/import-status-error.js';
+import { ImportStatusError, toImportStatusError } from '../src/api/import-status-error.js';
 
 describe('ImportStatusError', () => {
   it('is an Error with its name and fields', () => {

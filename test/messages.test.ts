@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ImportStatusError, type ImportStatusErrorInit } from '../src/import-status-error.js';
-import { localeFromLang, messagesFor } from '../src/messages.js';
+import { ImportStatusError, type ImportStatusErrorInit } from '../src/api/import-status-error.js';
+import { localeFromLang, messagesFor } from '../src/i18n/messages.js';
 
 const err = (init: ImportStatusErrorInit, message = 'test') => new ImportStatusError(message, init);
 
@@ -239,7 +239,7 @@ describe('messagesFor', () => {
 
 describe('localeFromLang: other languages starting with "zh"', () => {
   it('does not read a three-letter code such as "zhn" as Chinese', async () => {
-    const { localeFromLang } = await import('../src/messages.js');
+    const { localeFromLang } = await import('../src/i18n/messages.js');
     expect(localeFromLang('zhn')).to.equal('en');
   });
 });

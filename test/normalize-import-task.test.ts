@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { normalizeImportResponse } from '../src/normalize-import-task.js';
-import { ImportStatusError } from '../src/import-status-error.js';
-import type { ImportTask } from '../src/types.js';
+import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import { ImportStatusError } from '../src/api/import-status-error.js';
+import type { ImportTask } from '../src/api/types.js';
 import { envelope, rawTask } from './support/scripted-fetcher.js';
 
 /** The documented sample, verbatim from DESIGN.md. */

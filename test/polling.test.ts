@@ -3,8 +3,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { ImportStatusError } from '../src/import-status-error.js';
-import { MAX_RETRY_AFTER_MS } from '../src/retry-policy.js';
+import { ImportStatusError } from '../src/api/import-status-error.js';
+import { MAX_RETRY_AFTER_MS } from '../src/polling/retry-policy.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { flush, flushSmall } from './support/flush.js';
 

@@ -1,16 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { ImportStatusError, type ImportStatusErrorInit } from '../src/import-status-error.js';
+import { ImportStatusError, isThrottled, type ImportStatusErrorInit } from '../src/api/import-status-error.js';
 import {
   BACKOFF_CAP_MS,
   DEFAULT_INTERVAL_MS,
   MAX_RETRY_AFTER_MS,
   MIN_INTERVAL_MS,
   isRetryable,
-  isThrottled,
   pollDelayMs,
   retryDelayMs,
   sanitizeInterval,
-} from '../src/retry-policy.js';
+} from '../src/polling/retry-policy.js';
 
 const err = (init: ImportStatusErrorInit) => new ImportStatusError('test', init);
 const http = (status: number, code?: string) => err({ kind: 'http', status, code });
@@ -216,7 +215,7 @@ describe('retry policy', () => {
 
 describe('retryDelayMs with an unreadable Retry-After', () => {
   it('ignores NaN and Infinity instead of retrying at once', async () => {
-    const { retryDelayMs } = await import('../src/retry-policy.js');
+    const { retryDelayMs } = await import('../src/polling/retry-policy.js');
     expect(retryDelayMs({ attempt: 1, interval: 2000, retryAfter: NaN, random: () => 0.5 })).to.equal(3000);
     expect(retryDelayMs({ attempt: 1, interval: 2000, retryAfter: Infinity, random: () => 0.5 })).to.equal(3000);
   });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { sameTask } from '../src/same-task.js';
-import type { ImportErrorItem, ImportTask } from '../src/types.js';
+import { sameTask } from '../src/polling/same-task.js';
+import type { ImportErrorItem, ImportTask } from '../src/api/types.js';
 
 function item(overrides: Partial<ImportErrorItem> = {}): ImportErrorItem {
   return {
@@ -179,13 +179,13 @@ describe('reuseUnchanged', () => {
     ({ task_id: 't', status: 'PENDING', total_count: 2, success_count: 0, error_count: 1, error_items: [{ ...item, value: [...item.value] }], ...overrides }) as never;
 
   it('keeps the previous task when nothing changed', async () => {
-    const { reuseUnchanged } = await import('../src/same-task.js');
+    const { reuseUnchanged } = await import('../src/polling/same-task.js');
     const previous = task();
     expect(reuseUnchanged(previous, task())).to.equal(previous);
   });
 
   it('keeps the previous record list when only counters changed', async () => {
-    const { reuseUnchanged } = await import('../src/same-task.js');
+    const { reuseUnchanged } = await import('../src/polling/same-task.js');
     const previous = task();
     const next = task({ success_count: 1 });
     const kept = reuseUnchanged(previous, next)!;
@@ -195,7 +195,7 @@ describe('reuseUnchanged', () => {
   });
 
   it('takes the new task whole when the records changed, and passes null and first tasks through', async () => {
-    const { reuseUnchanged } = await import('../src/same-task.js');
+    const { reuseUnchanged } = await import('../src/polling/same-task.js');
     const next = task({ error_items: [{ ...item, name: 'b.' }] });
     expect(reuseUnchanged(task(), next)).to.equal(next);
     expect(reuseUnchanged(task(), null)).to.equal(null);

@@ -3,9 +3,9 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { createHttpFetcher, type HttpFetcherOptions } from '../src/http-fetcher.js';
-import { ImportStatusError } from '../src/import-status-error.js';
-import type { ImportTaskFetcher } from '../src/types.js';
+import { createHttpFetcher, type HttpFetcherOptions } from '../src/api/http-fetcher.js';
+import { ImportStatusError } from '../src/api/import-status-error.js';
+import type { ImportTaskFetcher } from '../src/api/types.js';
 
 const SECRET = 'MIIsecretTOKENq7Zk2v9XbWc4';
 const endpoint = '/api/dns';

@@ -4,7 +4,7 @@
 import sinon from 'sinon';
 import '../../src/index.js';
 import type { DnsImportStatus } from '../../src/dns-import-status.js';
-import type { ImportTaskFetcher } from '../../src/types.js';
+import type { ImportTaskFetcher } from '../../src/api/types.js';
 
 type Answer = 'pending' | 'done' | '503';
 interface Scenario {

@@ -2,7 +2,7 @@
 // the element used directly in JSX, and the @lit/react wrapper.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { DnsImportStatus } from '../../src/dns-import-status.js';
-import type { ImportTask, ImportTaskFetcher } from '../../src/types.js';
+import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from '../support/scripted-fetcher.js';
 
 // The example module's shape, spelled out here: tsc checks the examples with their own tsconfig.

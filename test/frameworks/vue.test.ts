@@ -2,7 +2,7 @@
 // runtime template compiler: `.fetcher`, `@import-done` and `isCustomElement`.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { DnsImportStatus } from '../../src/dns-import-status.js';
-import type { ImportTask, ImportTaskFetcher } from '../../src/types.js';
+import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from '../support/scripted-fetcher.js';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { ImportErrorItem } from '../../src/types.js';
+import type { ImportErrorItem } from '../../src/api/types.js';
 
 /** A normalized failed record with plausible defaults, so each test states only what it is about. */
 export function failedRecord(overrides: Partial<ImportErrorItem> = {}): ImportErrorItem {

@@ -2,7 +2,7 @@
  * A fetcher whose every call waits until the test answers it, so each state of the element
  * can be asserted exactly (the pattern of lit's own task tests).
  */
-import type { ImportTask, ImportTaskFetcher } from '../../src/types.js';
+import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
 
 export interface PendingCall {
   zoneId: string;

@@ -1,4 +1,4 @@
-import type { ImportErrorItem } from './types.js';
+import type { ImportErrorItem } from '../api/types.js';
 
 /** What the reader asked to see of the failure list. */
 export interface FailureQuery {

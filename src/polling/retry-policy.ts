@@ -6,7 +6,7 @@
  * - After a failure: exponential backoff with full jitter between `interval` and
  *   min(60 s, interval · 2^attempt), never sooner than the server's Retry-After.
  */
-import type { ImportStatusError } from './import-status-error.js';
+import { isThrottled, type ImportStatusError } from '../api/import-status-error.js';
 
 export const BACKOFF_CAP_MS = 60_000;
 /** A Retry-After beyond this is treated as this: a typo on the server must not silence us for a day. */
@@ -14,13 +14,6 @@ export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /** Intervals below this are raised to it: the element must never hammer the API. */
 export const MIN_INTERVAL_MS = 500;
 export const DEFAULT_INTERVAL_MS = 2000;
-
-/** Huawei's flow-control codes: the gateway's and DNS's own ("Request forbidden by flow control"). */
-const THROTTLING_CODES = new Set(['APIG.0308', 'DNS.0014']);
-
-export function isThrottled(error: ImportStatusError): boolean {
-  return error.status === 429 || (error.code !== undefined && THROTTLING_CODES.has(error.code));
-}
 
 /** Transient failures are retried; the rest need a person (sign in, permissions, a fixed server). */
 export function isRetryable(error: ImportStatusError): boolean {

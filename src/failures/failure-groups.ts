@@ -1,4 +1,4 @@
-import type { ImportErrorItem } from './types.js';
+import type { ImportErrorItem } from '../api/types.js';
 
 /** The failed records sharing one error code, summarised for a "by cause" overview. */
 export interface FailureGroup {

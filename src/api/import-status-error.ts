@@ -49,6 +49,14 @@ export class ImportStatusError extends Error {
   }
 }
 
+/** Huawei's flow-control codes: the gateways' (old and new spelling) and DNS's own ("Request forbidden by flow control"). */
+const THROTTLING_CODES = new Set(['APIGW.0308', 'APIG.0308', 'DNS.0014']);
+
+/** The server asked us to slow down: always retried, and its wait is honoured. */
+export function isThrottled(error: ImportStatusError): boolean {
+  return error.status === 429 || (error.code !== undefined && THROTTLING_CODES.has(error.code));
+}
+
 const finiteNumber = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 

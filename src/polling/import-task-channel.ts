@@ -6,11 +6,11 @@
  */
 import { Task, initialState } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import { ImportStatusError, toImportStatusError } from './import-status-error.js';
-import { normalizeImportResponse } from './normalize-import-task.js';
+import { ImportStatusError, toImportStatusError } from '../api/import-status-error.js';
+import { normalizeImportResponse } from '../api/normalize-import-task.js';
 import { isRetryable, pollDelayMs, retryDelayMs } from './retry-policy.js';
 import { reuseUnchanged } from './same-task.js';
-import type { ImportTask, ImportTaskFetcher } from './types.js';
+import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
 
 export interface ChannelSnapshot {
   /** undefined: nothing loaded yet; null: the zone has no import task. Kept across failures. */

@@ -1,4 +1,4 @@
-import type { ImportErrorItem } from './types.js';
+import type { ImportErrorItem } from '../api/types.js';
 
 /** The columns of the failure export. */
 export type FailuresCsvColumn =

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { channelFor, type ChannelSnapshot, type ChannelSubscriber, type ImportTaskChannel } from './import-task-channel.js';
-import type { ImportTaskFetcher } from './types.js';
+import type { ImportTaskFetcher } from '../api/types.js';
 
 export interface ImportTaskControllerConfig {
   zoneId(): string;

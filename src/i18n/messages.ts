@@ -2,8 +2,7 @@
  * Every visible string, in English and Simplified Chinese. Numbers, plurals and dates go
  * through Intl, so a console in either language reads naturally.
  */
-import { isThrottled } from './retry-policy.js';
-import type { ImportStatusError } from './import-status-error.js';
+import { isThrottled, type ImportStatusError } from '../api/import-status-error.js';
 
 export type Locale = 'en' | 'zh';
 

@@ -3,7 +3,7 @@
  * `import-progress`, and a poll whose counters moved but whose failed records did not must
  * let the failure view see the same list (by identity) and skip regrouping and resorting.
  */
-import type { ImportErrorItem, ImportTask } from './types.js';
+import type { ImportErrorItem, ImportTask } from '../api/types.js';
 
 const SCALAR_KEYS = [
   'task_id', 'status', 'total_count', 'success_count', 'error_count',

@@ -1,9 +1,9 @@
-// Shared by the benchmarks: a Vite server (the demo's config, so the simulated DNS API is
+// Shared by the benchmarks and the screenshots: a Vite server (the demo's config, so the simulated DNS API is
 // mounted, serving src/ with Lit's production build) and headless Debian Chromium driven by
 // playwright-core. Benchmarks measure; they never assert timings.
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
-import { findChromium } from '../scripts/find-chromium.js';
+import { findChromium } from './find-chromium.js';
 
 export async function startBenchServer(port = 0) {
   const server = await createServer({

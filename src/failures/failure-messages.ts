@@ -4,7 +4,7 @@
  * through Intl so "2,500" and "2,500" read as each language writes them.
  */
 import type { FailureSortKey } from './failure-query.js';
-import type { Locale } from './messages.js';
+import type { Locale } from '../i18n/messages.js';
 
 export interface FailureMessages {
   /** A count as this language writes it (1,000). */

@@ -16,9 +16,9 @@ import { groupFailuresByCode, type FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, type FailureMessages } from './failure-messages.js';
 import { applyFailureQuery, emptyFailureQuery, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { buildFailuresCsv, failuresCsvFileName } from './failures-csv.js';
-import { clipText } from './format.js';
-import type { Locale, Messages } from './messages.js';
-import type { ImportErrorItem, ImportTask } from './types.js';
+import { clipText } from '../i18n/format.js';
+import type { Locale, Messages } from '../i18n/messages.js';
+import type { ImportErrorItem, ImportTask } from '../api/types.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;
