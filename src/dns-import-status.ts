@@ -35,7 +35,7 @@ function builtInFetcher(endpoint: string): ImportTaskFetcher {
  * @summary Progress and failed records of a DNS batch import.
  *
  * @fires {ImportProgressEvent} import-progress - The observed task changed (not on an identical poll). `detail.task`.
- * @fires {ImportDoneEvent} import-done - The task was seen DONE; once per `task_id` per element. `detail.task`.
+ * @fires {ImportDoneEvent} import-done - The task was seen DONE; once per `task_id` per element. `detail.task`; `detail.sawPending` is true when this element saw it PENDING first.
  * @fires {ImportErrorEvent} import-error - A fetch failed or the body was not a task. `detail.error`, `detail.willRetry`.
  *
  * @csspart summary - The status headline, progress bar and task facts.
@@ -114,6 +114,8 @@ export class DnsImportStatus extends LitElement {
   private shown: ChannelSnapshot | undefined;
   private dispatchedFor: ChannelSnapshot | undefined;
   private readonly doneTaskIds = new Set<string>();
+  /** Tasks this element saw running: their finish was watched (`import-done`'s `sawPending`). */
+  private readonly pendingTaskIds = new Set<string>();
 
   /** The last task observed, normalized (kept while later fetches fail). */
   get task(): ImportTask | undefined {
@@ -161,9 +163,10 @@ export class DnsImportStatus extends LitElement {
     const { task, error } = snapshot;
     if (task && task !== previous?.task) {
       this.dispatchEvent(importProgressEvent(task));
-      if (task.status === 'DONE' && !this.doneTaskIds.has(task.task_id)) {
+      if (task.status !== 'DONE') this.pendingTaskIds.add(task.task_id);
+      else if (!this.doneTaskIds.has(task.task_id)) {
         this.doneTaskIds.add(task.task_id);
-        this.dispatchEvent(importDoneEvent(task));
+        this.dispatchEvent(importDoneEvent(task, this.pendingTaskIds.has(task.task_id)));
       }
     }
     if (error && error !== previous?.error) this.dispatchEvent(importErrorEvent(error, snapshot.willRetry));

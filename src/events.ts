@@ -11,6 +11,20 @@ export interface ImportTaskDetail {
   readonly task: ImportTask;
 }
 
+export interface ImportDoneDetail extends ImportTaskDetail {
+  /**
+   * True when this element saw the task PENDING before it saw it DONE: the finish was watched,
+   * so a console may say "your import finished". False when the first sight was already DONE
+   * (an import that ended before the page opened).
+   */
+  readonly sawPending: boolean;
+}
+
+export interface ImportStalledDetail extends ImportTaskDetail {
+  /** Epoch ms of the last change seen in the processed count or `updated_at`. */
+  readonly since: number;
+}
+
 export interface ImportErrorDetail {
   readonly error: ImportStatusError;
   /** Whether the element will try again by itself; when false, a person must act (or call `refresh()`). */
@@ -18,14 +32,18 @@ export interface ImportErrorDetail {
 }
 
 export type ImportProgressEvent = CustomEvent<ImportTaskDetail>;
-export type ImportDoneEvent = CustomEvent<ImportTaskDetail>;
+export type ImportDoneEvent = CustomEvent<ImportDoneDetail>;
 export type ImportErrorEvent = CustomEvent<ImportErrorDetail>;
+export type ImportStalledEvent = CustomEvent<ImportStalledDetail>;
 
 export const importProgressEvent = (task: ImportTask): ImportProgressEvent =>
   new CustomEvent('import-progress', { ...init, detail: { task } });
 
-export const importDoneEvent = (task: ImportTask): ImportDoneEvent =>
-  new CustomEvent('import-done', { ...init, detail: { task } });
+export const importDoneEvent = (task: ImportTask, sawPending: boolean): ImportDoneEvent =>
+  new CustomEvent('import-done', { ...init, detail: { task, sawPending } });
+
+export const importStalledEvent = (task: ImportTask, since: number): ImportStalledEvent =>
+  new CustomEvent('import-stalled', { ...init, detail: { task, since } });
 
 export const importErrorEvent = (error: ImportStatusError, willRetry: boolean): ImportErrorEvent =>
   new CustomEvent('import-error', { ...init, detail: { error, willRetry } });
@@ -34,6 +52,7 @@ interface DnsImportStatusEventMap {
   'import-progress': ImportProgressEvent;
   'import-done': ImportDoneEvent;
   'import-error': ImportErrorEvent;
+  'import-stalled': ImportStalledEvent;
 }
 
 declare global {

@@ -9,7 +9,16 @@ export { createHttpFetcher, type HttpFetcherOptions } from './api/http-fetcher.j
 export { normalizeImportResponse } from './api/normalize-import-task.js';
 export { buildFailuresCsv, type FailuresCsvOptions } from './failures/failures-csv.js';
 export { ImportStatusError, type ImportStatusErrorKind } from './api/import-status-error.js';
-export type { ImportDoneEvent, ImportErrorDetail, ImportErrorEvent, ImportProgressEvent, ImportTaskDetail } from './events.js';
+export type {
+  ImportDoneDetail,
+  ImportDoneEvent,
+  ImportErrorDetail,
+  ImportErrorEvent,
+  ImportProgressEvent,
+  ImportStalledDetail,
+  ImportStalledEvent,
+  ImportTaskDetail,
+} from './events.js';
 export type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskStatus } from './api/types.js';
 
 if (!customElements.get('dns-import-status')) customElements.define('dns-import-status', DnsImportStatus);
