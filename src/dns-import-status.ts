@@ -1,32 +1,23 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { ImportTask, ImportTaskFetcher } from './api/types.js';
 import { cssProperty } from './css-property.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
+import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
 import { FailureView } from './failures/failure-view.js';
 import { failureViewStyles } from './failures/failure-view.styles.js';
-import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
-import { createHttpFetcher } from './api/http-fetcher.js';
-import type { ChannelSnapshot } from './polling/import-task-channel.js';
-import { ImportTaskController } from './polling/import-task-controller.js';
 import { LangController } from './i18n/lang-controller.js';
+import { messagesFor, outcomeText, type Locale, type Messages } from './i18n/messages.js';
 import { LiveAnnouncer } from './live-announcer.js';
-import { messagesFor, type Locale, type Messages } from './i18n/messages.js';
-import { DEFAULT_INTERVAL_MS, sanitizeInterval } from './polling/retry-policy.js';
-import type { ImportTask, ImportTaskFetcher } from './api/types.js';
+import { DEFAULT_GIVE_UP_AFTER_MS, DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from './polling/config.js';
+import type { ChannelSnapshot, RefreshOptions } from './polling/import-task-channel.js';
+import { ImportTaskController } from './polling/import-task-controller.js';
+import { sameTask } from './polling/same-task.js';
 
 /** The element's phase, reflected as the `state` attribute for host styling and scripts. */
 export type DnsImportStatusState = 'idle' | 'loading' | 'pending' | 'done' | 'empty' | 'error';
 
-const DEFAULT_TIMEOUT_MS = 15_000;
-const DEFAULT_GIVE_UP_AFTER_MS = 10 * 60_000;
-
-/** One built-in fetcher per endpoint, so elements on the same zone share their requests. */
-const builtInFetchers = new Map<string, ImportTaskFetcher>();
-function builtInFetcher(endpoint: string): ImportTaskFetcher {
-  let fetcher = builtInFetchers.get(endpoint);
-  if (!fetcher) builtInFetchers.set(endpoint, (fetcher = createHttpFetcher({ endpoint })));
-  return fetcher;
-}
+export type { RefreshOptions };
 
 /**
  * Shows the progress and the failed records of a Huawei Cloud DNS batch import, polling the
@@ -78,13 +69,13 @@ export class DnsImportStatus extends LitElement {
   /** Base URL of the built-in fetcher (same origin when empty). Ignored when `fetcher` is set. */
   endpoint = '';
 
-  /** Poll period in milliseconds while the task is PENDING (at least 500). */
+  /** Poll period in milliseconds while the task is PENDING (500 ms to 1 h; other values are clamped). */
   interval = DEFAULT_INTERVAL_MS;
 
-  /** Per-request timeout in milliseconds. */
+  /** Per-request timeout in milliseconds (at least 1000), enforced whatever the fetcher does. */
   timeout = DEFAULT_TIMEOUT_MS;
 
-  /** After failures for this many milliseconds in a row, stop retrying and offer Retry. */
+  /** After failures for this many milliseconds of visible time in a row, stop retrying and offer Retry. */
   giveUpAfter = DEFAULT_GIVE_UP_AFTER_MS;
 
   /** The transport. Default: the built-in HTTP fetcher on `endpoint`. */
@@ -98,14 +89,15 @@ export class DnsImportStatus extends LitElement {
 
   private readonly poller = new ImportTaskController(this, {
     zoneId: () => this.zoneId,
-    fetcher: () => this.fetcher ?? builtInFetcher(this.endpoint),
-    interval: () => sanitizeInterval(this.interval),
-    timeout: () => (Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT_MS),
-    giveUpAfter: () => (Number.isFinite(this.giveUpAfter) && this.giveUpAfter >= 0 ? this.giveUpAfter : DEFAULT_GIVE_UP_AFTER_MS),
+    fetcher: () => this.fetcher,
+    endpoint: () => this.endpoint,
+    interval: () => this.interval,
+    timeout: () => this.timeout,
+    giveUpAfter: () => this.giveUpAfter,
   });
 
   /** The failed-record view's query and page, kept across polls of the same zone. */
-  private readonly failureView = new FailureView(this, { zoneId: () => this.zoneId });
+  private readonly failureView = new FailureView(this, { zoneId: () => this.poller.zoneId });
 
   private readonly uiLanguage = new LangController(this);
   private readonly announcer = new LiveAnnouncer(this);
@@ -122,21 +114,24 @@ export class DnsImportStatus extends LitElement {
     return this.poller.snapshot?.task ?? undefined;
   }
 
-  /** Fetches now and restarts polling, also after DONE or after retrying stopped. */
-  refresh(): Promise<void> {
-    return this.poller.refresh();
+  /**
+   * Fetches now and restarts polling, also after DONE or after retrying stopped. After a
+   * console creates a new import, `refresh({ expectNewTask: true })` keeps checking at the
+   * interval until a task with another `task_id` appears (at most 60 s, then says none did).
+   */
+  refresh(options?: RefreshOptions): Promise<void> {
+    return this.poller.refresh(options);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('zoneId') || changed.has('fetcher') || changed.has('endpoint')) this.poller.sync();
+  protected override willUpdate(): void {
     const previous = this.shown;
     this.shown = this.poller.snapshot;
     this.state = this.phaseOf(this.shown);
-    if (this.shown !== previous) this.announce(this.shown, previous);
+    if (this.shown !== previous) this.tellScreenReaders(this.shown, previous);
   }
 
-  /** Tells screen readers what changed: progress throttled, completion and failures at once. */
-  private announce(snapshot: ChannelSnapshot | undefined, previous: ChannelSnapshot | undefined): void {
+  /** Progress goes through the announcer's throttle; completion and new failures are said at once. */
+  private tellScreenReaders(snapshot: ChannelSnapshot | undefined, previous: ChannelSnapshot | undefined): void {
     const t = messagesFor(this.uiLanguage.locale);
     const task = snapshot?.task;
     if (snapshot?.error) {
@@ -147,10 +142,7 @@ export class DnsImportStatus extends LitElement {
       this.announcer.announce(t.empty);
     } else if (task) {
       const done = task.status === 'DONE';
-      const words = done
-        ? `${t.statusWord(task.status)}: ${t.outcome(task.total_count, task.success_count, task.error_count)}`
-        : `${t.statusWord(task.status)}: ${t.pendingOutcome(task.success_count + task.error_count, task.total_count)}`;
-      this.announcer.announce(words, done && previous?.task?.status !== 'DONE');
+      this.announcer.announce(`${t.statusWord(task.status)}: ${outcomeText(t, task)}`, done && previous?.task?.status !== 'DONE');
     }
   }
 
@@ -161,7 +153,8 @@ export class DnsImportStatus extends LitElement {
     this.dispatchedFor = snapshot;
     if (!snapshot) return;
     const { task, error } = snapshot;
-    if (task && task !== previous?.task) {
+    // Content, not identity: a task fetched again through a new channel is not progress.
+    if (task && !sameTask(task, previous?.task)) {
       this.dispatchEvent(importProgressEvent(task));
       if (task.status !== 'DONE') this.pendingTaskIds.add(task.task_id);
       else if (!this.doneTaskIds.has(task.task_id)) {
@@ -173,7 +166,7 @@ export class DnsImportStatus extends LitElement {
   }
 
   private phaseOf(snapshot: ChannelSnapshot | undefined): DnsImportStatusState {
-    if (this.zoneId === '') return 'idle';
+    if (this.poller.zoneId === '') return 'idle';
     if (!snapshot) return 'loading';
     if (snapshot.error) return 'error';
     if (snapshot.task === null) return 'empty';
@@ -184,31 +177,37 @@ export class DnsImportStatus extends LitElement {
   protected override render(): TemplateResult {
     const locale = this.uiLanguage.locale;
     const t = messagesFor(locale);
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.text}</div>`;
-    if (this.zoneId === '') return html`${live}<p part="message">${t.configHint}</p>`;
-    const snapshot = this.shown;
-    const task = snapshot?.task;
+    const task = this.shown?.task;
     return html`
-      ${live} ${this.renderNotice(t, snapshot)}
-      ${task ? this.renderTask(t, locale, task) : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.text}</div>
+      ${this.renderNotice(t)} ${task ? this.renderTask(t, locale, task) : nothing}
     `;
   }
 
-  private renderNotice(t: Messages, snapshot: ChannelSnapshot | undefined): TemplateResult | typeof nothing {
-    if (snapshot?.error) {
-      const { error, willRetry, retryAt, gaveUp } = snapshot;
-      const retryIn = retryAt === undefined ? undefined : Math.max(1, Math.round((retryAt - Date.now()) / 1000));
-      return html`<div part="message" class="error">
-        <span>${clipText(t.errorNotice(error, willRetry, retryIn, gaveUp))}${snapshot.task ? ` ${t.staleData}` : ''}</span>
-        <button type="button" @click=${() => void this.refresh()}>${t.retry}</button>
-        <span class="details">${clipText(t.errorDetails(error))}</span>
-      </div>`;
+  /** The notice for the current state (`state` decides; nothing here re-derives it). */
+  private renderNotice(t: Messages): TemplateResult | typeof nothing {
+    const snapshot = this.shown;
+    switch (this.state) {
+      case 'idle':
+        return html`<p part="message">${t.configHint}</p>`;
+      case 'loading':
+        return html`<p part="message" aria-busy="true">${t.loading}</p>`;
+      case 'error': {
+        const { error, willRetry, retryAt, gaveUp, task } = snapshot!;
+        const retryIn = retryAt === undefined ? undefined : Math.max(1, Math.round((retryAt - Date.now()) / 1000));
+        return html`<div part="message" class="error">
+          <span>${clipText(t.errorNotice(error!, willRetry, retryIn, gaveUp))}${task ? ` ${t.staleData}` : ''}</span>
+          <button type="button" @click=${() => void this.refresh()}>${t.retry}</button>
+          <span class="details">${clipText(t.errorDetails(error!))}</span>
+        </div>`;
+      }
+      case 'empty':
+        return html`<p part="message">
+          ${snapshot!.noNewTask ? t.noNewTask : t.empty} <span class="details">${t.emptyHint}</span>
+        </p>`;
+      default:
+        return snapshot!.noNewTask ? html`<p part="message">${t.noNewTask}</p>` : nothing;
     }
-    if (!snapshot || snapshot.task === undefined) return html`<p part="message" aria-busy="true">${t.loading}</p>`;
-    if (snapshot.task === null) {
-      return html`<p part="message">${t.empty} <span class="details">${t.emptyHint}</span></p>`;
-    }
-    return nothing;
   }
 
   private renderTask(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
@@ -221,7 +220,7 @@ export class DnsImportStatus extends LitElement {
         <p class="headline">
           <span class="status">${clipText(t.statusWord(task.status))}</span>
           <span class="outcome ${outcomeClass}">
-            ${done ? t.outcome(task.total_count, task.success_count, task.error_count) : t.pendingOutcome(processed, task.total_count)}
+            ${outcomeText(t, task)}
           </span>
         </p>
         <div
@@ -244,7 +243,7 @@ export class DnsImportStatus extends LitElement {
           ${this.fact(t.templateLanguage, task.language)} ${this.fact(t.zoneType, task.zone_type)}
         </dl>
       </section>
-      ${task.error_items.length > 0 ? this.renderFailures(t, locale, task) : nothing}
+      ${task.error_items.length > 0 ? this.failureView.render({ task, locale, messages: t }) : nothing}
     `;
   }
 
@@ -256,9 +255,5 @@ export class DnsImportStatus extends LitElement {
     const date = parseApiTime(text);
     if (!date) return this.fact(label, text);
     return html`<div><dt>${label}</dt><dd><time datetime=${date.toISOString()}>${formatTime(date, locale)}</time></dd></div>`;
-  }
-
-  private renderFailures(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
-    return this.failureView.render({ task, locale, messages: t });
   }
 }

@@ -408,14 +408,14 @@ describe('normalizeImportResponse', () => {
 
     for (const field of ['total_count', 'success_count', 'error_count']) {
       it(`rejects a non-numeric ${field}`, () => {
-        expectInvalid({ task_id: 't', status: 'DONE', [field]: 'lots' }, new RegExp(`${field} should be a number, got text`));
+        expectInvalid({ task_id: 't', status: 'DONE', [field]: 'lots' }, new RegExp(`${field} should be a whole number of records, got text`));
       });
     }
 
     it('rejects counts that are objects, booleans or not finite', () => {
-      expectInvalid({ task_id: 't', status: 'DONE', total_count: {} }, /total_count should be a number, got an object/);
-      expectInvalid({ task_id: 't', status: 'DONE', success_count: true }, /success_count should be a number, got a boolean/);
-      expectInvalid({ task_id: 't', status: 'DONE', error_count: Number.NaN }, /error_count should be a number/);
+      expectInvalid({ task_id: 't', status: 'DONE', total_count: {} }, /total_count should be a whole number of records, got an object/);
+      expectInvalid({ task_id: 't', status: 'DONE', success_count: true }, /success_count should be a whole number of records, got a boolean/);
+      expectInvalid({ task_id: 't', status: 'DONE', error_count: Number.NaN }, /error_count should be a whole number of records, got a number/);
     });
 
     it('rejects an invalid task inside an envelope', () => {

@@ -5,6 +5,7 @@
  * less specific one wherever it stands, so `{"code":400,"error":{"error_code":"DNS.0301"}}`
  * reports DNS.0301; code and message are looked up independently.
  */
+import { isRecord } from './json.js';
 
 export interface HuaweiErrorFields {
   code?: string;
@@ -20,9 +21,6 @@ const asText = (value: unknown): string | undefined =>
     : typeof value === 'number' && Number.isFinite(value)
       ? String(value)
       : undefined;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function firstText(places: Record<string, unknown>[], keys: readonly string[]): string | undefined {
   for (const key of keys) {

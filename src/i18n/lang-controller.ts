@@ -1,7 +1,8 @@
 /**
  * The UI language of an element: its own `lang`, else the closest ancestor's (across shadow
- * roots), else the document's. Followed live: one MutationObserver for the whole page,
- * shared by every element, re-renders an element only when its language really changed.
+ * roots), else the document's. Followed live: one MutationObserver for the whole page (its
+ * document and the shadow roots the elements sit in), shared by every element, re-renders an
+ * element only when its language really changed.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeFromLang, type Locale } from './messages.js';
@@ -12,17 +13,30 @@ export function langOf(node: Node): string {
     if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang') ?? '';
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }
-  return document.documentElement.lang;
+  return node.ownerDocument?.documentElement?.lang ?? '';
 }
 
 const watching = new Set<LangController>();
 let observer: MutationObserver | undefined;
+/** Documents and shadow roots under observation: a `lang` may change in any of them. */
+let observed = new WeakSet<Node>();
 
-function startObserving(controller: LangController): void {
+/**
+ * Observes every tree the host's `lang` can come from: its document, and each shadow root
+ * between it and the document (an application's own components), which a MutationObserver on
+ * the document does not see into.
+ */
+function startObserving(controller: LangController, host: Node): void {
   watching.add(controller);
-  if (observer) return;
-  observer = new MutationObserver(() => watching.forEach((c) => c.recheck()));
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  observer ??= new MutationObserver(() => watching.forEach((c) => c.recheck()));
+  for (let root = host.getRootNode(); ; root = (root as ShadowRoot).host.getRootNode()) {
+    const tree = root instanceof ShadowRoot ? root : (root as Document).documentElement ?? root;
+    if (!observed.has(tree)) {
+      observed.add(tree);
+      observer.observe(tree, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+    if (!(root instanceof ShadowRoot)) break;
+  }
 }
 
 function stopObserving(controller: LangController): void {
@@ -30,6 +44,7 @@ function stopObserving(controller: LangController): void {
   if (watching.size > 0 || !observer) return;
   observer.disconnect();
   observer = undefined;
+  observed = new WeakSet();
 }
 
 export class LangController implements ReactiveController {
@@ -45,7 +60,7 @@ export class LangController implements ReactiveController {
   }
 
   hostConnected(): void {
-    startObserving(this);
+    startObserving(this, this.host);
   }
 
   hostDisconnected(): void {

@@ -1,25 +1,40 @@
 /**
- * Connects one element to the shared channel of its zone: subscribes while the element is
- * in the document, switches channel when the zone or the fetcher changes, and re-renders the
- * host only when the snapshot it shows has changed. Shaped like lit's ResizeController.
+ * Connects one element to the shared channel of its zone. It follows the host's properties in
+ * `hostUpdate()`, so that the first request waits for the first update: a `fetcher`,
+ * `endpoint` or `interval` a console sets right after `append()` is used by the very first
+ * request. It re-renders the host only when the snapshot it shows has changed, and once a
+ * second while a "retrying in N s" countdown is on screen. Shaped like lit's ResizeController.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { channelFor, type ChannelSnapshot, type ChannelSubscriber, type ImportTaskChannel } from './import-task-channel.js';
+import { sharedHttpFetcher } from '../api/http-fetcher.js';
+import { ImportStatusError } from '../api/import-status-error.js';
 import type { ImportTaskFetcher } from '../api/types.js';
+import { giveUpAfterMs, intervalMs, timeoutMs, zoneIdOf } from './config.js';
+import { channelFor, type ChannelSnapshot, type ChannelSubscriber, type ImportTaskChannel, type RefreshOptions } from './import-task-channel.js';
 
+/** The host's properties as set, unchecked: the controller cleans them (config.ts). */
 export interface ImportTaskControllerConfig {
-  zoneId(): string;
-  fetcher(): ImportTaskFetcher;
-  interval(): number;
-  timeout(): number;
-  giveUpAfter(): number;
+  zoneId(): unknown;
+  /** A custom fetcher, or nothing for the built-in one on `endpoint`. */
+  fetcher(): ImportTaskFetcher | null | undefined;
+  endpoint(): string;
+  interval(): unknown;
+  timeout(): unknown;
+  giveUpAfter(): unknown;
 }
+
+/** Stands in for a `fetcher` that is not a function: a configuration error, never retried. */
+const notAFunction: ImportTaskFetcher = () =>
+  Promise.reject(new ImportStatusError('The fetcher property must be a function: (zoneId, { signal }) => Promise of the response body.', { kind: 'config' }));
 
 export class ImportTaskController implements ReactiveController, ChannelSubscriber {
   /** What the host renders; undefined until the current channel has said anything. */
   snapshot: ChannelSnapshot | undefined;
   private channel: ImportTaskChannel | undefined;
   private connected = false;
+  private countdown: ReturnType<typeof setTimeout> | undefined;
+  /** The custom fetcher the channel was joined with, if any. */
+  private customFetcher: ImportTaskFetcher | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -28,21 +43,26 @@ export class ImportTaskController implements ReactiveController, ChannelSubscrib
     host.addController(this);
   }
 
+  get zoneId(): string {
+    return zoneIdOf(this.config.zoneId());
+  }
+
   get interval(): number {
-    return this.config.interval();
+    return intervalMs(this.config.interval());
   }
 
   get timeout(): number {
-    return this.config.timeout();
+    return timeoutMs(this.config.timeout());
   }
 
   get giveUpAfter(): number {
-    return this.config.giveUpAfter();
+    return giveUpAfterMs(this.config.giveUpAfter());
   }
 
   hostConnected(): void {
     this.connected = true;
-    this.sync();
+    // Re-attached after a removal: the next update subscribes again.
+    if (!this.channel) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -54,23 +74,17 @@ export class ImportTaskController implements ReactiveController, ChannelSubscrib
     });
   }
 
-  /** Follows the host's zone id and fetcher; call before each render. */
-  sync(): void {
-    if (!this.connected) return;
-    const zoneId = this.config.zoneId();
-    const fetcher = this.config.fetcher();
-    const current = this.channel;
-    if (current && current.zoneId === zoneId && current.fetcher === fetcher) return;
-    this.detach();
-    this.snapshot = undefined;
-    if (zoneId === '') return;
-    this.channel = channelFor(fetcher, zoneId);
-    this.channel.subscribe(this);
+  hostUpdate(): void {
+    this.sync();
   }
 
-  refresh(): Promise<void> {
+  hostUpdated(): void {
+    this.tickCountdown();
+  }
+
+  refresh(options?: RefreshOptions): Promise<void> {
     this.sync();
-    return this.channel?.refresh() ?? Promise.resolve();
+    return this.channel?.refresh(options) ?? Promise.resolve();
   }
 
   onSnapshot(snapshot: ChannelSnapshot): void {
@@ -79,7 +93,40 @@ export class ImportTaskController implements ReactiveController, ChannelSubscrib
     this.host.requestUpdate();
   }
 
+  /** Follows the zone id and the fetcher. A custom fetcher replaced by another is the same source. */
+  private sync(): void {
+    if (!this.connected) return;
+    const zoneId = this.zoneId;
+    const given = this.config.fetcher();
+    const custom = given == null ? undefined : typeof given === 'function' ? given : notAFunction;
+    const fetcher = custom ?? sharedHttpFetcher(this.config.endpoint());
+    const current = this.channel;
+    if (current && current.zoneId === zoneId) {
+      if (current.fetcher === fetcher) return;
+      if (custom && this.customFetcher) {
+        this.customFetcher = custom;
+        this.channel = current.handOver(this, custom);
+        return;
+      }
+    }
+    this.detach();
+    this.snapshot = undefined;
+    this.customFetcher = custom;
+    if (zoneId === '') return;
+    this.channel = channelFor(fetcher, zoneId);
+    this.channel.subscribe(this);
+  }
+
+  /** While a retry is counted down on screen, one re-render a second. */
+  private tickCountdown(): void {
+    clearTimeout(this.countdown);
+    const retryAt = this.snapshot?.willRetry ? this.snapshot.retryAt : undefined;
+    const left = (retryAt ?? 0) - Date.now();
+    if (this.channel && left > 1000) this.countdown = setTimeout(() => this.host.requestUpdate(), left % 1000 || 1000);
+  }
+
   private detach(): void {
+    clearTimeout(this.countdown);
     this.channel?.unsubscribe(this);
     this.channel = undefined;
   }
