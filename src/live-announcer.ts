@@ -36,8 +36,6 @@ export class LiveAnnouncer implements ReactiveController {
     }, wait);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.clear();
   }
