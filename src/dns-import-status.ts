@@ -87,7 +87,7 @@ export class DnsImportStatus extends LitElement {
   /** The element's phase: `idle`, `loading`, `pending`, `done`, `empty` or `error`. Reflected; read-only. */
   state: DnsImportStatusState = 'idle';
 
-  private readonly poller = new ImportTaskController(this, {
+  readonly #poller = new ImportTaskController(this, {
     zoneId: () => this.zoneId,
     fetcher: () => this.fetcher,
     endpoint: () => this.endpoint,
@@ -97,21 +97,21 @@ export class DnsImportStatus extends LitElement {
   });
 
   /** The failed-record view's query and page, kept across polls of the same zone. */
-  private readonly failureView = new FailureView(this, { zoneId: () => this.poller.zoneId });
+  readonly #failureView = new FailureView(this, { zoneId: () => this.#poller.zoneId });
 
-  private readonly uiLanguage = new LangController(this);
-  private readonly announcer = new LiveAnnouncer(this);
+  readonly #uiLanguage = new LangController(this);
+  readonly #announcer = new LiveAnnouncer(this);
 
   /** The snapshot the DOM shows, and the one events were last dispatched for. */
-  private shown: ChannelSnapshot | undefined;
-  private dispatchedFor: ChannelSnapshot | undefined;
-  private readonly doneTaskIds = new Set<string>();
+  #shown: ChannelSnapshot | undefined;
+  #dispatchedFor: ChannelSnapshot | undefined;
+  readonly #doneTaskIds = new Set<string>();
   /** Tasks this element saw running: their finish was watched (`import-done`'s `sawPending`). */
-  private readonly pendingTaskIds = new Set<string>();
+  readonly #pendingTaskIds = new Set<string>();
 
   /** The last task observed, normalized (kept while later fetches fail). */
   get task(): ImportTask | undefined {
-    return this.poller.snapshot?.task ?? undefined;
+    return this.#poller.snapshot?.task ?? undefined;
   }
 
   /**
@@ -120,53 +120,53 @@ export class DnsImportStatus extends LitElement {
    * interval until a task with another `task_id` appears (at most 60 s, then says none did).
    */
   refresh(options?: RefreshOptions): Promise<void> {
-    return this.poller.refresh(options);
+    return this.#poller.refresh(options);
   }
 
   protected override willUpdate(): void {
-    const previous = this.shown;
-    this.shown = this.poller.snapshot;
-    this.state = this.phaseOf(this.shown);
-    if (this.shown !== previous) this.tellScreenReaders(this.shown, previous);
+    const previous = this.#shown;
+    this.#shown = this.#poller.snapshot;
+    this.state = this.#phaseOf(this.#shown);
+    if (this.#shown !== previous) this.#tellScreenReaders(this.#shown, previous);
   }
 
   /** Progress goes through the announcer's throttle; completion and new failures are said at once. */
-  private tellScreenReaders(snapshot: ChannelSnapshot | undefined, previous: ChannelSnapshot | undefined): void {
-    const t = messagesFor(this.uiLanguage.locale);
+  #tellScreenReaders(snapshot: ChannelSnapshot | undefined, previous: ChannelSnapshot | undefined): void {
+    const t = messagesFor(this.#uiLanguage.locale);
     const task = snapshot?.task;
     if (snapshot?.error) {
       if (snapshot.error !== previous?.error) {
-        this.announcer.announce(t.errorNotice(snapshot.error, snapshot.willRetry, undefined, snapshot.gaveUp), true);
+        this.#announcer.announce(t.errorNotice(snapshot.error, snapshot.willRetry, undefined, snapshot.gaveUp), true);
       }
     } else if (task === null) {
-      this.announcer.announce(t.empty);
+      this.#announcer.announce(t.empty);
     } else if (task) {
       const done = task.status === 'DONE';
-      this.announcer.announce(`${t.statusWord(task.status)}: ${outcomeText(t, task)}`, done && previous?.task?.status !== 'DONE');
+      this.#announcer.announce(`${t.statusWord(task.status)}: ${outcomeText(t, task)}`, done && previous?.task?.status !== 'DONE');
     }
   }
 
   protected override updated(): void {
-    const snapshot = this.shown;
-    if (snapshot === this.dispatchedFor) return;
-    const previous = this.dispatchedFor;
-    this.dispatchedFor = snapshot;
+    const snapshot = this.#shown;
+    if (snapshot === this.#dispatchedFor) return;
+    const previous = this.#dispatchedFor;
+    this.#dispatchedFor = snapshot;
     if (!snapshot) return;
     const { task, error } = snapshot;
     // Content, not identity: a task fetched again through a new channel is not progress.
     if (task && !sameTask(task, previous?.task)) {
       this.dispatchEvent(importProgressEvent(task));
-      if (task.status !== 'DONE') this.pendingTaskIds.add(task.task_id);
-      else if (!this.doneTaskIds.has(task.task_id)) {
-        this.doneTaskIds.add(task.task_id);
-        this.dispatchEvent(importDoneEvent(task, this.pendingTaskIds.has(task.task_id)));
+      if (task.status !== 'DONE') this.#pendingTaskIds.add(task.task_id);
+      else if (!this.#doneTaskIds.has(task.task_id)) {
+        this.#doneTaskIds.add(task.task_id);
+        this.dispatchEvent(importDoneEvent(task, this.#pendingTaskIds.has(task.task_id)));
       }
     }
     if (error && error !== previous?.error) this.dispatchEvent(importErrorEvent(error, snapshot.willRetry));
   }
 
-  private phaseOf(snapshot: ChannelSnapshot | undefined): DnsImportStatusState {
-    if (this.poller.zoneId === '') return 'idle';
+  #phaseOf(snapshot: ChannelSnapshot | undefined): DnsImportStatusState {
+    if (this.#poller.zoneId === '') return 'idle';
     if (!snapshot) return 'loading';
     if (snapshot.error) return 'error';
     if (snapshot.task === null) return 'empty';
@@ -175,18 +175,18 @@ export class DnsImportStatus extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const locale = this.uiLanguage.locale;
+    const locale = this.#uiLanguage.locale;
     const t = messagesFor(locale);
-    const task = this.shown?.task;
+    const task = this.#shown?.task;
     return html`
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.text}</div>
-      ${this.renderNotice(t)} ${task ? this.renderTask(t, locale, task) : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
+      ${this.#renderNotice(t)} ${task ? this.#renderTask(t, locale, task) : nothing}
     `;
   }
 
   /** The notice for the current state (`state` decides; nothing here re-derives it). */
-  private renderNotice(t: Messages): TemplateResult | typeof nothing {
-    const snapshot = this.shown;
+  #renderNotice(t: Messages): TemplateResult | typeof nothing {
+    const snapshot = this.#shown;
     switch (this.state) {
       case 'idle':
         return html`<p part="message">${t.configHint}</p>`;
@@ -210,7 +210,7 @@ export class DnsImportStatus extends LitElement {
     }
   }
 
-  private renderTask(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
+  #renderTask(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
     const done = task.status === 'DONE';
     const processed = task.success_count + task.error_count;
     const percent = progressPercent(processed, task.total_count, done);
@@ -235,25 +235,25 @@ export class DnsImportStatus extends LitElement {
           <div class="bar" ${cssProperty('--_fraction', String(percent / 100))}></div>
         </div>
         <dl>
-          ${this.fact(t.total, task.total_count.toLocaleString(locale))}
-          ${this.fact(t.imported, task.success_count.toLocaleString(locale))}
-          ${this.fact(t.failed, task.error_count.toLocaleString(locale))}
-          ${this.fact(t.taskId, task.task_id, 'code')}
-          ${this.timeFact(t.created, task.created_at, locale)} ${this.timeFact(t.updated, task.updated_at, locale)}
-          ${this.fact(t.templateLanguage, task.language)} ${this.fact(t.zoneType, task.zone_type)}
+          ${this.#fact(t.total, task.total_count.toLocaleString(locale))}
+          ${this.#fact(t.imported, task.success_count.toLocaleString(locale))}
+          ${this.#fact(t.failed, task.error_count.toLocaleString(locale))}
+          ${this.#fact(t.taskId, task.task_id, 'code')}
+          ${this.#timeFact(t.created, task.created_at, locale)} ${this.#timeFact(t.updated, task.updated_at, locale)}
+          ${this.#fact(t.templateLanguage, task.language)} ${this.#fact(t.zoneType, task.zone_type)}
         </dl>
       </section>
-      ${task.error_items.length > 0 ? this.failureView.render({ task, locale, messages: t }) : nothing}
+      ${task.error_items.length > 0 ? this.#failureView.render({ task, locale, messages: t }) : nothing}
     `;
   }
 
-  private fact(label: string, value: string | undefined, className = ''): TemplateResult | typeof nothing {
+  #fact(label: string, value: string | undefined, className = ''): TemplateResult | typeof nothing {
     return value === undefined ? nothing : html`<div><dt>${label}</dt><dd class=${className}>${clipText(value)}</dd></div>`;
   }
 
-  private timeFact(label: string, text: string | undefined, locale: Locale): TemplateResult | typeof nothing {
+  #timeFact(label: string, text: string | undefined, locale: Locale): TemplateResult | typeof nothing {
     const date = parseApiTime(text);
-    if (!date) return this.fact(label, text);
+    if (!date) return this.#fact(label, text);
     return html`<div><dt>${label}</dt><dd><time datetime=${date.toISOString()}>${formatTime(date, locale)}</time></dd></div>`;
   }
 }

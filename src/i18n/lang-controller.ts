@@ -48,19 +48,22 @@ function stopObserving(controller: LangController): void {
 }
 
 export class LangController implements ReactiveController {
-  private current: Locale | undefined;
+  #current: Locale | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** The locale to render in, read now (cheap: a walk up the ancestors). */
   get locale(): Locale {
-    return (this.current = localeFromLang(langOf(this.host)));
+    return (this.#current = localeFromLang(langOf(this.#host)));
   }
 
   hostConnected(): void {
-    startObserving(this, this.host);
+    startObserving(this, this.#host);
   }
 
   hostDisconnected(): void {
@@ -68,6 +71,6 @@ export class LangController implements ReactiveController {
   }
 
   recheck(): void {
-    if (localeFromLang(langOf(this.host)) !== this.current) this.host.requestUpdate();
+    if (localeFromLang(langOf(this.#host)) !== this.#current) this.#host.requestUpdate();
   }
 }

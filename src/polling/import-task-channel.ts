@@ -105,25 +105,25 @@ export function channelFor(fetcher: ImportTaskFetcher, zoneId: string): ImportTa
 
 export class ImportTaskChannel {
   snapshot: ChannelSnapshot = EMPTY;
-  private readonly subscribers = new Set<ChannelSubscriber>();
-  private readonly request = new Task<[], Outcome>(quietHost, {
+  readonly #subscribers = new Set<ChannelSubscriber>();
+  readonly #request = new Task<[], Outcome>(quietHost, {
     autoRun: false,
-    task: (_args, { signal }) => this.load(signal),
-    onComplete: (outcome) => this.settle(outcome),
+    task: (_args, { signal }) => this.#load(signal),
+    onComplete: (outcome) => this.#settle(outcome),
   });
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** When the timer fires (epoch ms). */
-  private timerAt = 0;
+  #timerAt = 0;
   /** The running wait was asked for by the server: nothing but `refresh()` may cut it. */
-  private serversWait = false;
+  #serversWait = false;
   /** A fetch fell due while the page was hidden or offline: run it when that ends. */
-  private due = false;
-  private offline = false;
-  private settledAt = -Infinity;
-  private failures = 0;
-  private failingSince: number | undefined;
-  private expecting: { taskId: string | undefined; until: number } | undefined;
-  private readonly clock = new VisibleClock(document.hidden);
+  #due = false;
+  #offline = false;
+  #settledAt = -Infinity;
+  #failures = 0;
+  #failingSince: number | undefined;
+  #expecting: { taskId: string | undefined; until: number } | undefined;
+  readonly #clock = new VisibleClock(document.hidden);
 
   constructor(
     public fetcher: ImportTaskFetcher,
@@ -131,18 +131,18 @@ export class ImportTaskChannel {
   ) {}
 
   subscribe(subscriber: ChannelSubscriber): void {
-    if (this.subscribers.size === 0) this.listen(true);
-    this.subscribers.add(subscriber);
+    if (this.#subscribers.size === 0) this.#listen(true);
+    this.#subscribers.add(subscriber);
     if (this.snapshot !== EMPTY) subscriber.onSnapshot(this.snapshot);
-    this.checkIfIdle();
+    this.#checkIfIdle();
   }
 
   unsubscribe(subscriber: ChannelSubscriber): void {
-    if (!this.subscribers.delete(subscriber) || this.subscribers.size > 0) return;
-    this.listen(false);
-    this.clearTimer();
-    this.due = false;
-    this.request.abort();
+    if (!this.#subscribers.delete(subscriber) || this.#subscribers.size > 0) return;
+    this.#listen(false);
+    this.#clearTimer();
+    this.#due = false;
+    this.#request.abort();
     zonesOf(this.fetcher).delete(this.zoneId);
   }
 
@@ -154,7 +154,7 @@ export class ImportTaskChannel {
   handOver(subscriber: ChannelSubscriber, fetcher: ImportTaskFetcher): ImportTaskChannel {
     const zones = zonesOf(fetcher);
     const existing = zones.get(this.zoneId);
-    if (!existing && this.subscribers.size === 1) {
+    if (!existing && this.#subscribers.size === 1) {
       zonesOf(this.fetcher).delete(this.zoneId);
       zones.set(this.zoneId, this);
       this.fetcher = fetcher;
@@ -162,7 +162,7 @@ export class ImportTaskChannel {
     }
     // Others still use the old function (or another element already uses the new one).
     const next = existing ?? channelFor(fetcher, this.zoneId);
-    if (!existing) next.continueFrom(this);
+    if (!existing) next.#continueFrom(this);
     this.unsubscribe(subscriber);
     next.subscribe(subscriber);
     return next;
@@ -170,58 +170,58 @@ export class ImportTaskChannel {
 
   /** Fetch now, forget the backoff, and poll again if the task is pending. */
   refresh(options: RefreshOptions = {}): Promise<void> {
-    this.failures = 0;
-    this.failingSince = undefined;
+    this.#failures = 0;
+    this.#failingSince = undefined;
     if (options.expectNewTask) {
-      this.expecting = { taskId: this.snapshot.task?.task_id, until: Date.now() + EXPECT_NEW_TASK_MS };
+      this.#expecting = { taskId: this.snapshot.task?.task_id, until: Date.now() + EXPECT_NEW_TASK_MS };
     }
-    return this.fetchNow(true);
+    return this.#fetchNow(true);
   }
 
-  private get inFlight(): boolean {
-    return this.request.status === 1; // TaskStatus.PENDING
+  get #inFlight(): boolean {
+    return this.#request.status === 1; // TaskStatus.PENDING
   }
 
-  private get interval(): number {
-    return Math.min(...[...this.subscribers].map((s) => s.interval));
+  get #interval(): number {
+    return Math.min(...[...this.#subscribers].map((s) => s.interval));
   }
 
-  private get timeout(): number {
-    return Math.max(...[...this.subscribers].map((s) => s.timeout));
+  get #timeout(): number {
+    return Math.max(...[...this.#subscribers].map((s) => s.timeout));
   }
 
-  private get giveUpAfter(): number {
-    return Math.max(...[...this.subscribers].map((s) => s.giveUpAfter));
+  get #giveUpAfter(): number {
+    return Math.max(...[...this.#subscribers].map((s) => s.giveUpAfter));
   }
 
   /** Takes over another channel's state and its place in the schedule. */
-  private continueFrom(other: ImportTaskChannel): void {
+  #continueFrom(other: ImportTaskChannel): void {
     this.snapshot = other.snapshot;
-    this.settledAt = other.settledAt;
-    this.failures = other.failures;
-    this.failingSince = other.failingSince;
-    this.expecting = other.expecting;
-    if (other.timer !== undefined) this.schedule(Math.max(0, other.timerAt - Date.now()), other.serversWait);
+    this.#settledAt = other.#settledAt;
+    this.#failures = other.#failures;
+    this.#failingSince = other.#failingSince;
+    this.#expecting = other.#expecting;
+    if (other.#timer !== undefined) this.#schedule(Math.max(0, other.#timerAt - Date.now()), other.#serversWait);
   }
 
   /** While nothing is scheduled or running, one check when the data is older than an interval. */
-  private checkIfIdle(): void {
-    if (this.timer === undefined && !this.inFlight && Date.now() - this.settledAt >= this.interval) void this.fetchNow();
+  #checkIfIdle(): void {
+    if (this.#timer === undefined && !this.#inFlight && Date.now() - this.#settledAt >= this.#interval) void this.#fetchNow();
   }
 
-  private fetchNow(force = false): Promise<void> {
-    this.clearTimer();
-    if (!force && (document.hidden || this.offline)) {
-      this.due = true;
+  #fetchNow(force = false): Promise<void> {
+    this.#clearTimer();
+    if (!force && (document.hidden || this.#offline)) {
+      this.#due = true;
       return Promise.resolve();
     }
-    this.due = false;
-    return this.request.run([]);
+    this.#due = false;
+    return this.#request.run([]);
   }
 
   /** One attempt: never longer than `timeout`, whatever the fetcher does with its signal. */
-  private async load(signal: AbortSignal): Promise<Outcome> {
-    const timeout = this.timeout;
+  async #load(signal: AbortSignal): Promise<Outcome> {
+    const timeout = this.#timeout;
     const attempt = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let onAbort: (() => void) | undefined;
@@ -231,13 +231,13 @@ export class ImportTaskChannel {
         reject(reason);
       };
       const seconds = Math.round(timeout / 1000);
-      // Our own timer (not AbortSignal.timeout), so that fake timers control it in tests.
+      // Our own timer (not AbortSignal.#timeout), so that fake timers control it in tests.
       timer = setTimeout(() => stop(new ImportStatusError(`No answer within ${seconds} s.`, { kind: 'timeout' })), timeout);
       onAbort = () => stop(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      const body = await Promise.race([this.callFetcher(attempt.signal), cutShort]);
+      const body = await Promise.race([this.#callFetcher(attempt.signal), cutShort]);
       const large = errorItemCount(body) > LARGE_LIST;
       if (large) await nextTask();
       signal.throwIfAborted();
@@ -256,7 +256,7 @@ export class ImportTaskChannel {
     }
   }
 
-  private callFetcher(signal: AbortSignal): Promise<unknown> {
+  #callFetcher(signal: AbortSignal): Promise<unknown> {
     const { fetcher, zoneId } = this;
     let call: Promise<unknown>;
     try {
@@ -270,104 +270,104 @@ export class ImportTaskChannel {
     return call;
   }
 
-  private settle(outcome: Outcome): void {
-    this.settledAt = Date.now();
-    if (this.subscribers.size === 0) return;
+  #settle(outcome: Outcome): void {
+    this.#settledAt = Date.now();
+    if (this.#subscribers.size === 0) return;
     if (outcome.ok) {
-      this.failures = 0;
-      this.failingSince = undefined;
+      this.#failures = 0;
+      this.#failingSince = undefined;
       const task = reuseUnchanged(this.snapshot.task, outcome.task);
-      const noNewTask = this.awaitNewTask(task);
-      if (this.expecting || (task && task.status !== 'DONE')) this.schedule(pollDelayMs(this.interval));
+      const noNewTask = this.#awaitNewTask(task);
+      if (this.#expecting || (task && task.status !== 'DONE')) this.#schedule(pollDelayMs(this.#interval));
       if (task !== this.snapshot.task || this.snapshot.error || noNewTask !== this.snapshot.noNewTask) {
-        this.publish({ ...EMPTY, task, noNewTask });
+        this.#publish({ ...EMPTY, task, noNewTask });
       }
       return;
     }
     const { error } = outcome;
-    const now = this.clock.now();
-    this.failures += 1;
-    this.failingSince ??= now;
+    const now = this.#clock.now();
+    this.#failures += 1;
+    this.#failingSince ??= now;
     const retryable = isRetryable(error);
-    const gaveUp = retryable && now - this.failingSince >= this.giveUpAfter;
+    const gaveUp = retryable && now - this.#failingSince >= this.#giveUpAfter;
     const willRetry = retryable && !gaveUp;
     let retryAt: number | undefined;
     if (willRetry) {
-      const delay = retryDelayMs({ attempt: this.failures, interval: this.interval, retryAfter: error.retryAfter });
+      const delay = retryDelayMs({ attempt: this.#failures, interval: this.#interval, retryAfter: error.retryAfter });
       retryAt = Date.now() + delay;
       const cause = errorCause(error);
-      this.schedule(delay, error.retryAfter !== undefined || (cause !== 'network' && cause !== 'timeout'));
+      this.#schedule(delay, error.retryAfter !== undefined || (cause !== 'network' && cause !== 'timeout'));
     }
-    this.publish({ ...EMPTY, task: this.snapshot.task, error, willRetry, retryAt, gaveUp });
+    this.#publish({ ...EMPTY, task: this.snapshot.task, error, willRetry, retryAt, gaveUp });
   }
 
   /**
    * While a console waits for the import it just created: true once the wait is over and the
    * API still shows the task it showed before (then checking stops).
    */
-  private awaitNewTask(task: ImportTask | null): boolean {
-    const expecting = this.expecting;
+  #awaitNewTask(task: ImportTask | null): boolean {
+    const expecting = this.#expecting;
     if (!expecting) return false;
     if (task && task.task_id !== expecting.taskId) {
-      this.expecting = undefined;
+      this.#expecting = undefined;
       return false;
     }
     if (Date.now() < expecting.until) return false;
-    this.expecting = undefined;
+    this.#expecting = undefined;
     return true;
   }
 
-  private publish(snapshot: ChannelSnapshot): void {
+  #publish(snapshot: ChannelSnapshot): void {
     this.snapshot = snapshot;
-    for (const subscriber of this.subscribers) subscriber.onSnapshot(snapshot);
+    for (const subscriber of this.#subscribers) subscriber.onSnapshot(snapshot);
   }
 
-  private schedule(delay: number, serversWait = false): void {
-    this.clearTimer();
-    this.serversWait = serversWait;
-    this.timerAt = Date.now() + delay;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.fetchNow();
+  #schedule(delay: number, serversWait = false): void {
+    this.#clearTimer();
+    this.#serversWait = serversWait;
+    this.#timerAt = Date.now() + delay;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#fetchNow();
     }, delay);
   }
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.serversWait = false;
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#serversWait = false;
   }
 
   /** The page is back in front of someone: do what fell due, or check once if idle. */
-  private comeBack(): void {
-    if (this.due) void this.fetchNow();
-    else this.checkIfIdle();
+  #comeBack(): void {
+    if (this.#due) void this.#fetchNow();
+    else this.#checkIfIdle();
   }
 
-  private readonly onVisibilityChange = () => {
-    this.clock.setHidden(document.hidden);
-    if (!document.hidden) this.comeBack();
+  readonly #onVisibilityChange = () => {
+    this.#clock.setHidden(document.hidden);
+    if (!document.hidden) this.#comeBack();
   };
 
-  private readonly onFocus = () => this.comeBack();
+  readonly #onFocus = () => this.#comeBack();
 
-  private readonly onOnline = () => {
-    this.offline = false;
+  readonly #onOnline = () => {
+    this.#offline = false;
     const cause = this.snapshot.error && errorCause(this.snapshot.error);
     // Back online: a wait that only counted network errors (or gave up on them) ends now.
-    if (this.due || ((cause === 'network' || cause === 'timeout') && !this.serversWait && !this.inFlight)) void this.fetchNow();
+    if (this.#due || ((cause === 'network' || cause === 'timeout') && !this.#serversWait && !this.#inFlight)) void this.#fetchNow();
   };
 
-  private readonly onOffline = () => {
+  readonly #onOffline = () => {
     // navigator.onLine is wrong in some browsers at start-up, so it is never read; an `offline` event is not.
-    this.offline = true;
+    this.#offline = true;
   };
 
-  private listen(on: boolean): void {
+  #listen(on: boolean): void {
     const method = on ? 'addEventListener' : 'removeEventListener';
-    document[method]('visibilitychange', this.onVisibilityChange);
-    window[method]('focus', this.onFocus);
-    window[method]('online', this.onOnline);
-    window[method]('offline', this.onOffline);
+    document[method]('visibilitychange', this.#onVisibilityChange);
+    window[method]('focus', this.#onFocus);
+    window[method]('online', this.#onOnline);
+    window[method]('offline', this.#onOffline);
   }
 }

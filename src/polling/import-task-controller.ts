@@ -30,104 +30,106 @@ const notAFunction: ImportTaskFetcher = () =>
 export class ImportTaskController implements ReactiveController, ChannelSubscriber {
   /** What the host renders; undefined until the current channel has said anything. */
   snapshot: ChannelSnapshot | undefined;
-  private channel: ImportTaskChannel | undefined;
-  private connected = false;
-  private countdown: ReturnType<typeof setTimeout> | undefined;
+  #channel: ImportTaskChannel | undefined;
+  #connected = false;
+  #countdown: ReturnType<typeof setTimeout> | undefined;
   /** The custom fetcher the channel was joined with, if any. */
-  private customFetcher: ImportTaskFetcher | undefined;
+  #customFetcher: ImportTaskFetcher | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly config: ImportTaskControllerConfig,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #config: ImportTaskControllerConfig;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, config: ImportTaskControllerConfig) {
+    this.#host = host;
+    this.#config = config;
     host.addController(this);
   }
 
   get zoneId(): string {
-    return zoneIdOf(this.config.zoneId());
+    return zoneIdOf(this.#config.zoneId());
   }
 
   get interval(): number {
-    return intervalMs(this.config.interval());
+    return intervalMs(this.#config.interval());
   }
 
   get timeout(): number {
-    return timeoutMs(this.config.timeout());
+    return timeoutMs(this.#config.timeout());
   }
 
   get giveUpAfter(): number {
-    return giveUpAfterMs(this.config.giveUpAfter());
+    return giveUpAfterMs(this.#config.giveUpAfter());
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
     // Re-attached after a removal: the next update subscribes again.
-    if (!this.channel) this.host.requestUpdate();
+    if (!this.#channel) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
+    this.#connected = false;
     // Moving the element (remove, then insert in the same task) must not restart polling:
     // decide after the current task's microtasks, when a move has completed.
     queueMicrotask(() => {
-      if (!this.connected && !this.host.isConnected) this.detach();
+      if (!this.#connected && !this.#host.isConnected) this.#detach();
     });
   }
 
   hostUpdate(): void {
-    this.sync();
+    this.#sync();
   }
 
   hostUpdated(): void {
-    this.tickCountdown();
+    this.#tickCountdown();
   }
 
   refresh(options?: RefreshOptions): Promise<void> {
-    this.sync();
-    return this.channel?.refresh(options) ?? Promise.resolve();
+    this.#sync();
+    return this.#channel?.refresh(options) ?? Promise.resolve();
   }
 
   onSnapshot(snapshot: ChannelSnapshot): void {
     if (snapshot === this.snapshot) return;
     this.snapshot = snapshot;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Follows the zone id and the fetcher. A custom fetcher replaced by another is the same source. */
-  private sync(): void {
-    if (!this.connected) return;
+  #sync(): void {
+    if (!this.#connected) return;
     const zoneId = this.zoneId;
-    const given = this.config.fetcher();
+    const given = this.#config.fetcher();
     const custom = given == null ? undefined : typeof given === 'function' ? given : notAFunction;
-    const fetcher = custom ?? sharedHttpFetcher(this.config.endpoint());
-    const current = this.channel;
+    const fetcher = custom ?? sharedHttpFetcher(this.#config.endpoint());
+    const current = this.#channel;
     if (current && current.zoneId === zoneId) {
       if (current.fetcher === fetcher) return;
-      if (custom && this.customFetcher) {
-        this.customFetcher = custom;
-        this.channel = current.handOver(this, custom);
+      if (custom && this.#customFetcher) {
+        this.#customFetcher = custom;
+        this.#channel = current.handOver(this, custom);
         return;
       }
     }
-    this.detach();
+    this.#detach();
     this.snapshot = undefined;
-    this.customFetcher = custom;
+    this.#customFetcher = custom;
     if (zoneId === '') return;
-    this.channel = channelFor(fetcher, zoneId);
-    this.channel.subscribe(this);
+    this.#channel = channelFor(fetcher, zoneId);
+    this.#channel.subscribe(this);
   }
 
   /** While a retry is counted down on screen, one re-render a second. */
-  private tickCountdown(): void {
-    clearTimeout(this.countdown);
+  #tickCountdown(): void {
+    clearTimeout(this.#countdown);
     const retryAt = this.snapshot?.willRetry ? this.snapshot.retryAt : undefined;
     const left = (retryAt ?? 0) - Date.now();
-    if (this.channel && left > 1000) this.countdown = setTimeout(() => this.host.requestUpdate(), left % 1000 || 1000);
+    if (this.#channel && left > 1000) this.#countdown = setTimeout(() => this.#host.requestUpdate(), left % 1000 || 1000);
   }
 
-  private detach(): void {
-    clearTimeout(this.countdown);
-    this.channel?.unsubscribe(this);
-    this.channel = undefined;
+  #detach(): void {
+    clearTimeout(this.#countdown);
+    this.#channel?.unsubscribe(this);
+    this.#channel = undefined;
   }
 }

@@ -3,24 +3,24 @@
  * as time spent failing (`give-up-after`): a laptop closed overnight is not ten hours of errors.
  */
 export class VisibleClock {
-  private hiddenTotal = 0;
-  private hiddenAt: number | undefined;
+  #hiddenTotal = 0;
+  #hiddenAt: number | undefined;
 
   constructor(hidden: boolean) {
-    if (hidden) this.hiddenAt = Date.now();
+    if (hidden) this.#hiddenAt = Date.now();
   }
 
   /** Milliseconds of visible time since an arbitrary origin. */
   now(): number {
     const now = Date.now();
-    return now - this.hiddenTotal - (this.hiddenAt === undefined ? 0 : now - this.hiddenAt);
+    return now - this.#hiddenTotal - (this.#hiddenAt === undefined ? 0 : now - this.#hiddenAt);
   }
 
   setHidden(hidden: boolean): void {
-    if (hidden) this.hiddenAt ??= Date.now();
-    else if (this.hiddenAt !== undefined) {
-      this.hiddenTotal += Date.now() - this.hiddenAt;
-      this.hiddenAt = undefined;
+    if (hidden) this.#hiddenAt ??= Date.now();
+    else if (this.#hiddenAt !== undefined) {
+      this.#hiddenTotal += Date.now() - this.#hiddenAt;
+      this.#hiddenAt = undefined;
     }
   }
 }
