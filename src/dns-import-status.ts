@@ -234,7 +234,8 @@ export class DnsImportStatus extends LitElement {
     const processed = task.success_count + task.error_count;
     const percent = progressPercent(processed, task.total_count, done);
     const outcomeClass = !done ? 'pending' : task.error_count === 0 ? 'success' : task.success_count === 0 ? 'failed' : 'partial';
-    const timing = done ? tookText(locale, task) : estimateText(locale, this.insight.estimator);
+    // A stalled import's rate is stale: no estimate until it moves again.
+    const timing = done ? tookText(locale, task) : this.stalled ? '' : estimateText(locale, this.insight.estimator);
     return html`
       ${this.stalled ? html`<p part="message" class="stalled">${stalledText(locale, this.insight.stallAfter)}</p>` : nothing}
       <section part="summary" aria-label=${t.progressLabel}>
