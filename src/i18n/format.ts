@@ -56,7 +56,7 @@ export function formatDuration(ms: number, locale: Locale): string {
   for (const [unit, size] of [['hour', 3600], ['minute', 60], ['second', 1]] as const) {
     const value = Math.floor(rest / size);
     rest %= size;
-    if (value || (size < 2 && !parts[0])) parts.push(new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', { style: 'unit', unit, unitDisplay: 'short' }).format(value));
+    if (value || (size < 2 && !parts[0])) parts.push(value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { style: 'unit', unit, unitDisplay: 'short' }));
   }
   return parts.join(' ');
 }

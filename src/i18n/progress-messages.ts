@@ -9,7 +9,7 @@ export function estimateText(locale: Locale, { rate, msLeft }: { rate?: number |
   const zh = locale === 'zh';
   const slow = rate! < 1;
   // Two significant digits: a rate is not known to four.
-  const perUnit = new Intl.NumberFormat(zh ? 'zh-CN' : 'en', { maximumSignificantDigits: 2 }).format(slow ? rate! * 60 : rate!);
+  const perUnit = (slow ? rate! * 60 : rate!).toLocaleString(zh ? 'zh-CN' : 'en', { maximumSignificantDigits: 2 });
   const left = formatDuration(roundTimeLeft(msLeft), locale);
   return zh ? `${perUnit} 条/${slow ? '分钟' : '秒'} · 还需约 ${left}` : `${perUnit} records/${slow ? 'min' : 's'} · about ${left} left`;
 }
