@@ -5,6 +5,7 @@ import sinon from 'sinon';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import type { ImportStalledEvent } from '../src/events.js';
+import type { ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { flush } from './support/flush.js';
 
@@ -33,12 +34,27 @@ describe('progress insight', () => {
   const estimate = () => el.shadowRoot!.querySelector('[part~="estimate"]');
   const notice = () => el.shadowRoot!.querySelector('[part~="message"].stalled');
 
-  async function mount(attrs: Record<string, string> = {}, lang = 'en') {
+  /**
+   * A server that answers at once with whatever `serverBody` holds (or fails with it when it
+   * is an Error), so long runs go by in one clock.tickAsync: a scripted answer per poll, with
+   * a flush each, takes too long in WebKit.
+   */
+  let serverBody: unknown;
+  let serverCalls = 0;
+  // A new function for each test: channels are shared per fetcher and zone.
+  let server: ImportTaskFetcher;
+  /** Lets fake time pass while the server answers every poll. */
+  async function run(ms: number) {
+    await clock.tickAsync(ms);
+    await flush(el);
+  }
+
+  async function mount(attrs: Record<string, string> = {}, lang = 'en', fetcher = scripted.fetcher) {
     const wrapper = document.createElement('div');
     wrapper.lang = lang;
     el = document.createElement('dns-import-status');
     for (const [name, value] of Object.entries({ 'zone-id': 'zone-insight', ...attrs })) el.setAttribute(name, value);
-    el.fetcher = scripted.fetcher;
+    el.fetcher = fetcher;
     wrapper.append(el);
     stalls = [];
     // Heard on the document: the event bubbles and is composed.
@@ -59,6 +75,13 @@ describe('progress insight', () => {
   beforeEach(() => {
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: T0 });
     scripted = new ScriptedFetcher();
+    serverBody = pending(100);
+    serverCalls = 0;
+    server = async () => {
+      serverCalls++;
+      if (serverBody instanceof Error) throw Object.assign(serverBody, { status: 503 });
+      return serverBody;
+    };
   });
   afterEach(() => {
     document.removeEventListener('import-stalled', onStall);
@@ -124,16 +147,14 @@ describe('progress insight', () => {
 
   describe('stalls', () => {
     it('fires import-stalled once after stall-after of unchanged polls, and clears on progress', async () => {
-      await mount();
-      scripted.answer(pending(100));
-      await flush(el);
+      await mount({}, 'en', server);
       const since = Date.now();
-      // 54 identical polls: 118.8 s. No new snapshot, no render.
-      for (let i = 0; i < 54; i++) await poll(pending(100));
+      // Identical polls for 119.9 s: no new snapshot, no render.
+      await run(119_900);
+      expect(serverCalls).to.be.greaterThan(50);
       expect(el.stalled).to.equal(false);
       expect(notice()).to.equal(null);
-      await clock.tickAsync(1200);
-      await flush(el);
+      await run(100);
       expect(el.stalled).to.equal(true);
       expect(el.hasAttribute('stalled')).to.equal(true);
       expect(notice()!.textContent).to.equal('No progress in the last 2 min. Still checking.');
@@ -143,47 +164,48 @@ describe('progress insight', () => {
       expect(stalls[0]!.detail.task.success_count).to.equal(100);
       expect(stalls[0]!.bubbles && stalls[0]!.composed).to.equal(true);
       // Still stalled: polling goes on, renders come (a 503, then the same task), and no second event.
-      for (let i = 0; i < 60; i++) await poll(pending(100));
-      await clock.tickAsync(2200);
-      scripted.fail({ status: 503 });
-      await flush(el);
-      await clock.tickAsync(4000);
-      scripted.answer(pending(100));
-      await flush(el);
+      const calls = serverCalls;
+      await run(120_000);
+      serverBody = new Error('Service unavailable.');
+      await run(2200);
+      expect(el.state).to.equal('error');
+      serverBody = pending(100);
+      await run(5000);
       expect(el.state).to.equal('pending');
+      expect(serverCalls - calls).to.be.greaterThan(50);
       expect(el.stalled).to.equal(true);
-      expect(scripted.calls.length).to.be.greaterThan(110);
       expect(stalls).to.have.length(1);
       // Progress resumes: the notice and the attribute go.
-      await poll(pending(101));
+      serverBody = pending(101);
+      await run(2200);
       expect(el.stalled).to.equal(false);
       expect(el.hasAttribute('stalled')).to.equal(false);
       expect(notice()).to.equal(null);
       // A later stall fires again.
-      for (let i = 0; i < 56; i++) await poll(pending(101));
+      await run(120_000);
       expect(stalls).to.have.length(2);
       expect(el.stalled).to.equal(true);
     });
 
     it('says the stall in Chinese, to the live region too', async () => {
-      await mount({ 'stall-after': '60000' }, 'zh-CN');
-      scripted.answer(pending(100));
-      await flush(el);
-      for (let i = 0; i < 28; i++) await poll(pending(100));
+      await mount({ 'stall-after': '60000' }, 'zh-CN', server);
+      await run(60_000);
       expect(notice()!.textContent).to.equal('最近 1分钟 没有进展，仍在检查。');
       expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('最近 1分钟 没有进展，仍在检查。');
     });
 
     it('counts a change of updated_at alone as progress', async () => {
-      await mount({ 'stall-after': '10000' });
-      scripted.answer(pending(100));
-      await flush(el);
-      for (let i = 0; i < 3; i++) await poll(pending(100));
-      await poll(pending(100, { updated_at: '2026-11-27T11:59:00' }));
-      for (let i = 0; i < 3; i++) await poll(pending(100, { updated_at: '2026-11-27T11:59:00' }));
+      await mount({ 'stall-after': '10000' }, 'en', server);
+      await run(6000);
+      serverBody = pending(100, { updated_at: '2026-11-27T11:59:00' });
+      // The next poll sees it within 2.2 s: the stall comes 10 s after that.
+      await run(2200);
+      const since = Date.now();
+      await run(7800);
       expect(stalls).to.have.length(0);
-      for (let i = 0; i < 2; i++) await poll(pending(100, { updated_at: '2026-11-27T11:59:00' }));
+      await run(4400);
       expect(stalls).to.have.length(1);
+      expect(stalls[0]!.detail.since).to.be.within(since - 2200, since);
     });
 
     describe('hidden page', () => {
@@ -201,35 +223,27 @@ describe('progress insight', () => {
       };
 
       it('does not count hidden time, and goes on counting when visible again', async () => {
-        await mount();
-        scripted.answer(pending(100));
-        await flush(el);
-        for (let i = 0; i < 27; i++) await poll(pending(100)); // 59.4 s
+        await mount({}, 'en', server);
+        await run(60_000);
         setHidden(true);
-        await clock.tickAsync(3_600_000);
-        await flush(el);
+        await run(3_600_000);
         expect(el.stalled).to.equal(false);
         expect(stalls).to.have.length(0);
-        expect(clock.countTimers(), 'no stall timer while hidden').to.equal(0);
+        expect(clock.countTimers(), 'no timer while hidden: neither polls nor the stall check').to.equal(0);
         setHidden(false);
-        // The due poll runs at once; 60.6 s of visible time are left.
-        scripted.answer(pending(100));
-        await flush(el);
-        await clock.tickAsync(60_000);
-        await flush(el);
+        // 60 s of visible time are left.
+        await run(59_900);
         expect(el.stalled).to.equal(false);
-        await clock.tickAsync(1000);
-        await flush(el);
+        await run(100);
         expect(el.stalled).to.equal(true);
         expect(stalls).to.have.length(1);
       });
     });
 
     it('never stalls with stall-after="0"', async () => {
-      await mount({ 'stall-after': '0' });
-      scripted.answer(pending(100));
-      await flush(el);
-      for (let i = 0; i < 300; i++) await poll(pending(100));
+      await mount({ 'stall-after': '0' }, 'en', server);
+      await run(600_000);
+      expect(serverCalls).to.be.greaterThan(250);
       expect(el.stalled).to.equal(false);
       expect(stalls).to.have.length(0);
       expect(clock.countTimers(), 'only the poll timer').to.equal(1);
