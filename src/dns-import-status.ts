@@ -44,7 +44,7 @@ function builtInFetcher(endpoint: string): ImportTaskFetcher {
  *
  * @csspart summary - The status headline, progress bar and task facts.
  * @csspart progress - The progress bar track (role="progressbar").
- * @csspart estimate - Rate and time left while importing (absent until there is a rate); how long the import took when done.
+ * @csspart estimate - Rate and time left while importing (absent until there is a rate, and while stalled); how long the import took when done.
  * @csspart error-list - The scrolling container of the failed-record table.
  * @csspart error-item - One failed record (a table row).
  * @csspart message - Notices: configuration hint, loading, empty state, errors and the stall notice (class `stalled`).
