@@ -8,10 +8,13 @@ import { failureViewStyles } from './failures/failure-view.styles.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
 import { LangController } from './i18n/lang-controller.js';
 import { messagesFor, outcomeText, type Locale, type Messages } from './i18n/messages.js';
+import { estimateText, stalledText, tookText } from './i18n/progress-messages.js';
 import { LiveAnnouncer } from './live-announcer.js';
 import { DEFAULT_GIVE_UP_AFTER_MS, DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from './polling/config.js';
 import type { ChannelSnapshot, RefreshOptions } from './polling/import-task-channel.js';
 import { ImportTaskController } from './polling/import-task-controller.js';
+import { DEFAULT_STALL_AFTER_MS, stallAfterMs } from './polling/progress-estimator.js';
+import { ProgressInsightController } from './polling/progress-insight-controller.js';
 import { sameTask } from './polling/same-task.js';
 
 /** The element's phase, reflected as the `state` attribute for host styling and scripts. */
@@ -28,12 +31,14 @@ export type { RefreshOptions };
  * @fires {ImportProgressEvent} import-progress - The observed task changed (not on an identical poll). `detail.task`.
  * @fires {ImportDoneEvent} import-done - The task was seen DONE; once per `task_id` per element. `detail.task`; `detail.sawPending` is true when this element saw it PENDING first.
  * @fires {ImportErrorEvent} import-error - A fetch failed or the body was not a task. `detail.error`, `detail.willRetry`.
+ * @fires {ImportStalledEvent} import-stalled - No progress for `stall-after` ms of visible polling; once per stall. `detail.task`; `detail.since` is the epoch ms of the last change.
  *
  * @csspart summary - The status headline, progress bar and task facts.
  * @csspart progress - The progress bar track (role="progressbar").
+ * @csspart estimate - Rate and time left while importing (absent until there is a rate, and while stalled); how long the import took when done.
  * @csspart error-list - The scrolling container of the failed-record table.
  * @csspart error-item - One failed record (a table row).
- * @csspart message - Notices: configuration hint, loading, empty state and errors.
+ * @csspart message - Notices: configuration hint, loading, empty state, errors and the stall notice (class `stalled`).
  *
  * @cssprop --dns-import-status-font - Font family.
  * @cssprop --dns-import-status-text-color - Main text colour.
@@ -58,6 +63,8 @@ export class DnsImportStatus extends LitElement {
     interval: { type: Number },
     timeout: { type: Number },
     giveUpAfter: { type: Number, attribute: 'give-up-after' },
+    stallAfter: { type: Number, attribute: 'stall-after' },
+    stalled: { type: Boolean, reflect: true },
     fetcher: { attribute: false },
     theme: { reflect: true },
     state: { reflect: true },
@@ -77,6 +84,12 @@ export class DnsImportStatus extends LitElement {
 
   /** After failures for this many milliseconds of visible time in a row, stop retrying and offer Retry. */
   giveUpAfter = DEFAULT_GIVE_UP_AFTER_MS;
+
+  /** While PENDING, no change in the processed count or `updated_at` for this many ms of visible polling is a stall (0: off; at least `interval`). */
+  stallAfter = DEFAULT_STALL_AFTER_MS;
+
+  /** True while the import has stalled (see `stallAfter`). Reflected; read-only. */
+  stalled = false;
 
   /** The transport. Default: the built-in HTTP fetcher on `endpoint`. */
   declare fetcher: ImportTaskFetcher | undefined;
@@ -101,6 +114,11 @@ export class DnsImportStatus extends LitElement {
 
   readonly #uiLanguage = new LangController(this);
   readonly #announcer = new LiveAnnouncer(this);
+  readonly #insight: ProgressInsightController = new ProgressInsightController(this, {
+    task: () => this.#shown?.task,
+    stallAfter: () => stallAfterMs(this.stallAfter, this.#poller.interval),
+    onStall: () => this.#announcer.announce(stalledText(this.#uiLanguage.locale, this.#insight.stallAfter), true),
+  });
 
   /** The snapshot the DOM shows, and the one events were last dispatched for. */
   #shown: ChannelSnapshot | undefined;
@@ -215,7 +233,10 @@ export class DnsImportStatus extends LitElement {
     const processed = task.success_count + task.error_count;
     const percent = progressPercent(processed, task.total_count, done);
     const outcomeClass = !done ? 'pending' : task.error_count === 0 ? 'success' : task.success_count === 0 ? 'failed' : 'partial';
+    // A stalled import's rate is stale: no estimate until it moves again.
+    const timing = done ? tookText(locale, task) : this.stalled ? '' : estimateText(locale, this.#insight.estimator);
     return html`
+      ${this.stalled ? html`<p part="message" class="stalled">${stalledText(locale, this.#insight.stallAfter)}</p>` : nothing}
       <section part="summary" aria-label=${t.progressLabel}>
         <p class="headline">
           <span class="status">${clipText(t.statusWord(task.status))}</span>
@@ -234,6 +255,7 @@ export class DnsImportStatus extends LitElement {
         >
           <div class="bar" ${cssProperty('--_fraction', String(percent / 100))}></div>
         </div>
+        ${timing ? html`<p part="estimate">${timing}</p>` : nothing}
         <dl>
           ${this.#fact(t.total, task.total_count.toLocaleString(locale))}
           ${this.#fact(t.imported, task.success_count.toLocaleString(locale))}

@@ -16,6 +16,11 @@ export class VisibleClock {
     return now - this.#hiddenTotal - (this.#hiddenAt === undefined ? 0 : now - this.#hiddenAt);
   }
 
+  /** False while hidden. */
+  get running(): boolean {
+    return this.#hiddenAt === undefined;
+  }
+
   setHidden(hidden: boolean): void {
     if (hidden) this.#hiddenAt ??= Date.now();
     else if (this.#hiddenAt !== undefined) {
