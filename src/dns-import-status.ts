@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportTask, ImportTaskFetcher } from './api/types.js';
 import { cssProperty } from './css-property.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
@@ -115,7 +115,7 @@ export class DnsImportStatus extends LitElement {
   readonly #uiLanguage = new LangController(this);
   readonly #announcer = new LiveAnnouncer(this);
   readonly #insight: ProgressInsightController = new ProgressInsightController(this, {
-    task: () => this.#shown?.task,
+    task: () => this.#poller.snapshot?.task,
     stallAfter: () => stallAfterMs(this.stallAfter, this.#poller.interval),
     onStall: () => this.#announcer.announce(stalledText(this.#uiLanguage.locale, this.#insight.stallAfter), true),
   });
@@ -141,11 +141,16 @@ export class DnsImportStatus extends LitElement {
     return this.#poller.refresh(options);
   }
 
-  protected override willUpdate(): void {
+  /**
+   * Takes what to show after the controllers' `hostUpdate()`, not in `willUpdate()`, which runs
+   * before them: the poller may switch channels there, and its snapshot with them.
+   */
+  protected override update(changed: PropertyValues<this>): void {
     const previous = this.#shown;
     this.#shown = this.#poller.snapshot;
     this.state = this.#phaseOf(this.#shown);
     if (this.#shown !== previous) this.#tellScreenReaders(this.#shown, previous);
+    super.update(changed);
   }
 
   /** Progress goes through the announcer's throttle; completion and new failures are said at once. */
