@@ -1,0 +1,90 @@
+/**
+ * Waiting in tests: for a condition, never for a number of ticks. A count of microtasks or
+ * message rounds that is enough on an idle machine is too few on a busy one (and engines do not
+ * order message tasks of different channels alike), so a test waits for what it asserts:
+ *
+ *   await until(() => el.state === 'done', 'state done');
+ *   await until(() => fetcher.calls.length === 2, 'a second request');
+ *
+ * Only a test that must show that nothing happens uses `settle()`, a bounded wait.
+ */
+import type { LitElement } from 'lit';
+
+// Captured when this module loads, before any test installs sinon's fake timers, which replace
+// setTimeout, Date and performance.now: the deadline is real time, and the waits are real.
+// sinon does not fake MessageChannel.
+const realNow = performance.now.bind(performance);
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+const RealMessageChannel = MessageChannel;
+
+/** One macrotask that fake timers do not control. Every microtask queued before it runs first. */
+export function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new RealMessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
+
+export interface UntilOptions {
+  /** Real milliseconds before giving up. Default 5000: below mocha's 10 s, so the failure names `what`. */
+  timeout?: number;
+}
+
+/** Real time spent checking once per macrotask before checking every few milliseconds instead. */
+const EAGER_MS = 50;
+const RELAXED_MS = 5;
+
+/**
+ * Resolves as soon as `condition()` is truthy; rejects with an error naming `what` when it is not
+ * after `timeout` real milliseconds. The condition is checked at once, then after each macrotask
+ * (each one lets every pending promise chain, Lit update and message task before it run); after
+ * the first 50 ms it is checked every 5 ms, so a long wait does not keep a busy machine busier.
+ * A condition that throws (a node not rendered yet) counts as false; the last error is reported.
+ */
+export async function until(condition: () => unknown, what: string, { timeout = 5000 }: UntilOptions = {}): Promise<void> {
+  const start = realNow();
+  let lastError: unknown;
+  for (;;) {
+    try {
+      if (condition()) return;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    const elapsed = realNow() - start;
+    if (elapsed > timeout) {
+      const cause = lastError === undefined ? '' : ` (the check threw: ${String(lastError)})`;
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what}${cause}`);
+    }
+    await (elapsed < EAGER_MS ? nextMacrotask() : realSleep(RELAXED_MS));
+  }
+}
+
+/** A condition for `until` that holds once `promise` has settled: `await until(hasSettled(el.refresh()), 'refresh()')`. */
+export function hasSettled(promise: Promise<unknown>): () => boolean {
+  let settled = false;
+  const mark = () => {
+    settled = true;
+  };
+  promise.then(mark, mark);
+  return () => settled;
+}
+
+/**
+ * A BOUNDED settle, for tests that must show that nothing happens (no request, no re-render,
+ * no event): lets promise chains run and a few message tasks pass, then waits for the
+ * elements' pending updates. It cannot prove a negative forever, only for this long, so never
+ * use it to wait for something to happen: use `until` for that.
+ */
+export async function settle(...elements: LitElement[]): Promise<void> {
+  // Five message rounds: engines do not order message tasks of different channels alike (WebKit),
+  // and large record lists are normalized and rendered in tasks of their own.
+  for (let i = 0; i < 5; i++) await nextMacrotask();
+  await Promise.all(elements.map((element) => element.updateComplete));
+}
