@@ -7,7 +7,7 @@ import { FAILURE_PAGE_SIZE } from '../src/failures/failure-view.js';
 import { DOCUMENTED_TASK_ID, documentedTask, envelope, rawTask } from './support/documented-sample.js';
 import { watchLitWarnings } from './support/lit-warnings.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
-import { hasSettled, until } from './support/wait.js';
+import { hasSettled, until, untilState } from './support/wait.js';
 
 type RawItem = Record<string, unknown>;
 
@@ -49,10 +49,9 @@ async function show(items: RawItem[], options: { lang?: string; zoneId?: string;
   const el = await fixture<DnsImportStatus>(
     html`<dns-import-status lang=${options.lang ?? 'en'} .fetcher=${scripted.fetcher} zone-id=${options.zoneId ?? 'zone-fv'}></dns-import-status>`,
   );
-  await until(() => scripted.calls.length === 1, 'the first request');
+  await scripted.called(1);
   scripted.answer(envelope(rawTask({ total_count: items.length, success_count: 0, error_count: items.length, error_items: items, ...options.task })));
-  await until(() => el.state === 'done', 'state done');
-  await el.updateComplete;
+  await untilState(el, 'done');
   return { el, scripted };
 }
 
@@ -60,7 +59,7 @@ async function show(items: RawItem[], options: { lang?: string; zoneId?: string;
 async function poll(el: DnsImportStatus, scripted: ScriptedFetcher, body: unknown) {
   const calls = scripted.calls.length;
   const refreshed = hasSettled(el.refresh());
-  await until(() => scripted.calls.length === calls + 1, 'the poll request');
+  await scripted.called(calls + 1);
   scripted.answer(body);
   await until(refreshed, 'refresh() to settle');
   await el.updateComplete;

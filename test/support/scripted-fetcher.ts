@@ -3,6 +3,7 @@
  * can be asserted exactly (the pattern of lit's own task tests).
  */
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
+import { until, type UntilOptions } from './wait.js';
 
 export interface PendingCall {
   zoneId: string;
@@ -19,6 +20,11 @@ export class ScriptedFetcher {
       signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       this.calls.push({ zoneId, signal, resolve, reject });
     });
+
+  /** Resolves once the fetcher has been called `count` times in all (the element may call it asynchronously). */
+  called(count: number, options?: UntilOptions): Promise<void> {
+    return until(() => this.calls.length === count, () => `request ${count} (made ${this.calls.length})`, options);
+  }
 
   get last(): PendingCall {
     const call = this.calls.at(-1);

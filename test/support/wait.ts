@@ -42,12 +42,13 @@ const RELAXED_MS = 5;
 
 /**
  * Resolves as soon as `condition()` is truthy; rejects with an error naming `what` when it is not
- * after `timeout` real milliseconds. The condition is checked at once, then after each macrotask
+ * after `timeout` real milliseconds. `what` may be a function, called only on failure, to say
+ * what was there instead: `() => \`state done (is ${el.state})\``. The condition is checked at once, then after each macrotask
  * (each one lets every pending promise chain, Lit update and message task before it run); after
  * the first 50 ms it is checked every 5 ms, so a long wait does not keep a busy machine busier.
  * A condition that throws (a node not rendered yet) counts as false; the last error is reported.
  */
-export async function until(condition: () => unknown, what: string, { timeout = 5000 }: UntilOptions = {}): Promise<void> {
+export async function until(condition: () => unknown, what: string | (() => string), { timeout = 5000 }: UntilOptions = {}): Promise<void> {
   const start = realNow();
   let lastError: unknown;
   for (;;) {
@@ -60,7 +61,7 @@ export async function until(condition: () => unknown, what: string, { timeout = 
     const elapsed = realNow() - start;
     if (elapsed > timeout) {
       const cause = lastError === undefined ? '' : ` (the check threw: ${String(lastError)})`;
-      throw new Error(`Timed out after ${timeout} ms waiting for ${what}${cause}`);
+      throw new Error(`Timed out after ${timeout} ms waiting for ${typeof what === 'function' ? what() : what}${cause}`);
     }
     await (elapsed < EAGER_MS ? nextMacrotask() : realSleep(RELAXED_MS));
   }
@@ -87,4 +88,10 @@ export async function settle(...elements: LitElement[]): Promise<void> {
   // and large record lists are normalized and rendered in tasks of their own.
   for (let i = 0; i < 5; i++) await nextMacrotask();
   await Promise.all(elements.map((element) => element.updateComplete));
+}
+
+/** Waits until the element's `state` is `state` (it is set in the same update that renders it). */
+export async function untilState(el: LitElement & { state: string }, state: string, options?: UntilOptions): Promise<void> {
+  await until(() => el.state === state, () => `state ${state} (is ${el.state})`, options);
+  await el.updateComplete;
 }
