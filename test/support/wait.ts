@@ -39,25 +39,56 @@ export interface UntilOptions {
 /** Real time spent checking once per macrotask before checking every few milliseconds instead. */
 const EAGER_MS = 50;
 const RELAXED_MS = 5;
+/**
+ * Checks made between microtasks before the first macrotask. Only a shortcut (most conditions
+ * follow from a promise chain a few links long, and a macrotask costs far more in a hot loop):
+ * what is not true by then is waited for all the same.
+ */
+const MICROTASK_CHECKS = 20;
+
+/** `condition()`, with a throw counted as false. */
+function check(condition: () => unknown): { ok: boolean; error?: unknown } {
+  try {
+    return { ok: Boolean(condition()) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Whether `condition` holds once the work already queued has run (checked between microtasks,
+ * then after one macrotask unless `macrotask` is false). Never throws: for loops that move on
+ * when nothing comes, such as firing fake timers one at a time until one of them makes a request.
+ */
+export async function holdsSoon(condition: () => unknown, { macrotask = true } = {}): Promise<boolean> {
+  for (let i = 0; i < MICROTASK_CHECKS; i++) {
+    if (check(condition).ok) return true;
+    await Promise.resolve();
+  }
+  if (macrotask) await nextMacrotask();
+  return check(condition).ok;
+}
 
 /**
  * Resolves as soon as `condition()` is truthy; rejects with an error naming `what` when it is not
  * after `timeout` real milliseconds. `what` may be a function, called only on failure, to say
- * what was there instead: `() => \`state done (is ${el.state})\``. The condition is checked at once, then after each macrotask
- * (each one lets every pending promise chain, Lit update and message task before it run); after
- * the first 50 ms it is checked every 5 ms, so a long wait does not keep a busy machine busier.
- * A condition that throws (a node not rendered yet) counts as false; the last error is reported.
+ * what was there instead: `() => \`state done (is ${el.state})\``.
+ *
+ * The condition is checked at once and between microtasks (a shortcut, see MICROTASK_CHECKS),
+ * then after each macrotask, which lets every pending promise chain, Lit update and earlier
+ * message task run; after the first 50 ms, every 5 ms, so that a long wait does not keep a busy
+ * machine busier. A condition that throws (a node not rendered yet) counts as false; the last
+ * error is reported.
  */
 export async function until(condition: () => unknown, what: string | (() => string), { timeout = 5000 }: UntilOptions = {}): Promise<void> {
   const start = realNow();
-  let lastError: unknown;
+  for (let i = 0; i < MICROTASK_CHECKS; i++) {
+    if (check(condition).ok) return;
+    await Promise.resolve();
+  }
   for (;;) {
-    try {
-      if (condition()) return;
-      lastError = undefined;
-    } catch (error) {
-      lastError = error;
-    }
+    const { ok, error: lastError } = check(condition);
+    if (ok) return;
     const elapsed = realNow() - start;
     if (elapsed > timeout) {
       const cause = lastError === undefined ? '' : ` (the check threw: ${String(lastError)})`;
