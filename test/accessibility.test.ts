@@ -33,7 +33,11 @@ const states: Record<string, [DnsImportStatusState, (scripted: ScriptedFetcher) 
   error: ['error', (s) => s.fail(new ImportStatusError('Insufficient permissions.', { kind: 'http', status: 403, code: 'DNS.0030', requestId: 'r-1' }))],
 };
 
-describe('accessibility', () => {
+describe('accessibility', function () {
+  // axe's own work (contrast of every text node) is CPU-bound: in WebKit on a busy machine it
+  // takes more than mocha's 10 s. The waits before it are until()s with their own deadlines.
+  this.timeout(30_000);
+
   it('has no axe violations without a zone id', async () => {
     const el = await fixture<DnsImportStatus>(html`<dns-import-status></dns-import-status>`);
     await expect(el).to.be.accessible();

@@ -33,7 +33,11 @@ async function act(el: DnsImportStatus, action: (root: ShadowRoot) => void): Pro
   await el.updateComplete;
 }
 
-describe('failure view accessibility', () => {
+describe('failure view accessibility', function () {
+  // axe's own work (contrast of every text node) is CPU-bound: in WebKit on a busy machine it
+  // takes more than mocha's 10 s. The waits before it are until()s with their own deadlines.
+  this.timeout(30_000);
+
   for (const lang of ['en', 'zh-CN']) {
     it(`has no axe violations when populated (${lang})`, async () => {
       const el = await populated(lang);

@@ -168,7 +168,9 @@ describe('languages', () => {
 });
 
 describe('themes and custom properties', () => {
-  it('passes axe (contrast included) in the forced dark and light themes', async () => {
+  it('passes axe (contrast included) in the forced dark and light themes', async function () {
+    // Two axe runs: CPU-bound, more than mocha's 10 s in WebKit on a busy machine.
+    this.timeout(30_000);
     for (const theme of ['dark', 'light']) {
       const scripted = new ScriptedFetcher();
       const el = await fixture<DnsImportStatus>(html`<dns-import-status theme=${theme} .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);

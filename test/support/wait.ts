@@ -82,10 +82,7 @@ export async function holdsSoon(condition: () => unknown, { macrotask = true } =
  */
 export async function until(condition: () => unknown, what: string | (() => string), { timeout = 5000 }: UntilOptions = {}): Promise<void> {
   const start = realNow();
-  for (let i = 0; i < MICROTASK_CHECKS; i++) {
-    if (check(condition).ok) return;
-    await Promise.resolve();
-  }
+  if (await holdsSoon(condition, { macrotask: false })) return;
   for (;;) {
     const { ok, error: lastError } = check(condition);
     if (ok) return;
