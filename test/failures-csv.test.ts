@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { buildFailuresCsv, failuresCsvFileName, failuresCsvHeaders } from '../src/failures/failures-csv.js';
 import type { ImportErrorItem } from '../src/api/types.js';
+import { DOCUMENTED_TASK_ID, DOCUMENTED_ZONE_ID } from './support/documented-sample.js';
 import { failedRecord } from './support/records.js';
-
 
 const BOM = '\uFEFF';
 const headerWithoutWeight = 'Name,Type,Line,TTL,Value,Error code,Error message';
@@ -167,8 +167,8 @@ describe('buildFailuresCsv', () => {
 
 describe('failuresCsvFileName', () => {
   it('names the zone and the task', () => {
-    expect(failuresCsvFileName('4011afa165b1f0e00165b1f8d2a80380', '4011afa265b412380165b415b1400001', false)).to.equal(
-      'dns-import-failures-4011afa165b1f0e00165b1f8d2a80380-4011afa265b412380165b415b1400001.csv',
+    expect(failuresCsvFileName(DOCUMENTED_ZONE_ID, DOCUMENTED_TASK_ID, false)).to.equal(
+      `dns-import-failures-${DOCUMENTED_ZONE_ID}-${DOCUMENTED_TASK_ID}.csv`,
     );
   });
 

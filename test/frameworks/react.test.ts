@@ -1,9 +1,11 @@
 // The React 19 examples (examples/react/), bundled by test/frameworks/example-bundles.js:
 // the element used directly in JSX, and the @lit/react wrapper.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { DnsImportStatus } from '../../src/dns-import-status.js';
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
-import { ScriptedFetcher, envelope, rawTask } from '../support/scripted-fetcher.js';
+import { envelope, rawTask } from '../support/documented-sample.js';
+import { ScriptedFetcher } from '../support/scripted-fetcher.js';
+import { until } from '../support/wait.js';
 
 // The example module's shape, spelled out here: tsc checks the examples with their own tsconfig.
 interface Root {
@@ -71,11 +73,11 @@ describe('React 19 examples', () => {
     expect(el.getAttribute('zone-id')).to.equal('zone-a');
     expect(el.fetcher).to.equal(scripted.fetcher);
     expect(el.hasAttribute('fetcher'), 'a function never becomes an attribute').to.equal(false);
-    await waitUntil(() => scripted.calls.length > 0, 'the element calls the fetcher React gave it');
+    await until(() => scripted.calls.length > 0, 'the element calls the fetcher React gave it');
     expect(scripted.last.zoneId).to.equal('zone-a');
 
     scripted.answer(done({ task_id: 'task-a' }));
-    await waitUntil(() => seen.length === 1, 'onimport-done reached the React callback');
+    await until(() => seen.length === 1, 'onimport-done reached the React callback');
     expect(seen[0]!.task_id).to.equal('task-a');
     expect(el.state).to.equal('done');
     expect(el.shadowRoot!.querySelector('[part~="summary"]')).to.exist;
@@ -85,21 +87,21 @@ describe('React 19 examples', () => {
     const scripted = new ScriptedFetcher();
     const props = { zoneId: 'zone-a', fetcher: scripted.fetcher };
     const first = render(react.ImportStatusPanel, props);
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     const second = render(react.ImportStatusPanel, { ...props, zoneId: 'zone-b' });
     expect(second).to.equal(first);
-    await waitUntil(() => scripted.last.zoneId === 'zone-b', 'a request for the new zone');
+    await until(() => scripted.last.zoneId === 'zone-b', 'a request for the new zone');
     expect(scripted.calls[0]!.signal.aborted, 'the old request was aborted').to.equal(true);
   });
 
   it('unmounting removes the element and stops its requests', async () => {
     const scripted = new ScriptedFetcher();
     render(react.ImportStatusPanel, { zoneId: 'zone-a', fetcher: scripted.fetcher });
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     react.flushSync(() => root!.unmount());
     root = undefined;
     expect(container.querySelector('dns-import-status')).to.equal(null);
-    await waitUntil(() => scripted.last.signal.aborted, 'the request in flight is aborted');
+    await until(() => scripted.last.signal.aborted, 'the request in flight is aborted');
   });
 
   it('the @lit/react wrapper: camelCase props and onImportDone', async () => {
@@ -115,9 +117,9 @@ describe('React 19 examples', () => {
     expect(el.zoneId).to.equal('zone-w');
     expect(el.interval).to.equal(1500);
     expect(el.fetcher).to.equal(fetcher);
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     scripted.answer(done({ task_id: 'task-w' }));
-    await waitUntil(() => seen.length === 1, 'onImportDone was called');
+    await until(() => seen.length === 1, 'onImportDone was called');
     expect(seen[0]!.task_id).to.equal('task-w');
   });
 });
