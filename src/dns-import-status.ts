@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { cssProperty } from './css-property.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
 import { FailureView } from './failures/failure-view.js';
-import { failureViewStyles } from './failures/failure-view.styles.js';
+import { styles as failureViewStyles } from './failures/failure-view.styles.js';
 import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
 import { createHttpFetcher } from './api/http-fetcher.js';
@@ -105,7 +105,7 @@ export class DnsImportStatus extends LitElement {
   });
 
   /** The failed-record view's query and page, kept across polls of the same zone. */
-  private readonly failureView = new FailureView(this, { zoneId: () => this.zoneId });
+  private readonly failureView = new FailureView(this, { zoneId: () => this.zoneId, taskId: () => this.task?.task_id });
 
   private readonly uiLanguage = new LangController(this);
   private readonly announcer = new LiveAnnouncer(this);

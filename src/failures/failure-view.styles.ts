@@ -2,9 +2,22 @@ import { css } from 'lit';
 
 /**
  * The failed-record view, composed after the element's own styles: it uses their private
- * `--_*` locals, so a host theme reaches it through the same public properties.
+ * `--_*` locals, base `button` and `.code` rules, and the host as its size container, so a
+ * host theme reaches it through the same public properties.
+ *
+ * Below 38em of the element's own width (532 px at its 14 px font) the table no longer fits
+ * its eight columns with realistic records (40-character names, two IPv6 values, a one-line
+ * message): each record becomes a stacked block instead. It is measured on the element, not
+ * the viewport, because consoles put it in drawers and side panels.
  */
-export const failureViewStyles = css`
+export const styles = css`
+  :host {
+    --_list-max-height: var(--dns-import-status-list-max-height, 24rem);
+  }
+  h3 {
+    margin: var(--_space) 0 calc(var(--_space) / 2);
+    font-size: 1em;
+  }
   h4 {
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 0.9em;
@@ -13,7 +26,7 @@ export const failureViewStyles = css`
   }
   .groups {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
     gap: calc(var(--_space) / 2);
     margin: 0 0 calc(var(--_space) / 2);
     padding: 0;
@@ -31,12 +44,13 @@ export const failureViewStyles = css`
     text-align: start;
     color: var(--_text);
     border-color: var(--_border);
+    overflow-wrap: anywhere;
   }
-  button.group:hover {
+  button.group:hover,
+  button.group[aria-pressed='true'] {
     border-color: var(--_accent);
   }
   button.group[aria-pressed='true'] {
-    border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
   }
@@ -49,16 +63,12 @@ export const failureViewStyles = css`
     font-size: 1.25em;
     font-weight: 700;
     color: var(--_danger);
-    font-variant-numeric: tabular-nums;
   }
   .group .code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-weight: 600;
   }
-  .group .message {
-    overflow-wrap: anywhere;
-  }
-  .group .hint {
+  .group .hint,
+  .field label {
     color: var(--_muted);
     font-size: 0.9em;
   }
@@ -77,13 +87,10 @@ export const failureViewStyles = css`
   .field {
     display: grid;
     gap: 2px;
+    min-width: 0;
   }
-  .field.search {
+  .search {
     flex: 1 1 14rem;
-  }
-  .field label {
-    color: var(--_muted);
-    font-size: 0.85em;
   }
   input,
   select {
@@ -94,40 +101,137 @@ export const failureViewStyles = css`
     border-radius: var(--_radius);
     padding: 3px 8px;
     min-height: 2rem;
+    max-width: 100%;
   }
-  input:focus-visible,
-  select:focus-visible,
-  [part~='error-list']:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
-  .list-bar {
+  .list-bar,
+  .pager {
     align-items: center;
     justify-content: space-between;
   }
-  .showing {
-    margin: 0;
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .no-match {
-    padding: var(--_space);
-    text-align: center;
-    color: var(--_muted);
-  }
   .pager {
-    align-items: center;
     justify-content: center;
   }
-  .pager .range {
+  .showing,
+  .no-match {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .count,
+  .showing,
+  .range {
+    font-variant-numeric: tabular-nums;
+  }
+  .range {
     min-width: 12rem;
     text-align: center;
-    font-variant-numeric: tabular-nums;
   }
   button:disabled {
     color: var(--_muted);
     cursor: default;
     opacity: 0.6;
+  }
+  [part~='error-list'] {
+    overflow: auto;
+    max-height: var(--_list-max-height);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 4px 8px;
+    border-bottom: 1px solid var(--_border);
+    /* break-word: short words (types, lines, TTLs) keep their width... */
+    overflow-wrap: break-word;
+  }
+  /* ...anywhere: names, values and messages may break inside a word, so the table's columns
+     can shrink below a 40-character name or an IPv6 address and the message keeps its share. */
+  td:first-child,
+  .values,
+  .message {
+    overflow-wrap: anywhere;
+  }
+  th {
+    white-space: nowrap;
+    position: sticky;
+    top: 0;
+    background: var(--_surface);
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  td.code {
+    white-space: nowrap;
+  }
+  .values {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .no-match {
+    padding: var(--_space);
+    text-align: center;
+  }
+  @container (width < 38em) {
+    /* Still a table to screen readers (explicit roles in the template); the header row is
+       read, not shown: each cell shows its own label. */
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    table,
+    tbody {
+      display: block;
+    }
+    tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px var(--_space);
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--_border);
+    }
+    td {
+      flex: 1 0 100%;
+      padding: 0;
+      border: 0;
+      overflow-wrap: anywhere;
+      min-width: 0;
+    }
+    /* Name and error code first, then the message, then the record's fields, labelled. */
+    td:first-child {
+      flex-basis: auto;
+      order: -2;
+      font-weight: 600;
+    }
+    td.code {
+      flex: none;
+      order: -1;
+    }
+    .message {
+      order: -1;
+    }
+    td[data-label] {
+      display: flex;
+      gap: 6px;
+      flex-basis: auto;
+    }
+    td[data-label]::before {
+      content: attr(data-label) / '';
+      color: var(--_muted);
+    }
+    td:empty {
+      display: none;
+    }
+    td:has(.values) {
+      flex-basis: 100%;
+    }
   }
   @media (forced-colors: active) {
     button.group[aria-pressed='true'] {
