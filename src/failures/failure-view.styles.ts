@@ -152,12 +152,11 @@ export const styles = css`
   /* ...anywhere: names, values and messages may break inside a word, so the table's columns
      can shrink below a 40-character name or an IPv6 address and the message keeps its share. */
   td:first-child,
-  .values,
-  .message {
+  td:last-child,
+  .values {
     overflow-wrap: anywhere;
   }
   th {
-    white-space: nowrap;
     position: sticky;
     top: 0;
     background: var(--_surface);
@@ -176,7 +175,7 @@ export const styles = css`
     padding: var(--_space);
     text-align: center;
   }
-  @container (width < 38em) {
+  @container (width < 52em) {
     /* Still a table to screen readers (explicit roles in the template); the header row is
        read, not shown: each cell shows its own label. */
     thead {
@@ -198,7 +197,7 @@ export const styles = css`
       border-bottom: 1px solid var(--_border);
     }
     td {
-      flex: 1 0 100%;
+      flex: 1 1 100%;
       padding: 0;
       border: 0;
       overflow-wrap: anywhere;
@@ -214,13 +213,13 @@ export const styles = css`
       flex: none;
       order: -1;
     }
-    .message {
+    td:last-child {
       order: -1;
     }
     td[data-label] {
       display: flex;
       gap: 6px;
-      flex-basis: auto;
+      flex: 0 1 auto;
     }
     td[data-label]::before {
       content: attr(data-label) / '';
@@ -229,8 +228,12 @@ export const styles = css`
     td:empty {
       display: none;
     }
-    td:has(.values) {
+    td:has(.values),
+    .range {
       flex-basis: 100%;
+    }
+    .range {
+      order: -1;
     }
   }
   @media (forced-colors: active) {

@@ -339,7 +339,7 @@ function renderRow(item: ImportErrorItem, rowIndex: number, hasWeight: boolean, 
     <td role="cell" data-label=${c.line}>${clipText(item.line)}</td><td role="cell" data-label=${c.ttl}>${clipText(item.ttl ?? '')}</td>
     ${hasWeight ? html`<td role="cell" data-label=${c.weight}>${clipText(item.weight ?? '')}</td>` : nothing}
     <td role="cell" data-label=${c.value}><ul class="values">${item.value.map((value) => html`<li>${clipText(value)}</li>`)}</ul></td>
-    <td role="cell" class="code">${clipText(item.error_code)}</td><td role="cell" class="message">${clipText(item.error_message)}</td>
+    <td role="cell" class="code">${clipText(item.error_code)}</td><td role="cell">${clipText(item.error_message)}</td>
   </tr>`;
 }
 
