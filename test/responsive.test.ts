@@ -29,14 +29,14 @@ const realistic = Array.from({ length: 150 }, (_, i) => {
 /** A task id of 64 characters without a break opportunity: it must break inside its box. */
 const longTaskId = 'ff8080826bd6b3a4016be3a1d4f1000cff8080826bd6b3a4016be3a1d4f1000c';
 
-async function atWidth(width: number, lang: string, status = 'DONE'): Promise<DnsImportStatus> {
+async function atWidth(width: number, lang: string, status = 'DONE', items = realistic): Promise<DnsImportStatus> {
   const scripted = new ScriptedFetcher();
   const el = await fixture<DnsImportStatus>(
     html`<dns-import-status style="width: ${width}px" lang=${lang} .fetcher=${scripted.fetcher} zone-id="zone-responsive"></dns-import-status>`,
   );
   await flush(el);
   scripted.answer(envelope(rawTask({
-    task_id: longTaskId, status, total_count: 400, success_count: 250, error_count: realistic.length, error_items: realistic,
+    task_id: longTaskId, status, total_count: 400, success_count: 250, error_count: items.length, error_items: items,
   })));
   await flush(el);
   expect(el.getBoundingClientRect().width, 'the fixture sets the width').to.equal(width);
@@ -125,7 +125,12 @@ describe('responsive layout (its own width, not the viewport)', () => {
         });
 
         it('has no axe violations', async () => {
-          const el = await atWidth(width, lang);
+          // Every control and the pager, but only three records on the last page: axe on a
+          // hundred stacked records takes seconds on a busy machine, and adds no new case.
+          const el = await atWidth(width, lang, 'DONE', realistic.slice(0, 103));
+          root(el).querySelector<HTMLButtonElement>('.pager [data-page="last"]')!.click();
+          await flush(el);
+          expect(all(el, '[part~="error-item"]')).to.have.length(3);
           await expect(el).to.be.accessible();
         });
       });

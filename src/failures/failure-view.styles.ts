@@ -87,7 +87,6 @@ export const styles = css`
   .field {
     display: grid;
     gap: 2px;
-    min-width: 0;
   }
   .search {
     flex: 1 1 14rem;
@@ -101,7 +100,6 @@ export const styles = css`
     border-radius: var(--_radius);
     padding: 3px 8px;
     min-height: 2rem;
-    max-width: 100%;
   }
   .list-bar,
   .pager {
@@ -201,7 +199,6 @@ export const styles = css`
       padding: 0;
       border: 0;
       overflow-wrap: anywhere;
-      min-width: 0;
     }
     /* Name and error code first, then the message, then the record's fields, labelled. */
     td:first-child {

@@ -161,11 +161,11 @@ export class FailureView implements ReactiveController {
         <table role="table" aria-rowcount=${list.length + 1}>
           <thead role="rowgroup">
             <tr role="row" aria-rowindex="1">
-              <th role="columnheader" scope="col">${c.name}</th><th role="columnheader" scope="col">${c.type}</th>
-              <th role="columnheader" scope="col">${c.line}</th><th role="columnheader" scope="col">${c.ttl}</th>
-              ${hasWeight ? html`<th role="columnheader" scope="col">${c.weight}</th>` : nothing}
-              <th role="columnheader" scope="col">${c.value}</th><th role="columnheader" scope="col">${c.error_code}</th>
-              <th role="columnheader" scope="col">${c.error_message}</th>
+              <th role="columnheader">${c.name}</th><th role="columnheader">${c.type}</th>
+              <th role="columnheader">${c.line}</th><th role="columnheader">${c.ttl}</th>
+              ${hasWeight ? html`<th role="columnheader">${c.weight}</th>` : nothing}
+              <th role="columnheader">${c.value}</th><th role="columnheader">${c.error_code}</th>
+              <th role="columnheader">${c.error_message}</th>
             </tr>
           </thead>
           <tbody role="rowgroup">
