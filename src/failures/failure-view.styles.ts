@@ -5,10 +5,12 @@ import { css } from 'lit';
  * `--_*` locals, base `button` and `.code` rules, and the host as its size container, so a
  * host theme reaches it through the same public properties.
  *
- * Below 38em of the element's own width (532 px at its 14 px font) the table no longer fits
- * its eight columns with realistic records (40-character names, two IPv6 values, a one-line
- * message): each record becomes a stacked block instead. It is measured on the element, not
- * the viewport, because consoles put it in drawers and side panels.
+ * The breakpoint is the element's own width, not the viewport's: consoles put it in drawers
+ * and side panels. From 52em of content width (728 px at the host's 14 px font) the records
+ * are a table that fits realistic records (40-character names, two IPv6 values, a one-line
+ * message) by letting names, values and messages break anywhere. Below it such a name would
+ * wrap onto more than four lines (and below about 600 px the table would not fit at all), so
+ * each record becomes a stacked block.
  */
 export const styles = css`
   :host {
