@@ -15,7 +15,7 @@ import { downloadTextFile } from './download.js';
 import { groupFailuresByCode, type FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, type FailureMessages } from './failure-messages.js';
 import { applyFailureQuery, emptyFailureQuery, isFiltering, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
-import { buildFailuresCsv, failuresCsvFileName } from './failures-csv.js';
+import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
 import { clipText } from '../i18n/format.js';
 import type { Locale, Messages } from '../i18n/messages.js';
 import type { ImportErrorItem, ImportTask } from '../api/types.js';
@@ -116,7 +116,7 @@ export class FailureView implements ReactiveController {
     const rows = list.slice(start, start + FAILURE_PAGE_SIZE);
 
     const c = t.columns;
-    const columnCount = hasWeight ? 8 : 7;
+    const columns = failureColumns(hasWeight);
     return html`
       <h3 id="failures-heading">${t.failuresHeading(items.length)}</h3>
       ${this.renderGroups(f, groups)}
@@ -161,16 +161,12 @@ export class FailureView implements ReactiveController {
         <table role="table" aria-rowcount=${list.length + 1}>
           <thead role="rowgroup">
             <tr role="row" aria-rowindex="1">
-              <th role="columnheader">${c.name}</th><th role="columnheader">${c.type}</th>
-              <th role="columnheader">${c.line}</th><th role="columnheader">${c.ttl}</th>
-              ${hasWeight ? html`<th role="columnheader">${c.weight}</th>` : nothing}
-              <th role="columnheader">${c.value}</th><th role="columnheader">${c.error_code}</th>
-              <th role="columnheader">${c.error_message}</th>
+              ${columns.map((column) => html`<th role="columnheader">${c[column]}</th>`)}
             </tr>
           </thead>
           <tbody role="rowgroup">
             ${rows.length === 0
-              ? html`<tr role="row"><td role="cell" class="no-match" colspan=${columnCount}>${f.noMatch}</td></tr>`
+              ? html`<tr role="row"><td role="cell" class="no-match" colspan=${columns.length}>${f.noMatch}</td></tr>`
               : rows.map((item, i) => renderRow(item, start + i + 2, hasWeight, c))}
           </tbody>
         </table>

@@ -4,6 +4,11 @@ import { messagesFor, type Messages } from '../i18n/messages.js';
 /** The columns of the failure export: the table's, titled by the same messages. */
 export type FailuresCsvColumn = keyof Messages['columns'];
 
+/** The columns in order, on screen and in the export; weight only where records have one. */
+export function failureColumns(includeWeight: boolean): FailuresCsvColumn[] {
+  return ['name', 'type', 'line', 'ttl', ...(includeWeight ? (['weight'] as const) : []), 'value', 'error_code', 'error_message'];
+}
+
 export interface FailuresCsvOptions {
   /** Defaults to whether any record has a weight: the API omits it where unsupported. */
   includeWeight?: boolean;
@@ -19,10 +24,7 @@ export interface FailuresCsvOptions {
  * per line.
  */
 export function buildFailuresCsv(items: readonly ImportErrorItem[], options: FailuresCsvOptions = {}): string {
-  const includeWeight = options.includeWeight ?? items.some((item) => item.weight !== undefined);
-  const columns: FailuresCsvColumn[] = includeWeight
-    ? ['name', 'type', 'line', 'ttl', 'weight', 'value', 'error_code', 'error_message']
-    : ['name', 'type', 'line', 'ttl', 'value', 'error_code', 'error_message'];
+  const columns = failureColumns(options.includeWeight ?? items.some((item) => item.weight !== undefined));
   const english = messagesFor('en').columns;
 
   const rows: string[] = [columns.map((column) => csvCell(options.headers?.[column] ?? english[column])).join(',')];
