@@ -23,7 +23,7 @@ export const dnsImportStatusStyles = css`
     color-scheme: light dark;
     display: block;
     /* The layout follows the element's own width, not the viewport's (failure-view.styles.ts).
-       Size containment: in a shrink-to-fit parent the element takes its width from there. */
+       This contains its inline size: the width comes from the parent, never from the content. */
     container-type: inline-size;
     position: relative;
     box-sizing: border-box;
