@@ -4,7 +4,9 @@ import { css } from 'lit';
  * Public custom properties (`--dns-import-status-*`) map onto private `--_*` locals, so a
  * host theme overrides one name and every rule follows. The failed-record view's rules are
  * in failures/failure-view.styles.ts; the base `button`, focus ring and `.code` here are
- * shared with it.
+ * shared with it. The host is a size container (`container-type`), so the layout follows the
+ * element's own width, not the viewport's; that contains its inline size: the width comes
+ * from the parent, never from the content.
  */
 export const dnsImportStatusStyles = css`
   :host {
@@ -22,8 +24,6 @@ export const dnsImportStatusStyles = css`
 
     color-scheme: light dark;
     display: block;
-    /* The layout follows the element's own width, not the viewport's (failure-view.styles.ts).
-       This contains its inline size: the width comes from the parent, never from the content. */
     container-type: inline-size;
     position: relative;
     box-sizing: border-box;

@@ -11,6 +11,16 @@ import { css } from 'lit';
  * message) by letting names, values and messages break anywhere. Below it such a name would
  * wrap onto more than four lines (and below about 600 px the table would not fit at all), so
  * each record becomes a stacked block.
+ *
+ * Why some rules are as they are (said here, outside the css``, so it never ships):
+ * - Cells wrap with `break-word`, so short words (types, lines, TTLs) keep their width; names,
+ *   values and messages (first and last cells, `.values`) with `anywhere`, which lets the
+ *   table shrink those columns below a 40-character name or an IPv6 address.
+ * - Stacked, the rows stay a table to screen readers (explicit roles in the template), and the
+ *   header row is visually hidden, not removed: each cell shows its title from `data-label`,
+ *   with empty alternative text (`/ ''`) so it is not read twice. Flex `order` puts the name
+ *   and error code first, then the message, then the record's fields; empty cells (a record
+ *   without a weight) are not shown.
  */
 export const styles = css`
   :host {
@@ -146,11 +156,8 @@ export const styles = css`
     vertical-align: top;
     padding: 4px 8px;
     border-bottom: 1px solid var(--_border);
-    /* break-word: short words (types, lines, TTLs) keep their width... */
     overflow-wrap: break-word;
   }
-  /* ...anywhere: names, values and messages may break inside a word, so the table's columns
-     can shrink below a 40-character name or an IPv6 address and the message keeps its share. */
   td:first-child,
   td:last-child,
   .values {
@@ -176,8 +183,6 @@ export const styles = css`
     text-align: center;
   }
   @container (width < 52em) {
-    /* Still a table to screen readers (explicit roles in the template); the header row is
-       read, not shown: each cell shows its own label. */
     thead {
       position: absolute;
       width: 1px;
@@ -202,7 +207,6 @@ export const styles = css`
       border: 0;
       overflow-wrap: anywhere;
     }
-    /* Name and error code first, then the message, then the record's fields, labelled. */
     td:first-child {
       flex-basis: auto;
       order: -2;
