@@ -378,6 +378,67 @@ describe('failure view', () => {
       expect(showing(el)).to.equal('Showing 0 of 1');
     });
 
+    it('shows the page asked for again when a list that shrank grows back: the clamp is not kept', async () => {
+      const { el, scripted } = await show(many(300));
+      const body = (count: number, minute: number) =>
+        envelope(rawTask({ updated_at: `2018-09-07T12:${minute}:00.000`, total_count: 400, error_count: count, error_items: many(count) }));
+      await click(el, pagerButton(el, 'last'));
+      expect(range(el)).to.equal('Rows 201–300 of 300');
+
+      await poll(el, scripted, body(50, 51));
+      expect(root(el).querySelector('.pager'), 'one page left').to.equal(null);
+      expect(rowNames(el)[0]).to.equal('host1.example.com.');
+      await poll(el, scripted, body(150, 52));
+      expect(range(el), 'clamped to the last page there is').to.equal('Rows 101–150 of 150');
+      await poll(el, scripted, body(300, 53));
+      expect(range(el), 'back on the page asked for').to.equal('Rows 201–300 of 300');
+
+      // The buttons act on the page shown, not on the one asked for.
+      await poll(el, scripted, body(150, 54));
+      await click(el, pagerButton(el, 'previous'));
+      expect(range(el)).to.equal('Rows 1–100 of 150');
+    });
+
+    it('keeps the focus on the same cause when a poll re-sorts the causes, so Enter acts on it', async () => {
+      const records = (conflicts: number, lines: number) => [
+        ...Array.from({ length: conflicts }, (_, i) => item(`c${i}.example.com.`, 'A', 'DNS.0016')),
+        ...Array.from({ length: lines }, (_, i) => item(`l${i}.example.com.`, 'A', 'DNS.0806')),
+      ];
+      const { el, scripted } = await show(records(3, 2));
+      const codeOf = (button: Element | null) => text(button?.querySelector('.code'));
+      expect(groupButtons(el).map(codeOf)).to.deep.equal(['DNS.0016', 'DNS.0806']);
+      groupButtons(el)[1]!.focus();
+      expect(codeOf(root(el).activeElement)).to.equal('DNS.0806');
+
+      const items = records(3, 5);
+      await poll(el, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000', total_count: 8, error_count: 8, error_items: items })));
+      expect(groupButtons(el).map(codeOf), 'the order flipped').to.deep.equal(['DNS.0806', 'DNS.0016']);
+      expect(codeOf(root(el).activeElement), 'the focus followed its cause').to.equal('DNS.0806');
+      await click(el, root(el).activeElement as HTMLButtonElement);
+      expect(showing(el)).to.equal('Showing 5 of 8');
+      expect(rowNames(el)[0]).to.equal('l0.example.com.');
+    });
+
+    it('starts afresh when a new import (another task_id) arrives in the same zone', async () => {
+      const { el, scripted } = await show(many(300));
+      await search(el, 'host');
+      await choose(el, 'failure-type', 'A');
+      await choose(el, 'failure-sort', 'name');
+      await click(el, pagerButton(el, 'next'));
+      expect(range(el)).to.equal('Rows 101–150 of 150');
+
+      // A refresh that brings the same import back keeps everything.
+      await poll(el, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000', total_count: 300, error_count: 300, error_items: many(300) })));
+      expect(range(el)).to.equal('Rows 101–150 of 150');
+
+      await poll(el, scripted, envelope(rawTask({ task_id: 'second-import', total_count: 300, error_count: 300, error_items: many(300) })));
+      expect(showing(el)).to.equal('Showing 300 of 300');
+      expect(range(el)).to.equal('Rows 1–100 of 300');
+      expect((root(el).getElementById('failure-search') as HTMLInputElement).value).to.equal('');
+      expect((root(el).getElementById('failure-type') as HTMLSelectElement).value).to.equal('');
+      expect((root(el).getElementById('failure-sort') as HTMLSelectElement).value).to.equal('none');
+    });
+
     it('starts afresh for another zone', async () => {
       const { el, scripted } = await show(many(300));
       await search(el, 'host2');
@@ -490,6 +551,17 @@ describe('failure view', () => {
     await click(el, root(el).querySelector<HTMLButtonElement>('button.clear')!);
     await click(el, pagerButton(el, 'last'));
     expect(warnings()).to.deep.equal([]);
+  });
+
+  it('leaves speaking to the element\'s announcer: the counts and the row range are plain text, not live regions', async () => {
+    const { el } = await show(many(250));
+    const live = () => [...root(el).querySelectorAll('[role="status"], [role="alert"], [role="log"], [aria-live]')];
+    expect(live()).to.have.length(1);
+    expect(live()[0]!.classList.contains('visually-hidden'), 'the announcer').to.equal(true);
+    await search(el, 'host1');
+    await click(el, pagerButton(el, 'next'));
+    expect(range(el)).to.equal('Rows 101–111 of 111');
+    expect(live()).to.have.length(1);
   });
 
   it('keeps every row a part="error-item" inside part="error-list", with the labelled controls', async () => {
