@@ -2,6 +2,10 @@
 // with esbuild (React ships CommonJS, Vue's template compiler needs its bundler build):
 //   /__examples/react.js   examples/react/* + react, react-dom
 //   /__examples/vue.js     examples/vue/*   + vue (with the runtime template compiler)
+//   /__examples/angular.js examples/angular/* + Angular, compiled just in time: @angular/compiler
+//                          is in the bundle and compiles the component's template (and Angular's
+//                          own partially compiled declarations) in the browser. Its decorators are
+//                          TypeScript's legacy kind (examples/angular/tsconfig.json), compiled by esbuild.
 // `dns-import-status` stays external and maps to /src/index.ts, so the examples drive the
 // very element module the other tests load (and coverage counts it).
 import { build } from 'esbuild';
@@ -18,7 +22,14 @@ const ENTRIES = {
     export { mountImportStatus } from './examples/vue/main.ts';
     export { reactive, nextTick } from 'vue';
   `,
+  // The JIT compiler first: Angular's packages register their declarations with it on load.
+  angular: `
+    import '@angular/compiler';
+    export { mountConsolePage } from './examples/angular/main.ts';
+  `,
 };
+
+const TSCONFIGS = { angular: 'examples/angular/tsconfig.json' };
 
 const elementFromSource = {
   name: 'element-from-source',
@@ -36,7 +47,7 @@ export async function bundleExample(name) {
     format: 'esm',
     target: 'es2022',
     jsx: 'automatic',
-    tsconfig: 'examples/tsconfig.json',
+    tsconfig: TSCONFIGS[name] ?? 'examples/tsconfig.json',
     alias: { vue: 'vue/dist/vue.esm-bundler.js' },
     define: {
       'process.env.NODE_ENV': '"development"',
@@ -56,7 +67,7 @@ export function frameworkExamplesPlugin() {
   return {
     name: 'framework-examples',
     async serve(context) {
-      const match = /^\/__examples\/(react|vue)\.js$/.exec(context.path);
+      const match = /^\/__examples\/(react|vue|angular)\.js$/.exec(context.path);
       if (!match) return undefined;
       if (!cache.has(match[1])) cache.set(match[1], bundleExample(match[1]));
       return { body: await cache.get(match[1]), type: 'js' };
