@@ -3,11 +3,13 @@
  * roots), else the document's. Followed live: one MutationObserver for the whole page,
  * shared by every element, re-renders an element only when its language really changed.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { localeFromLang, type Locale } from './messages.js';
 
 /** The `lang` in force for a node. */
 export function langOf(node: Node): string {
+  // Server rendering (lit SSR's DOM shim): no tree and no document, only the element's own lang.
+  if (isServer) return (node as Element).getAttribute('lang') ?? '';
   for (let current: Node | null = node; current; ) {
     if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang') ?? '';
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
@@ -15,22 +17,9 @@ export function langOf(node: Node): string {
   return document.documentElement.lang;
 }
 
+/** Every connected controller, and the one observer that serves them all. */
 const watching = new Set<LangController>();
 let observer: MutationObserver | undefined;
-
-function startObserving(controller: LangController): void {
-  watching.add(controller);
-  if (observer) return;
-  observer = new MutationObserver(() => watching.forEach((c) => c.recheck()));
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-}
-
-function stopObserving(controller: LangController): void {
-  watching.delete(controller);
-  if (watching.size > 0 || !observer) return;
-  observer.disconnect();
-  observer = undefined;
-}
 
 export class LangController implements ReactiveController {
   private current: Locale | undefined;
@@ -45,11 +34,18 @@ export class LangController implements ReactiveController {
   }
 
   hostConnected(): void {
-    startObserving(this);
+    watching.add(this);
+    if (observer) return;
+    observer = new MutationObserver(() => watching.forEach((c) => c.recheck()));
+    // An attributeFilter implies `attributes: true` (DOM standard, observe() step 3).
+    observer.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
   }
 
   hostDisconnected(): void {
-    stopObserving(this);
+    watching.delete(this);
+    if (watching.size > 0 || !observer) return;
+    observer.disconnect();
+    observer = undefined;
   }
 
   recheck(): void {
