@@ -7,13 +7,16 @@
 //                          own partially compiled declarations) in the browser. Its decorators are
 //                          TypeScript's legacy kind (examples/angular/tsconfig.json), compiled by esbuild.
 // `dns-import-status` stays external and maps to /src/index.ts, so the examples drive the
-// very element module the other tests load (and coverage counts it).
+// very element module the other tests load (and coverage counts it). `dns-import-status/react`
+// is src/react.ts, bundled (it needs React, which ships CommonJS), with its element import
+// external in the same way.
 import { build } from 'esbuild';
 
 const ENTRIES = {
   react: `
     export { ImportStatusPanel } from './examples/react/ImportStatusPanel.tsx';
-    export { DnsImportStatusReact } from './examples/react/wrapper.ts';
+    export { ImportStatusCard } from './examples/react/ImportStatusCard.tsx';
+    export { DnsImportStatus as DnsImportStatusReact } from 'dns-import-status/react';
     export { createElement, StrictMode } from 'react';
     export { flushSync } from 'react-dom';
     export { createRoot } from 'react-dom/client';
@@ -35,6 +38,8 @@ const elementFromSource = {
   name: 'element-from-source',
   setup(b) {
     b.onResolve({ filter: /^dns-import-status$/ }, () => ({ path: '/src/index.ts', external: true }));
+    b.onResolve({ filter: /^dns-import-status\/react$/ }, () => ({ path: `${process.cwd()}/src/react.ts` }));
+    b.onResolve({ filter: /^\.\/index\.js$/ }, (args) => (args.importer.endsWith('/src/react.ts') ? { path: '/src/index.ts', external: true } : undefined));
   },
 };
 
