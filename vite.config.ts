@@ -1,7 +1,8 @@
-// Vite: the demo dev server (`npx vite` → http://127.0.0.1:5173/demo/), with the simulated
+// Vite: the demo dev server (`npx vite` → http://127.0.0.1:5173/demo/, the API page at
+// /demo/api.html, rendered from /custom-elements.json), with the simulated
 // Huawei Cloud DNS API mounted at /api/dns (and its /__sim/ control endpoints).
-// TypeScript decorators: legacy (`experimentalDecorators` in tsconfig.json), which Vite's Oxc
-// compiles; no decorators plugin is needed.
+// src/ uses no decorators (the element declares `static properties`), so Vite's Oxc compiles it
+// as plain TypeScript; no decorators plugin is needed.
 import { defineConfig, type Plugin } from 'vite';
 import { simulatedDnsApi } from './server/simulated-dns-api.js';
 
