@@ -34,7 +34,10 @@ describe('Angular 21 example', () => {
   const reports: string[] = [];
   const originals = { error: console.error, warn: console.warn };
 
-  before(async () => {
+  before(async function () {
+    // The bundle is 2 MB (Angular with its compiler), built on first request and compiled just
+    // in time in the page: on a busy machine that takes longer than one test may.
+    this.timeout(60_000);
     angular = await load();
   });
 

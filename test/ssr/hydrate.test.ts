@@ -14,7 +14,9 @@ import { ScriptedFetcher, envelope, rawTask } from '../support/scripted-fetcher.
 const BUILT = '/dist/dns-import-status.js';
 const fixtureOptions = { modules: [BUILT], base: location.origin };
 
-describe('server rendering, hydrated in the browser', () => {
+describe('server rendering, hydrated in the browser', function () {
+  // Each fixture starts a Node worker that loads @lit-labs/ssr: seconds on a busy machine.
+  this.timeout(30_000);
   const reports: string[] = [];
   const originals = { error: console.error, warn: console.warn };
   const onError = (event: ErrorEvent | PromiseRejectionEvent) => reports.push(`uncaught: ${'reason' in event ? String(event.reason) : event.message}`);
