@@ -1,8 +1,8 @@
 // Vite: the demo dev server (`npx vite` → http://127.0.0.1:5173/demo/, the API page at
 // /demo/api.html, rendered from /custom-elements.json), with the simulated
 // Huawei Cloud DNS API mounted at /api/dns (and its /__sim/ control endpoints).
-// src/ uses no decorators (the element declares `static properties`), so Vite's Oxc compiles it
-// as plain TypeScript; no decorators plugin is needed.
+// The element declares its properties statically (no decorators), so Vite's Oxc needs no
+// decorator setting or plugin.
 import { defineConfig, type Plugin } from 'vite';
 import { simulatedDnsApi } from './server/simulated-dns-api.js';
 
@@ -19,8 +19,23 @@ function simulatedDnsApiPlugin(): Plugin {
   };
 }
 
+/** `npm start` prints the server's root URL: lead it to the demo instead of a 404. */
+function rootToDemoPlugin(): Plugin {
+  const redirect = (req: { url?: string }, res: { statusCode: number; setHeader(name: string, value: string): void; end(): void }, next: () => void) => {
+    if (req.url !== '/' && req.url !== '/index.html') return next();
+    res.statusCode = 302;
+    res.setHeader('Location', '/demo/');
+    res.end();
+  };
+  return {
+    name: 'root-to-demo',
+    configureServer: (server) => void server.middlewares.use(redirect),
+    configurePreviewServer: (server) => void server.middlewares.use(redirect),
+  };
+}
+
 export default defineConfig({
-  plugins: [simulatedDnsApiPlugin()],
+  plugins: [rootToDemoPlugin(), simulatedDnsApiPlugin()],
   server: {
     host: '127.0.0.1',
     port: 5173,

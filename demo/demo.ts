@@ -11,7 +11,8 @@ const SCENARIOS: ReadonlyArray<readonly [zoneId: string, label: string]> = [
   ['zone-huge', '2,500 failed records'],
   ['zone-many-20000', '20,000 failed records'],
   ['zone-total-failure', 'Nothing imported'],
-  ['zone-pending', 'Stuck in progress'],
+  ['zone-stuck', 'Stuck in progress (stalls)'],
+  ['zone-pending', 'Pending, frozen at 40 %'],
   ['zone-slow', 'Slow server (3 s per answer)'],
   ['zone-unauthorized', 'Sign-in expired (401)'],
   ['zone-forbidden', 'No permission (403)'],
@@ -102,6 +103,9 @@ const counts = (task: TaskCounts): string =>
 
 el.addEventListener('import-progress', (event) => record(event.type, counts(event.detail.task)));
 el.addEventListener('import-done', (event) => record(event.type, counts(event.detail.task)));
+el.addEventListener('import-stalled', (event) =>
+  record(event.type, `${counts(event.detail.task)} · no change since ${new Date(event.detail.since).toLocaleTimeString()}`),
+);
 el.addEventListener('import-error', (event) => {
   const { error, willRetry } = event.detail;
   const code = [error.status, error.code].filter((part) => part !== undefined).join(' ');

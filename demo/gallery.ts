@@ -34,12 +34,22 @@ const task = (overrides: Record<string, unknown>) => ({
 });
 
 const never = () => new Promise<never>(() => {});
+const pendingAt = (processed: number) =>
+  task({ status: 'PENDING', success_count: processed - 32, error_count: 32, error_items: records.slice(0, 32) });
+const started = Date.now();
+/** Polled every 500 ms (below): 12 records a second, whatever the timers' jitter. */
+const climbing: ImportTaskFetcher = async () => pendingAt(212 + Math.floor((Date.now() - started) * 0.012));
+/** Moves once, then stands still: an estimate, then the stall notice (in time-lapse, below). */
+let stuckCalls = 0;
+const stuck: ImportTaskFetcher = async () => pendingAt(++stuckCalls > 1 ? 240 : 212);
 const fail = (reason: unknown) => async () => { throw reason; };
 
 export const galleryStates: Record<string, ImportTaskFetcher | null> = {
   config: null,
   loading: never,
-  pending: async () => task({ status: 'PENDING', success_count: 180, error_count: 32, error_items: records.slice(0, 32) }),
+  pending: async () => pendingAt(212),
+  estimate: climbing,
+  stalled: stuck,
   done: async () => task({ total_count: 1200, success_count: 1200, error_count: 0, error_items: [] }),
   failures: async () => task({}),
   'nothing-imported': async () => task({ success_count: 0, error_count: 240 }),
@@ -53,6 +63,17 @@ const state = params.get('state') ?? 'failures';
 const el = document.createElement('dns-import-status');
 el.lang = params.get('lang') ?? 'en';
 const fetcher = galleryStates[state];
+if (state === 'estimate') el.interval = 500; // two polls without a long wait
+if (state === 'stalled') {
+  // Time-lapse: the page's clock and timers run 240 times as fast, so the default 2 min
+  // stall-after passes in half a second and the notice reads as it would in real use.
+  const speed = 240;
+  const realNow = Date.now.bind(Date);
+  const realSetTimeout = window.setTimeout.bind(window);
+  const origin = realNow();
+  Date.now = () => origin + (realNow() - origin) * speed;
+  window.setTimeout = ((handler: TimerHandler, ms = 0, ...rest: unknown[]) => realSetTimeout(handler, ms / speed, ...rest)) as typeof setTimeout;
+}
 if (fetcher) {
   el.fetcher = fetcher;
   el.zoneId = 'ff8080826bd6b3a4016be3a1d4f10001';

@@ -1,5 +1,5 @@
 // The three browser engines the suite runs in, all from Debian packages (see
-// /work/shared/TOOLCHAIN.md): Chromium and Firefox ESR through puppeteer-core (Chrome DevTools
+// docs/handover.md, "Machines"): Chromium and Firefox ESR through puppeteer-core (Chrome DevTools
 // Protocol, WebDriver BiDi), WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver).
 //
 // BROWSERS selects them: unset or `chromium` (the default), `firefox`, `webkit`, a comma list,

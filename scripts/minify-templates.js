@@ -166,7 +166,7 @@ export function minifyTemplates(source, fileName = 'module.ts', { css = true, ht
 }
 
 /** The same as a Vite/Rollup plugin, applied to the package's own TypeScript sources before compilation. */
-export function minifyTemplatesPlugin({ include = /\/src\/[^/]+\.ts$/, css = true, html = true } = {}) {
+export function minifyTemplatesPlugin({ include = /\/src\/.+\.ts$/, css = true, html = true } = {}) {
   return {
     name: 'minify-lit-templates',
     enforce: 'pre',

@@ -23,7 +23,9 @@ function ensureCjkFont() {
   }
 }
 
-const states = ['config', 'loading', 'pending', 'done', 'failures', 'nothing-imported', 'empty', 'error', 'retrying'];
+const allStates = ['config', 'loading', 'pending', 'estimate', 'stalled', 'done', 'failures', 'nothing-imported', 'empty', 'error', 'retrying'];
+// `node scripts/screenshots.js estimate stalled` renders only those states.
+const states = process.argv.length > 2 ? allStates.filter((state) => process.argv.includes(state)) : allStates;
 const outDir = 'docs/screenshots';
 
 ensureCjkFont();
@@ -41,6 +43,8 @@ try {
         await page.waitForFunction(
           (s) => {
             const el = document.querySelector('dns-import-status');
+            if (s === 'estimate') return el?.shadowRoot?.querySelector('[part~="estimate"]');
+            if (s === 'stalled') return el?.hasAttribute('stalled');
             return el && (s === 'loading' || el.getAttribute('state') !== 'loading');
           },
           state,

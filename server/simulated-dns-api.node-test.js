@@ -160,6 +160,19 @@ describe('simulated DNS import API', () => {
     assert.notEqual(restarted.task_id, first.task_id, 'a restart is a new task');
   });
 
+  it('climbs zone-stuck, then keeps it PENDING with counts and updated_at that no longer move', async () => {
+    const first = (await (await getImport('zone-stuck')).json()).data;
+    assert.equal(first.status, 'PENDING');
+    assert.ok(first.success_count + first.error_count < 180);
+    await sleep(450);
+    const stuck = await (await getImport('zone-stuck')).json();
+    await sleep(100);
+    const later = await (await getImport('zone-stuck')).json();
+    assert.equal(stuck.data.status, 'PENDING');
+    assert.equal(stuck.data.success_count + stuck.data.error_count, 180);
+    assert.deepEqual(later, stuck, 'identical polls');
+  });
+
   it('counts requests, records the last one, and resets', async () => {
     await getImport('zone-clean', { headers: { 'X-Auth-Token': 'secret-token' } });
     await getImport('zone-clean');

@@ -29,6 +29,8 @@ import { errorItems, FIXED_EPOCH, formatApiTime, hashString, hexId, pickFailures
 export const PROGRESS_TOTAL = 500;
 export const PROGRESS_FAILURES = 37;
 export const MANY_MAX = 200000;
+/** zone-stuck climbs like zone-progress, then its counts stop here (PENDING for ever). */
+export const STUCK_AT = 180;
 
 const JSON_TYPE = 'application/json';
 /** @param {number} status @param {unknown} body @param {Partial<SimAnswer>} [extra] @returns {SimAnswer} */
@@ -154,10 +156,10 @@ export function createZones(options = {}) {
     });
   }
 
-  /** @param {string} zoneId @param {ZoneState} s @returns {SimAnswer} */
-  function progress(zoneId, s) {
+  /** @param {string} zoneId @param {ZoneState} s @param {number} [stopAt] where the counts stop moving @returns {SimAnswer} */
+  function progress(zoneId, s, stopAt = PROGRESS_TOTAL) {
     const fraction = progressMs <= 0 ? 1 : Math.min(1, Math.max(0, (now() - s.startedAt) / progressMs));
-    const processed = Math.floor(fraction * PROGRESS_TOTAL);
+    const processed = Math.min(stopAt, Math.floor(fraction * PROGRESS_TOTAL));
     const { items, success } = partial(zoneId, PROGRESS_TOTAL, PROGRESS_FAILURES, processed);
     return json(
       200,
@@ -219,6 +221,8 @@ export function createZones(options = {}) {
       switch (zoneId) {
         case 'zone-progress':
           return progress(zoneId, s);
+        case 'zone-stuck':
+          return progress(zoneId, s, STUCK_AT);
         case 'zone-clean':
           return done(zoneId, s.run, { language: 'zh-cn', total: 1200, failures: 0 });
         case 'zone-total-failure':

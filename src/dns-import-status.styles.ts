@@ -113,8 +113,13 @@ export const dnsImportStatusStyles = css`
     margin: 0 0 var(--_space);
     color: var(--_muted);
   }
-  [part~='message'].error {
+  [part~='message'].error,
+  .stalled {
     color: var(--_danger);
+  }
+  [part~='estimate'] {
+    margin: 0;
+    color: var(--_muted);
   }
   .details {
     flex-basis: 100%;

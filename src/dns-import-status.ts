@@ -1,32 +1,26 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { ImportTask, ImportTaskFetcher } from './api/types.js';
 import { cssProperty } from './css-property.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
+import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
 import { FailureView } from './failures/failure-view.js';
 import { failureViewStyles } from './failures/failure-view.styles.js';
-import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
-import { createHttpFetcher } from './api/http-fetcher.js';
-import type { ChannelSnapshot } from './polling/import-task-channel.js';
-import { ImportTaskController } from './polling/import-task-controller.js';
 import { LangController } from './i18n/lang-controller.js';
+import { messagesFor, outcomeText, type Locale, type Messages } from './i18n/messages.js';
+import { estimateText, stalledText, tookText } from './i18n/progress-messages.js';
 import { LiveAnnouncer } from './live-announcer.js';
-import { messagesFor, type Locale, type Messages } from './i18n/messages.js';
-import { DEFAULT_INTERVAL_MS, sanitizeInterval } from './polling/retry-policy.js';
-import type { ImportTask, ImportTaskFetcher } from './api/types.js';
+import { DEFAULT_GIVE_UP_AFTER_MS, DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from './polling/config.js';
+import type { ChannelSnapshot, RefreshOptions } from './polling/import-task-channel.js';
+import { ImportTaskController } from './polling/import-task-controller.js';
+import { DEFAULT_STALL_AFTER_MS, stallAfterMs } from './polling/progress-estimator.js';
+import { ProgressInsightController } from './polling/progress-insight-controller.js';
+import { sameTask } from './polling/same-task.js';
 
 /** The element's phase, reflected as the `state` attribute for host styling and scripts. */
 export type DnsImportStatusState = 'idle' | 'loading' | 'pending' | 'done' | 'empty' | 'error';
 
-const DEFAULT_TIMEOUT_MS = 15_000;
-const DEFAULT_GIVE_UP_AFTER_MS = 10 * 60_000;
-
-/** One built-in fetcher per endpoint, so elements on the same zone share their requests. */
-const builtInFetchers = new Map<string, ImportTaskFetcher>();
-function builtInFetcher(endpoint: string): ImportTaskFetcher {
-  let fetcher = builtInFetchers.get(endpoint);
-  if (!fetcher) builtInFetchers.set(endpoint, (fetcher = createHttpFetcher({ endpoint })));
-  return fetcher;
-}
+export type { RefreshOptions };
 
 /**
  * Shows the progress and the failed records of a Huawei Cloud DNS batch import, polling the
@@ -37,12 +31,14 @@ function builtInFetcher(endpoint: string): ImportTaskFetcher {
  * @fires {ImportProgressEvent} import-progress - The observed task changed (not on an identical poll). `detail.task`.
  * @fires {ImportDoneEvent} import-done - The task was seen DONE; once per `task_id` per element. `detail.task`; `detail.sawPending` is true when this element saw it PENDING first.
  * @fires {ImportErrorEvent} import-error - A fetch failed or the body was not a task. `detail.error`, `detail.willRetry`.
+ * @fires {ImportStalledEvent} import-stalled - No progress for `stall-after` ms of visible polling; once per stall. `detail.task`; `detail.since` is the epoch ms of the last change.
  *
  * @csspart summary - The status headline, progress bar and task facts.
  * @csspart progress - The progress bar track (role="progressbar").
+ * @csspart estimate - Rate and time left while importing (absent until there is a rate, and while stalled); how long the import took when done.
  * @csspart error-list - The scrolling container of the failed-record table.
  * @csspart error-item - One failed record (a table row).
- * @csspart message - Notices: configuration hint, loading, empty state and errors.
+ * @csspart message - Notices: configuration hint, loading, empty state, errors and the stall notice (class `stalled`).
  *
  * @cssprop --dns-import-status-font - Font family.
  * @cssprop --dns-import-status-text-color - Main text colour.
@@ -67,6 +63,8 @@ export class DnsImportStatus extends LitElement {
     interval: { type: Number },
     timeout: { type: Number },
     giveUpAfter: { type: Number, attribute: 'give-up-after' },
+    stallAfter: { type: Number, attribute: 'stall-after' },
+    stalled: { type: Boolean, reflect: true },
     fetcher: { attribute: false },
     theme: { reflect: true },
     state: { reflect: true },
@@ -78,14 +76,20 @@ export class DnsImportStatus extends LitElement {
   /** Base URL of the built-in fetcher (same origin when empty). Ignored when `fetcher` is set. */
   endpoint = '';
 
-  /** Poll period in milliseconds while the task is PENDING (at least 500). */
+  /** Poll period in milliseconds while the task is PENDING (500 ms to 1 h; other values are clamped). */
   interval = DEFAULT_INTERVAL_MS;
 
-  /** Per-request timeout in milliseconds. */
+  /** Per-request timeout in milliseconds (at least 1000), enforced whatever the fetcher does. */
   timeout = DEFAULT_TIMEOUT_MS;
 
-  /** After failures for this many milliseconds in a row, stop retrying and offer Retry. */
+  /** After failures for this many milliseconds of visible time in a row, stop retrying and offer Retry. */
   giveUpAfter = DEFAULT_GIVE_UP_AFTER_MS;
+
+  /** While PENDING, no change in the processed count or `updated_at` for this many ms of visible polling is a stall (0: off; at least `interval`). */
+  stallAfter = DEFAULT_STALL_AFTER_MS;
+
+  /** True while the import has stalled (see `stallAfter`). Reflected; read-only. */
+  stalled = false;
 
   /** The transport. Default: the built-in HTTP fetcher on `endpoint`. */
   declare fetcher: ImportTaskFetcher | undefined;
@@ -96,84 +100,101 @@ export class DnsImportStatus extends LitElement {
   /** The element's phase: `idle`, `loading`, `pending`, `done`, `empty` or `error`. Reflected; read-only. */
   state: DnsImportStatusState = 'idle';
 
-  private readonly poller = new ImportTaskController(this, {
+  readonly #poller = new ImportTaskController(this, {
     zoneId: () => this.zoneId,
-    fetcher: () => this.fetcher ?? builtInFetcher(this.endpoint),
-    interval: () => sanitizeInterval(this.interval),
-    timeout: () => (Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT_MS),
-    giveUpAfter: () => (Number.isFinite(this.giveUpAfter) && this.giveUpAfter >= 0 ? this.giveUpAfter : DEFAULT_GIVE_UP_AFTER_MS),
+    fetcher: () => this.fetcher,
+    endpoint: () => this.endpoint,
+    interval: () => this.interval,
+    timeout: () => this.timeout,
+    giveUpAfter: () => this.giveUpAfter,
   });
 
   /** The failed-record view's query and page, kept across polls of the same zone. */
-  private readonly failureView = new FailureView(this, { zoneId: () => this.zoneId });
+  readonly #failureView = new FailureView(this, { zoneId: () => this.#poller.zoneId });
 
-  private readonly uiLanguage = new LangController(this);
-  private readonly announcer = new LiveAnnouncer(this);
+  readonly #uiLanguage = new LangController(this);
+  readonly #announcer = new LiveAnnouncer(this);
+  readonly #insight: ProgressInsightController = new ProgressInsightController(this, {
+    task: () => this.#poller.snapshot?.task,
+    stallAfter: () => stallAfterMs(this.stallAfter, this.#poller.interval),
+    onStall: () => this.#announcer.announce(stalledText(this.#uiLanguage.locale, this.#insight.stallAfter), true),
+  });
 
   /** The snapshot the DOM shows, and the one events were last dispatched for. */
-  private shown: ChannelSnapshot | undefined;
-  private dispatchedFor: ChannelSnapshot | undefined;
-  private readonly doneTaskIds = new Set<string>();
+  #shown: ChannelSnapshot | undefined;
+  #dispatchedFor: ChannelSnapshot | undefined;
+  readonly #doneTaskIds = new Set<string>();
   /** Tasks this element saw running: their finish was watched (`import-done`'s `sawPending`). */
-  private readonly pendingTaskIds = new Set<string>();
+  readonly #pendingTaskIds = new Set<string>();
 
   /** The last task observed, normalized (kept while later fetches fail). */
   get task(): ImportTask | undefined {
-    return this.poller.snapshot?.task ?? undefined;
+    return this.#poller.snapshot?.task ?? undefined;
   }
 
-  /** Fetches now and restarts polling, also after DONE or after retrying stopped. */
-  refresh(): Promise<void> {
-    return this.poller.refresh();
+  /**
+   * Fetches now and restarts polling, also after DONE or after retrying stopped. After a
+   * console creates a new import, `refresh({ expectNewTask: true })` keeps checking at the
+   * interval until a task with another `task_id` appears (at most 60 s, then says none did).
+   */
+  refresh(options?: RefreshOptions): Promise<void> {
+    return this.#poller.refresh(options);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('zoneId') || changed.has('fetcher') || changed.has('endpoint')) this.poller.sync();
-    const previous = this.shown;
-    this.shown = this.poller.snapshot;
-    this.state = this.phaseOf(this.shown);
-    if (this.shown !== previous) this.announce(this.shown, previous);
+  /** Server rendering (lit SSR) calls `willUpdate()` and `render()`, never `update()`: the state for the markup. */
+  protected override willUpdate(): void {
+    if (isServer) this.state = this.#phaseOf(this.#shown);
   }
 
-  /** Tells screen readers what changed: progress throttled, completion and failures at once. */
-  private announce(snapshot: ChannelSnapshot | undefined, previous: ChannelSnapshot | undefined): void {
-    const t = messagesFor(this.uiLanguage.locale);
+  /**
+   * Takes what to show after the controllers' `hostUpdate()`, not in `willUpdate()`, which runs
+   * before them: the poller may switch channels there, and its snapshot with them.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const previous = this.#shown;
+    this.#shown = this.#poller.snapshot;
+    this.state = this.#phaseOf(this.#shown);
+    if (this.#shown !== previous) this.#tellScreenReaders(this.#shown, previous);
+    super.update(changed);
+  }
+
+  /** Progress goes through the announcer's throttle; completion and new failures are said at once. */
+  #tellScreenReaders(snapshot: ChannelSnapshot | undefined, previous: ChannelSnapshot | undefined): void {
+    const t = messagesFor(this.#uiLanguage.locale);
     const task = snapshot?.task;
     if (snapshot?.error) {
       if (snapshot.error !== previous?.error) {
-        this.announcer.announce(t.errorNotice(snapshot.error, snapshot.willRetry, undefined, snapshot.gaveUp), true);
+        this.#announcer.announce(t.errorNotice(snapshot.error, snapshot.willRetry, undefined, snapshot.gaveUp), true);
       }
     } else if (task === null) {
-      this.announcer.announce(t.empty);
+      this.#announcer.announce(t.empty);
     } else if (task) {
       const done = task.status === 'DONE';
-      const words = done
-        ? `${t.statusWord(task.status)}: ${t.outcome(task.total_count, task.success_count, task.error_count)}`
-        : `${t.statusWord(task.status)}: ${t.pendingOutcome(task.success_count + task.error_count, task.total_count)}`;
-      this.announcer.announce(words, done && previous?.task?.status !== 'DONE');
+      this.#announcer.announce(`${t.statusWord(task.status)}: ${outcomeText(t, task)}`, done && previous?.task?.status !== 'DONE');
     }
   }
 
   protected override updated(): void {
-    const snapshot = this.shown;
-    if (snapshot === this.dispatchedFor) return;
-    const previous = this.dispatchedFor;
-    this.dispatchedFor = snapshot;
+    const snapshot = this.#shown;
+    if (snapshot === this.#dispatchedFor) return;
+    const previous = this.#dispatchedFor;
+    this.#dispatchedFor = snapshot;
     if (!snapshot) return;
     const { task, error } = snapshot;
-    if (task && task !== previous?.task) {
+    // Content, not identity: a task fetched again through a new channel is not progress.
+    if (task && !sameTask(task, previous?.task)) {
       this.dispatchEvent(importProgressEvent(task));
-      if (task.status !== 'DONE') this.pendingTaskIds.add(task.task_id);
-      else if (!this.doneTaskIds.has(task.task_id)) {
-        this.doneTaskIds.add(task.task_id);
-        this.dispatchEvent(importDoneEvent(task, this.pendingTaskIds.has(task.task_id)));
+      if (task.status !== 'DONE') this.#pendingTaskIds.add(task.task_id);
+      else if (!this.#doneTaskIds.has(task.task_id)) {
+        this.#doneTaskIds.add(task.task_id);
+        this.dispatchEvent(importDoneEvent(task, this.#pendingTaskIds.has(task.task_id)));
       }
     }
     if (error && error !== previous?.error) this.dispatchEvent(importErrorEvent(error, snapshot.willRetry));
   }
 
-  private phaseOf(snapshot: ChannelSnapshot | undefined): DnsImportStatusState {
-    if (this.zoneId === '') return 'idle';
+  #phaseOf(snapshot: ChannelSnapshot | undefined): DnsImportStatusState {
+    if (this.#poller.zoneId === '') return 'idle';
     if (!snapshot) return 'loading';
     if (snapshot.error) return 'error';
     if (snapshot.task === null) return 'empty';
@@ -182,46 +203,55 @@ export class DnsImportStatus extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const locale = this.uiLanguage.locale;
+    const locale = this.#uiLanguage.locale;
     const t = messagesFor(locale);
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.text}</div>`;
-    if (this.zoneId === '') return html`${live}<p part="message">${t.configHint}</p>`;
-    const snapshot = this.shown;
-    const task = snapshot?.task;
+    const task = this.#shown?.task;
     return html`
-      ${live} ${this.renderNotice(t, snapshot)}
-      ${task ? this.renderTask(t, locale, task) : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
+      ${this.#renderNotice(t)} ${task ? this.#renderTask(t, locale, task) : nothing}
     `;
   }
 
-  private renderNotice(t: Messages, snapshot: ChannelSnapshot | undefined): TemplateResult | typeof nothing {
-    if (snapshot?.error) {
-      const { error, willRetry, retryAt, gaveUp } = snapshot;
-      const retryIn = retryAt === undefined ? undefined : Math.max(1, Math.round((retryAt - Date.now()) / 1000));
-      return html`<div part="message" class="error">
-        <span>${clipText(t.errorNotice(error, willRetry, retryIn, gaveUp))}${snapshot.task ? ` ${t.staleData}` : ''}</span>
-        <button type="button" @click=${() => void this.refresh()}>${t.retry}</button>
-        <span class="details">${clipText(t.errorDetails(error))}</span>
-      </div>`;
+  /** The notice for the current state (`state` decides; nothing here re-derives it). */
+  #renderNotice(t: Messages): TemplateResult | typeof nothing {
+    const snapshot = this.#shown;
+    switch (this.state) {
+      case 'idle':
+        return html`<p part="message">${t.configHint}</p>`;
+      case 'loading':
+        return html`<p part="message" aria-busy="true">${t.loading}</p>`;
+      case 'error': {
+        const { error, willRetry, retryAt, gaveUp, task } = snapshot!;
+        const retryIn = retryAt === undefined ? undefined : Math.max(1, Math.round((retryAt - Date.now()) / 1000));
+        return html`<div part="message" class="error">
+          <span>${clipText(t.errorNotice(error!, willRetry, retryIn, gaveUp))}${task ? ` ${t.staleData}` : ''}</span>
+          <button type="button" @click=${() => void this.refresh()}>${t.retry}</button>
+          <span class="details">${clipText(t.errorDetails(error!))}</span>
+        </div>`;
+      }
+      case 'empty':
+        return html`<p part="message">
+          ${snapshot!.noNewTask ? t.noNewTask : t.empty} <span class="details">${t.emptyHint}</span>
+        </p>`;
+      default:
+        return snapshot!.noNewTask ? html`<p part="message">${t.noNewTask}</p>` : nothing;
     }
-    if (!snapshot || snapshot.task === undefined) return html`<p part="message" aria-busy="true">${t.loading}</p>`;
-    if (snapshot.task === null) {
-      return html`<p part="message">${t.empty} <span class="details">${t.emptyHint}</span></p>`;
-    }
-    return nothing;
   }
 
-  private renderTask(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
+  #renderTask(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
     const done = task.status === 'DONE';
     const processed = task.success_count + task.error_count;
     const percent = progressPercent(processed, task.total_count, done);
     const outcomeClass = !done ? 'pending' : task.error_count === 0 ? 'success' : task.success_count === 0 ? 'failed' : 'partial';
+    // A stalled import's rate is stale: no estimate until it moves again.
+    const timing = done ? tookText(locale, task) : this.stalled ? '' : estimateText(locale, this.#insight.estimator);
     return html`
+      ${this.stalled ? html`<p part="message" class="stalled">${stalledText(locale, this.#insight.stallAfter)}</p>` : nothing}
       <section part="summary" aria-label=${t.progressLabel}>
         <p class="headline">
           <span class="status">${clipText(t.statusWord(task.status))}</span>
           <span class="outcome ${outcomeClass}">
-            ${done ? t.outcome(task.total_count, task.success_count, task.error_count) : t.pendingOutcome(processed, task.total_count)}
+            ${outcomeText(t, task)}
           </span>
         </p>
         <div
@@ -235,30 +265,27 @@ export class DnsImportStatus extends LitElement {
         >
           <div class="bar" ${cssProperty('--_fraction', String(percent / 100))}></div>
         </div>
+        ${timing ? html`<p part="estimate">${timing}</p>` : nothing}
         <dl>
-          ${this.fact(t.total, task.total_count.toLocaleString(locale))}
-          ${this.fact(t.imported, task.success_count.toLocaleString(locale))}
-          ${this.fact(t.failed, task.error_count.toLocaleString(locale))}
-          ${this.fact(t.taskId, task.task_id, 'code')}
-          ${this.timeFact(t.created, task.created_at, locale)} ${this.timeFact(t.updated, task.updated_at, locale)}
-          ${this.fact(t.templateLanguage, task.language)} ${this.fact(t.zoneType, task.zone_type)}
+          ${this.#fact(t.total, task.total_count.toLocaleString(locale))}
+          ${this.#fact(t.imported, task.success_count.toLocaleString(locale))}
+          ${this.#fact(t.failed, task.error_count.toLocaleString(locale))}
+          ${this.#fact(t.taskId, task.task_id, 'code')}
+          ${this.#timeFact(t.created, task.created_at, locale)} ${this.#timeFact(t.updated, task.updated_at, locale)}
+          ${this.#fact(t.templateLanguage, task.language)} ${this.#fact(t.zoneType, task.zone_type)}
         </dl>
       </section>
-      ${task.error_items.length > 0 ? this.renderFailures(t, locale, task) : nothing}
+      ${task.error_items.length > 0 ? this.#failureView.render({ task, locale, messages: t }) : nothing}
     `;
   }
 
-  private fact(label: string, value: string | undefined, className = ''): TemplateResult | typeof nothing {
+  #fact(label: string, value: string | undefined, className = ''): TemplateResult | typeof nothing {
     return value === undefined ? nothing : html`<div><dt>${label}</dt><dd class=${className}>${clipText(value)}</dd></div>`;
   }
 
-  private timeFact(label: string, text: string | undefined, locale: Locale): TemplateResult | typeof nothing {
+  #timeFact(label: string, text: string | undefined, locale: Locale): TemplateResult | typeof nothing {
     const date = parseApiTime(text);
-    if (!date) return this.fact(label, text);
+    if (!date) return this.#fact(label, text);
     return html`<div><dt>${label}</dt><dd><time datetime=${date.toISOString()}>${formatTime(date, locale)}</time></dd></div>`;
-  }
-
-  private renderFailures(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
-    return this.failureView.render({ task, locale, messages: t });
   }
 }

@@ -5,7 +5,8 @@
 import type { ImportStatusError } from './api/import-status-error.js';
 import type { ImportTask } from './api/types.js';
 
-const init = { bubbles: true, composed: true } as const;
+/** Every detail is frozen, like the task in it: a listener cannot change what another one sees. */
+const event = <T>(type: string, detail: T) => new CustomEvent<T>(type, { bubbles: true, composed: true, detail: Object.freeze(detail) });
 
 export interface ImportTaskDetail {
   readonly task: ImportTask;
@@ -36,17 +37,13 @@ export type ImportDoneEvent = CustomEvent<ImportDoneDetail>;
 export type ImportErrorEvent = CustomEvent<ImportErrorDetail>;
 export type ImportStalledEvent = CustomEvent<ImportStalledDetail>;
 
-export const importProgressEvent = (task: ImportTask): ImportProgressEvent =>
-  new CustomEvent('import-progress', { ...init, detail: { task } });
+export const importProgressEvent = (task: ImportTask): ImportProgressEvent => event('import-progress', { task });
 
-export const importDoneEvent = (task: ImportTask, sawPending: boolean): ImportDoneEvent =>
-  new CustomEvent('import-done', { ...init, detail: { task, sawPending } });
+export const importDoneEvent = (task: ImportTask, sawPending: boolean): ImportDoneEvent => event('import-done', { task, sawPending });
 
-export const importStalledEvent = (task: ImportTask, since: number): ImportStalledEvent =>
-  new CustomEvent('import-stalled', { ...init, detail: { task, since } });
+export const importStalledEvent = (task: ImportTask, since: number): ImportStalledEvent => event('import-stalled', { task, since });
 
-export const importErrorEvent = (error: ImportStatusError, willRetry: boolean): ImportErrorEvent =>
-  new CustomEvent('import-error', { ...init, detail: { error, willRetry } });
+export const importErrorEvent = (error: ImportStatusError, willRetry: boolean): ImportErrorEvent => event('import-error', { error, willRetry });
 
 interface DnsImportStatusEventMap {
   'import-progress': ImportProgressEvent;

@@ -10,49 +10,49 @@ export const ANNOUNCE_GAP_MS = 10_000;
 export class LiveAnnouncer implements ReactiveController {
   /** The text the live region holds now. */
   text = '';
-  private lastAt = -Infinity;
-  private pendingText: string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #lastAt = -Infinity;
+  #pendingText: string | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly minGapMs = ANNOUNCE_GAP_MS,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #minGapMs: number;
+
+  constructor(host: ReactiveControllerHost, minGapMs = ANNOUNCE_GAP_MS) {
+    this.#host = host;
+    this.#minGapMs = minGapMs;
     host.addController(this);
   }
 
   /** `urgent`: completion and failures, said now whatever the throttle says. */
   announce(text: string, urgent = false): void {
-    if (text === this.text && !this.timer) return;
-    const wait = this.lastAt + this.minGapMs - Date.now();
+    if (text === this.text && !this.#timer) return;
+    const wait = this.#lastAt + this.#minGapMs - Date.now();
     if (urgent || wait <= 0) {
-      this.say(text);
+      this.#say(text);
       return;
     }
-    this.pendingText = text;
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      if (this.pendingText !== undefined) this.say(this.pendingText);
+    this.#pendingText = text;
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      if (this.#pendingText !== undefined) this.#say(this.#pendingText);
     }, wait);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
-    this.clear();
+    this.#clear();
   }
 
-  private say(text: string): void {
-    this.clear();
-    this.lastAt = Date.now();
+  #say(text: string): void {
+    this.#clear();
+    this.#lastAt = Date.now();
     if (text === this.text) return;
     this.text = text;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private clear(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pendingText = undefined;
+  #clear(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pendingText = undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createHttpFetcher, importTaskPath, parseRetryAfter, type HttpFetcherOptions } from '../src/api/http-fetcher.js';
+import { createHttpFetcher, importTaskPath, parseHttpDate, parseRetryAfter, sharedHttpFetcher, type HttpFetcherOptions } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 
 interface Call {
@@ -93,6 +93,27 @@ describe('parseRetryAfter', () => {
   it('reads an HTTP date against the given now', () => {
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', now)).to.equal(30);
     expect(parseRetryAfter('Wed, 21 Oct 2015 08:27:30 GMT', now)).to.equal(3600);
+  });
+
+  it('reads all three HTTP-date forms of RFC 9110: IMF-fixdate, RFC 850 and asctime', () => {
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', now)).to.equal(30);
+    expect(parseRetryAfter('Wednesday, 21-Oct-15 07:28:00 GMT', now)).to.equal(30);
+    // asctime has no zone: it is GMT, never the viewer's local time.
+    expect(parseRetryAfter('Wed Oct 21 07:28:00 2015', now)).to.equal(30);
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', Date.UTC(1994, 10, 6, 8, 49, 0))).to.equal(37);
+  });
+
+  it("reads RFC 850's two-digit year as the most recent such year not more than 50 years ahead", () => {
+    const in2026 = Date.UTC(2026, 0, 1);
+    expect(parseHttpDate('Thursday, 01-Jan-76 00:00:00 GMT', in2026)).to.equal(Date.UTC(2076, 0, 1));
+    expect(parseHttpDate('Friday, 01-Jan-77 00:00:00 GMT', in2026)).to.equal(Date.UTC(1977, 0, 1));
+    expect(parseHttpDate('Monday, 01-Jan-99 00:00:00 GMT', in2026)).to.equal(Date.UTC(1999, 0, 1));
+  });
+
+  it('refuses near-misses of each form', () => {
+    for (const text of ['Wed, 21 Foo 2015 07:28:00 GMT', 'Wed, 21 Oct 2015 07:28:00 PST', 'Wednesday, 21-Oct-2015 07:28:00 GMT', 'Wed Oct 21 07:28:00 GMT 2015', 'Wed Oct 21 2015']) {
+      expect(parseHttpDate(text), text).to.equal(undefined);
+    }
   });
 
   it('rounds a partial second up', () => {
@@ -383,5 +404,13 @@ describe('http fetcher: stricter header handling', () => {
     });
     await fetcher('z', { signal: new AbortController().signal });
     expect(sent!.get('accept')).to.equal('application/json');
+  });
+});
+
+describe('sharedHttpFetcher', () => {
+  it('is one fetcher per endpoint, so elements on one endpoint share their requests and others never do', () => {
+    expect(sharedHttpFetcher('/api/a')).to.equal(sharedHttpFetcher('/api/a'));
+    expect(sharedHttpFetcher('/api/a')).to.not.equal(sharedHttpFetcher('/api/b'));
+    expect(sharedHttpFetcher('')).to.not.equal(sharedHttpFetcher('/api/a'));
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ImportStatusError, toImportStatusError } from '../src/api/import-status-error.js';
+import { ImportStatusError, errorCause, toImportStatusError, type ImportStatusErrorInit } from '../src/api/import-status-error.js';
 
 describe('ImportStatusError', () => {
   it('is an Error with its name and fields', () => {
@@ -129,5 +129,34 @@ describe('toImportStatusError', () => {
     expect(error.status).to.equal(undefined);
     expect(error.message).to.equal('Service Unavailable');
     expect(error.code).to.equal('X.1');
+  });
+});
+
+describe('errorCause', () => {
+  const cause = (init: ImportStatusErrorInit) => errorCause(new ImportStatusError('x', init));
+
+  it('reads the Huawei code first: the same status means different things', () => {
+    expect(cause({ kind: 'http', status: 404, code: 'DNS.0302' })).to.equal('zone-not-found');
+    expect(cause({ kind: 'http', status: 400, code: 'DNS.0302' })).to.equal('zone-not-found');
+    expect(cause({ kind: 'http', status: 404, code: 'APIGW.0101' })).to.equal('wrong-endpoint');
+    expect(cause({ kind: 'http', status: 404, code: 'APIG.0101' })).to.equal('wrong-endpoint');
+    expect(cause({ kind: 'http', status: 403, code: 'DNS.0014' })).to.equal('throttled');
+    expect(cause({ kind: 'http', status: 403, code: 'DNS.0013' })).to.equal('permission');
+    expect(cause({ kind: 'http', status: 500, code: 'DNS.0021' })).to.equal('server');
+    for (const code of ['APIGW.0308', 'APIG.0308']) expect(cause({ kind: 'api', code })).to.equal('throttled');
+    for (const code of ['APIGW.0301', 'APIG.1001', 'APIG.1002', 'DNS.0005']) expect(cause({ kind: 'api', code })).to.equal('sign-in');
+  });
+
+  it('falls back to the HTTP status, then to the kind', () => {
+    expect(cause({ kind: 'http', status: 429 })).to.equal('throttled');
+    expect(cause({ kind: 'http', status: 401 })).to.equal('sign-in');
+    expect(cause({ kind: 'http', status: 403 })).to.equal('permission');
+    expect(cause({ kind: 'http', status: 400 })).to.equal('bad-request');
+    expect(cause({ kind: 'http', status: 408 })).to.equal('timeout');
+    expect(cause({ kind: 'http', status: 502 })).to.equal('server');
+    expect(cause({ kind: 'http', status: 404 })).to.equal('other');
+    expect(cause({ kind: 'http', status: 404, code: 'DNS.0101' })).to.equal('other');
+    expect(cause({ kind: 'api', code: 'DNS.9999' })).to.equal('other');
+    for (const kind of ['network', 'timeout', 'invalid-body', 'config'] as const) expect(cause({ kind })).to.equal(kind);
   });
 });

@@ -99,7 +99,7 @@ describe('messagesFor', () => {
     });
 
     it('403: ask for read access', () => {
-      const error = err({ kind: 'http', status: 403, code: 'DNS.0005' });
+      const error = err({ kind: 'http', status: 403, code: 'DNS.0013' });
       expect(en.errorNotice(error, false, undefined, false)).to.equal(
         "No permission to read this zone's import (HTTP 403). Ask for DNS read access.",
       );

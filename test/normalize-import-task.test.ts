@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import { errorItemCount, normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import type { ImportTask } from '../src/api/types.js';
 import { envelope, rawTask } from './support/scripted-fetcher.js';
 
-/** The documented sample, verbatim from DESIGN.md. */
+/** The documented sample, verbatim from src/api/huawei-api-notes.md. */
 const sampleEnvelope = () => envelope(rawTask());
 
 const expectedSample: ImportTask = {
@@ -67,7 +67,7 @@ function expectInvalid(body: unknown, fieldPattern: RegExp): ImportStatusError {
 
 describe('normalizeImportResponse', () => {
   describe('the documented envelope', () => {
-    it('normalizes the DESIGN.md sample exactly', () => {
+    it('normalizes the documented sample exactly', () => {
       expect(normalizeImportResponse(sampleEnvelope())).to.deep.equal(expectedSample);
     });
 
@@ -227,6 +227,19 @@ describe('normalizeImportResponse', () => {
       expect(task.error_count).to.equal(50);
     });
 
+    for (const [field, value, shown] of [
+      ['success_count', -1, '-1'],
+      ['error_count', '-3', '-3'],
+      ['total_count', 2.5, '2.5'],
+      ['error_count', '0.5', '0.5'],
+    ] as const) {
+      it(`rejects ${field} = ${JSON.stringify(value)} (negative or fractional), naming the field`, () => {
+        const error = thrownBy({ task_id: 't', status: 'DONE', [field]: value });
+        expect(error.kind).to.equal('invalid-body');
+        expect(error.message).to.equal(`${field} should be a whole number of records, got ${shown}.`);
+      });
+    }
+
     it('derives error_count from error_items and total from success + error', () => {
       const task = normalizeImportResponse({
         task_id: 't',
@@ -278,6 +291,45 @@ describe('normalizeImportResponse', () => {
         expect(normalizeImportResponse(body)).to.equal(null);
       });
     }
+  });
+
+  describe('error bodies a custom fetcher resolves with', () => {
+    for (const [body, code, message] of [
+      [{ error_code: 'DNS.0302', error_msg: 'This zone does not exist.' }, 'DNS.0302', 'This zone does not exist.'],
+      [{ errorCode: 'APIGW.0308', errorMsg: 'Throttled.' }, 'APIGW.0308', 'Throttled.'],
+      [{ error: { code: 'APIG.0101', message: 'The API does not exist.' } }, 'APIG.0101', 'The API does not exist.'],
+      [{ error: { code: 'APIGW.0301', message: 'Bad token.', title: 'Unauthorized' }, error_code: 401 }, 'APIGW.0301', 'Bad token.'],
+    ] as const) {
+      it(`reads ${JSON.stringify(body)} as an API error with its code`, () => {
+        const error = thrownBy(body);
+        expect([error.kind, error.code, error.message]).to.deep.equal(['api', code, message]);
+      });
+    }
+
+    it('a bare task is still a task, whatever else it carries', () => {
+      expect(normalizeImportResponse({ task_id: 't', status: 'DONE', error_code: 'x' })!.task_id).to.equal('t');
+    });
+  });
+
+  describe('what it hands out is deeply frozen', () => {
+    it('freezes the task, its list, each record and each value list', () => {
+      const task = normalizeImportResponse(sampleEnvelope())!;
+      expect(Object.isFrozen(task)).to.equal(true);
+      expect(Object.isFrozen(task.error_items)).to.equal(true);
+      expect(Object.isFrozen(task.error_items[0])).to.equal(true);
+      expect(Object.isFrozen(task.error_items[0]!.value)).to.equal(true);
+      expect(() => (task.error_items as unknown[]).push({})).to.throw(TypeError);
+    });
+  });
+
+  describe('errorItemCount', () => {
+    it('counts the failed records of an envelope or a bare task, without normalizing', () => {
+      expect(errorItemCount(sampleEnvelope())).to.equal(1);
+      expect(errorItemCount(rawTask({ error_items: [{}, {}, {}] }))).to.equal(3);
+      for (const body of [null, 'x', [], {}, { code: 200 }, { data: null }, { data: { error_items: 'x' } }]) {
+        expect(errorItemCount(body), JSON.stringify(body)).to.equal(0);
+      }
+    });
   });
 
   describe('API error bodies', () => {
@@ -408,14 +460,14 @@ describe('normalizeImportResponse', () => {
 
     for (const field of ['total_count', 'success_count', 'error_count']) {
       it(`rejects a non-numeric ${field}`, () => {
-        expectInvalid({ task_id: 't', status: 'DONE', [field]: 'lots' }, new RegExp(`${field} should be a number, got text`));
+        expectInvalid({ task_id: 't', status: 'DONE', [field]: 'lots' }, new RegExp(`${field} should be a whole number of records, got text`));
       });
     }
 
     it('rejects counts that are objects, booleans or not finite', () => {
-      expectInvalid({ task_id: 't', status: 'DONE', total_count: {} }, /total_count should be a number, got an object/);
-      expectInvalid({ task_id: 't', status: 'DONE', success_count: true }, /success_count should be a number, got a boolean/);
-      expectInvalid({ task_id: 't', status: 'DONE', error_count: Number.NaN }, /error_count should be a number/);
+      expectInvalid({ task_id: 't', status: 'DONE', total_count: {} }, /total_count should be a whole number of records, got an object/);
+      expectInvalid({ task_id: 't', status: 'DONE', success_count: true }, /success_count should be a whole number of records, got a boolean/);
+      expectInvalid({ task_id: 't', status: 'DONE', error_count: Number.NaN }, /error_count should be a whole number of records, got a number/);
     });
 
     it('rejects an invalid task inside an envelope', () => {

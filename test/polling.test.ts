@@ -258,6 +258,8 @@ describe('polling engine', () => {
 
     it('does not trust an initial navigator.onLine === false', async () => {
       Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      // The stub took: an element that trusted it would wait for `online` and fetch nothing.
+      expect(navigator.onLine).to.equal(false);
       const scripted = new ScriptedFetcher();
       await mount(scripted);
       expect(scripted.calls).to.have.length(1);

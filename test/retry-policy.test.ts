@@ -2,14 +2,12 @@ import { expect } from '@open-wc/testing';
 import { ImportStatusError, isThrottled, type ImportStatusErrorInit } from '../src/api/import-status-error.js';
 import {
   BACKOFF_CAP_MS,
-  DEFAULT_INTERVAL_MS,
   MAX_RETRY_AFTER_MS,
-  MIN_INTERVAL_MS,
   isRetryable,
   pollDelayMs,
   retryDelayMs,
-  sanitizeInterval,
 } from '../src/polling/retry-policy.js';
+import { DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS, intervalMs as sanitizeInterval } from '../src/polling/config.js';
 
 const err = (init: ImportStatusErrorInit) => new ImportStatusError('test', init);
 const http = (status: number, code?: string) => err({ kind: 'http', status, code });

@@ -79,10 +79,10 @@ describe('sameTask', () => {
     }
 
     it('is false when an optional field is present on one side only', () => {
-      const without = task();
-      delete without.updated_at;
-      expect(sameTask(task(), without)).to.equal(false);
-      expect(sameTask(without, task())).to.equal(false);
+      const without = { ...task() } as Partial<ImportTask>;
+      delete (without as { updated_at?: string }).updated_at;
+      expect(sameTask(task(), without as ImportTask)).to.equal(false);
+      expect(sameTask(without as ImportTask, task())).to.equal(false);
     });
 
     it('distinguishes a number from its text', () => {
@@ -114,14 +114,14 @@ describe('sameTask', () => {
     }
 
     it('is false when ttl is absent on one side only', () => {
-      const withoutTtl = item();
-      delete withoutTtl.ttl;
+      const withoutTtl: ImportErrorItem = { ...item(), ttl: undefined };
+      delete (withoutTtl as { ttl?: unknown }).ttl;
       expect(sameTask(task(), task({ error_items: [withoutTtl, task().error_items[1]!] }))).to.equal(false);
     });
 
     it('is false when weight is absent on one side only', () => {
-      const withoutWeight = item();
-      delete withoutWeight.weight;
+      const withoutWeight: ImportErrorItem = { ...item() };
+      delete (withoutWeight as { weight?: unknown }).weight;
       expect(sameTask(task({ error_items: [withoutWeight] }), task({ error_items: [item()] }))).to.equal(false);
     });
 

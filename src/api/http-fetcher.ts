@@ -34,14 +34,44 @@ export function importTaskPath(zoneId: string): string {
   }
 }
 
+const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+
+/**
+ * An HTTP date in any of the three forms RFC 9110 requires a recipient to accept, as epoch ms:
+ * IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`)
+ * and asctime (`Sun Nov  6 08:49:37 1994`). Read by hand: Date.parse reads junk as dates and
+ * takes asctime, which has no zone, as local time.
+ */
+export function parseHttpDate(text: string, now = Date.now()): number | undefined {
+  const match =
+    /^[A-Za-z]{3}, (\d{2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/.exec(text) ??
+    /^[A-Za-z]{6,9}, (\d{2})-([A-Za-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/.exec(text) ??
+    /^[A-Za-z]{3} ([A-Za-z]{3}) ( \d|\d{2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/.exec(text);
+  if (!match) return undefined;
+  // asctime puts the month first and the year last.
+  const [day, month, year, hour, minute, second] = /^[A-Za-z]/.test(match[1]!)
+    ? [match[2], match[1], match[6], match[3], match[4], match[5]]
+    : match.slice(1);
+  const monthIndex = MONTHS.indexOf(month!) / 3;
+  if (!Number.isInteger(monthIndex)) return undefined;
+  let fullYear = Number(year);
+  if (year!.length === 2) {
+    // RFC 850's two-digit year: one more than 50 years ahead is the past century's (RFC 9110 §5.6.7).
+    const thisYear = new Date(now).getUTCFullYear();
+    fullYear += thisYear - (thisYear % 100);
+    if (fullYear > thisYear + 50) fullYear -= 100;
+  }
+  const ms = Date.UTC(fullYear, monthIndex, Number(day), Number(hour), Number(minute), Number(second));
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
 /** `Retry-After` in seconds: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  if (/^\s*\d+\s*$/.test(header)) return Number(header);
-  // Only an HTTP date (IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"): Date.parse alone reads junk as dates.
-  if (!/^\s*[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT\s*$/.test(header)) return undefined;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+  const text = header?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = parseHttpDate(text, now);
+  return date === undefined ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -76,6 +106,16 @@ function buildHeaders(extra: HeaderMap | undefined): Headers {
   // Set, not merged: whatever case the caller spelled it in, we need JSON back.
   headers.set('Accept', 'application/json');
   return headers;
+}
+
+/** One built-in fetcher per endpoint, so elements on the same zone and endpoint share their requests. */
+const sharedFetchers = new Map<string, ImportTaskFetcher>();
+
+/** The fetcher an element uses when given none: plain `fetch` on `endpoint`, shared per endpoint. */
+export function sharedHttpFetcher(endpoint: string): ImportTaskFetcher {
+  let fetcher = sharedFetchers.get(endpoint);
+  if (!fetcher) sharedFetchers.set(endpoint, (fetcher = createHttpFetcher({ endpoint })));
+  return fetcher;
 }
 
 export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskFetcher {

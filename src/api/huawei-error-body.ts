@@ -5,6 +5,7 @@
  * less specific one wherever it stands, so `{"code":400,"error":{"error_code":"DNS.0301"}}`
  * reports DNS.0301; code and message are looked up independently.
  */
+import { isRecord } from './json.js';
 
 export interface HuaweiErrorFields {
   code?: string;
@@ -21,14 +22,11 @@ const asText = (value: unknown): string | undefined =>
       ? String(value)
       : undefined;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function firstText(places: Record<string, unknown>[], keys: readonly string[]): string | undefined {
+function firstText(places: Record<string, unknown>[], keys: readonly string[], accept = (_text: string) => true): string | undefined {
   for (const key of keys) {
     for (const place of places) {
       const text = asText(place[key]);
-      if (text !== undefined) return text;
+      if (text !== undefined && accept(text)) return text;
     }
   }
   return undefined;
@@ -37,7 +35,9 @@ function firstText(places: Record<string, unknown>[], keys: readonly string[]): 
 export function parseHuaweiErrorBody(body: unknown): HuaweiErrorFields {
   if (!isRecord(body)) return {};
   const places = [body, ...Object.values(body).filter(isRecord)];
-  const code = firstText(places, CODE_KEYS);
+  // A Huawei code (`APIGW.0301`) beats a bare number: some gateways put the HTTP status in
+  // `error_code` beside `{"error": {"code": "APIGW.0301"}}`.
+  const code = firstText(places, CODE_KEYS, (text) => !/^\d+$/.test(text)) ?? firstText(places, CODE_KEYS);
   const message = firstText(places, MESSAGE_KEYS);
   return { ...(code !== undefined && { code }), ...(message !== undefined && { message }) };
 }

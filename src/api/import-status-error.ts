@@ -3,6 +3,7 @@
  * the server, a custom fetcher, a body that is not a task), becomes one of these, so that
  * `import-error` listeners and the UI can rely on its fields.
  */
+import { finiteNumber } from './json.js';
 
 export type ImportStatusErrorKind =
   /** The server answered with a non-2xx status. */
@@ -49,16 +50,57 @@ export class ImportStatusError extends Error {
   }
 }
 
-/** Huawei's flow-control codes: the gateways' (old and new spelling) and DNS's own ("Request forbidden by flow control"). */
-const THROTTLING_CODES = new Set(['APIGW.0308', 'APIG.0308', 'DNS.0014']);
+/**
+ * What a failure means for the person watching, from the Huawei error code where there is one
+ * (a 404 may be a missing zone, a wrong endpoint or just no import yet), else the HTTP status.
+ * The retry policy and the messages both read this; nothing else classifies errors.
+ */
+export type ImportStatusErrorCause =
+  | 'throttled'
+  | 'sign-in'
+  | 'permission'
+  | 'zone-not-found'
+  | 'wrong-endpoint'
+  | 'bad-request'
+  | 'server'
+  | 'timeout'
+  | 'network'
+  | 'invalid-body'
+  | 'config'
+  | 'other';
 
-/** The server asked us to slow down: always retried, and its wait is honoured. */
-export function isThrottled(error: ImportStatusError): boolean {
-  return error.status === 429 || (error.code !== undefined && THROTTLING_CODES.has(error.code));
+/** Huawei's documented codes (DNS and the API gateways, old `APIG` and new `APIGW` spellings). */
+const CAUSE_OF_CODE: Readonly<Record<string, ImportStatusErrorCause>> = {
+  'APIGW.0308': 'throttled',
+  'APIG.0308': 'throttled',
+  'DNS.0014': 'throttled',
+  'APIGW.0301': 'sign-in',
+  'APIG.1001': 'sign-in',
+  'APIG.1002': 'sign-in',
+  'DNS.0005': 'sign-in',
+  'DNS.0013': 'permission',
+  'DNS.0302': 'zone-not-found',
+  'APIGW.0101': 'wrong-endpoint',
+  'APIG.0101': 'wrong-endpoint',
+  // "Could not acquire the lock": the server is busy, not broken.
+  'DNS.0021': 'server',
+};
+
+export function errorCause(error: ImportStatusError): ImportStatusErrorCause {
+  const byCode = error.code === undefined ? undefined : CAUSE_OF_CODE[error.code];
+  if (byCode) return byCode;
+  if (error.kind !== 'http' && error.kind !== 'api') return error.kind;
+  const status = error.status ?? 0;
+  if (status === 429) return 'throttled';
+  if (status === 401) return 'sign-in';
+  if (status === 403) return 'permission';
+  if (status === 400) return 'bad-request';
+  if (status === 408) return 'timeout';
+  return status >= 500 ? 'server' : 'other';
 }
 
-const finiteNumber = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+/** The server asked us to slow down: always retried, and its wait is honoured. */
+export const isThrottled = (error: ImportStatusError): boolean => errorCause(error) === 'throttled';
 
 const nonEmptyString = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;

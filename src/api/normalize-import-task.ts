@@ -1,17 +1,18 @@
 /**
  * Turns a response body into an ImportTask. The documents disagree with themselves (see
- * DESIGN.md): `value` is a string or an array (or `records`), `ttl`, `weight` and the counts
- * are strings or numbers, `code` is 200 or "200". Everything is accepted that can be read
- * without guessing; anything else is an ImportStatusError naming the field, never a crash.
+ * huawei-api-notes.md beside this file): `value` is a string or an array (or `records`), `ttl`,
+ * `weight` and the counts are strings or numbers, `code` is 200 or "200". Everything is accepted
+ * that can be read without guessing; anything else is an ImportStatusError naming the field,
+ * never a crash. The task handed out is deeply frozen: every element on a zone shows the same
+ * object, so no listener may change what another element shows.
  */
 import { parseHuaweiErrorBody } from './huawei-error-body.js';
+import { finiteNumber, isRecord } from './json.js';
 import { ImportStatusError } from './import-status-error.js';
 import type { ImportErrorItem, ImportTask } from './types.js';
 
 type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function invalid(message: string): ImportStatusError {
   return new ImportStatusError(message, { kind: 'invalid-body' });
@@ -31,7 +32,7 @@ function readText(source: Json, key: string, where: string): string | undefined 
 /** ttl and weight: a number when numeric, else the API's text verbatim. */
 function readNumberOrText(source: Json, key: string, where: string): number | string | undefined {
   const value = source[key];
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (finiteNumber(value) !== undefined) return value as number;
   const text = readText(source, key, where);
   if (text === undefined || text.trim() === '') return undefined;
   // Beyond the double range ("1e999") the text is kept: Infinity would garble it.
@@ -41,9 +42,9 @@ function readNumberOrText(source: Json, key: string, where: string): number | st
 function readCount(source: Json, key: string): number | undefined {
   const value = source[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && NUMERIC.test(value) && Number.isFinite(Number(value))) return Number(value);
-  throw invalid(`${key} should be a number, got ${describe(value)}.`);
+  const count = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : NaN;
+  if (Number.isFinite(count) && count >= 0 && Number.isInteger(count)) return count;
+  throw invalid(`${key} should be a whole number of records, got ${Number.isFinite(count) ? count : describe(value)}.`);
 }
 
 function describe(value: unknown): string {
@@ -59,7 +60,7 @@ function readValues(item: Json, where: string): string[] {
   if (raw === undefined || raw === null) return [];
   // Array.from, not map: map skips the holes of a sparse list, which then reach the renderer.
   const list: unknown[] = Array.isArray(raw) ? Array.from(raw) : [raw];
-  return list.map((entry, index) => {
+  return list.map((entry, index): string => {
     if (typeof entry === 'string') return entry;
     if (typeof entry === 'number' || typeof entry === 'boolean') return String(entry);
     throw invalid(`${where}value[${index}] should be text, got ${describe(entry)}.`);
@@ -69,7 +70,7 @@ function readValues(item: Json, where: string): string[] {
 function normalizeItem(raw: unknown, index: number): ImportErrorItem {
   const where = `error_items[${index}].`;
   if (!isRecord(raw)) throw invalid(`${where.slice(0, -1)} should be an object, got ${describe(raw)}.`);
-  const item: ImportErrorItem = {
+  const item: Mutable<ImportErrorItem> = {
     name: readText(raw, 'name', where) ?? '',
     type: readText(raw, 'type', where) ?? '',
     line: readText(raw, 'line', where) ?? '',
@@ -81,7 +82,8 @@ function normalizeItem(raw: unknown, index: number): ImportErrorItem {
   if (ttl !== undefined) item.ttl = ttl;
   const weight = readNumberOrText(raw, 'weight', where);
   if (weight !== undefined) item.weight = weight;
-  return item;
+  Object.freeze(item.value);
+  return Object.freeze(item);
 }
 
 function isEmptyData(data: unknown): boolean {
@@ -102,38 +104,48 @@ function normalizeTask(data: unknown): ImportTask {
 
   const rawItems = data['error_items'] ?? [];
   if (!Array.isArray(rawItems)) throw invalid(`error_items should be a list, got ${describe(rawItems)}.`);
-  const error_items = Array.from(rawItems, normalizeItem);
+  const error_items = Object.freeze(Array.from(rawItems, normalizeItem));
 
   const error_count = readCount(data, 'error_count') ?? error_items.length;
   const success_count = readCount(data, 'success_count') ?? 0;
   const total_count = readCount(data, 'total_count') ?? success_count + error_count;
   if (!Number.isFinite(total_count)) throw invalid('total_count is beyond any real count.');
 
-  const task: ImportTask = { task_id: taskId, status, total_count, success_count, error_count, error_items };
+  const task: Mutable<ImportTask> = { task_id: taskId, status, total_count, success_count, error_count, error_items };
   for (const key of ['created_at', 'updated_at', 'zone_id', 'zone_type', 'language'] as const) {
     const text = readText(data, key, '');
     if (text !== undefined) task[key] = text;
   }
-  return task;
+  return Object.freeze(task);
+}
+
+/** The task inside a body: the envelope's `data`, or the body itself when it is a bare task. */
+function taskPart(body: Json): unknown {
+  return ('data' in body || 'code' in body) && !('task_id' in body) ? body['data'] : body;
+}
+
+/** How many failed records a body carries, read before normalizing it, to plan the work in steps. */
+export function errorItemCount(body: unknown): number {
+  const data = isRecord(body) ? taskPart(body) : undefined;
+  const items = isRecord(data) ? data['error_items'] : undefined;
+  return Array.isArray(items) ? items.length : 0;
 }
 
 /**
  * Normalizes a response body: the documented envelope `{code, data}` or a bare task.
  * Returns `null` when the zone has no import task (empty `data`).
- * Throws ImportStatusError (kind `api` or `invalid-body`) for anything that is not a task.
+ * Throws ImportStatusError (kind `api` or `invalid-body`) for anything that is not a task,
+ * including the error bodies a custom fetcher may resolve with instead of rejecting
+ * (`{error_code, error_msg}`, `{code: "DNS.0302", message}`, `{error: {code, message}}`).
  */
 export function normalizeImportResponse(body: unknown): ImportTask | null {
   if (!isRecord(body)) throw invalid(`The response should be a JSON object, got ${describe(body)}.`);
-  const isEnvelope = 'code' in body || ('data' in body && !('task_id' in body));
-  if (!isEnvelope) return normalizeTask(body);
-
-  if ('code' in body && body['code'] !== 200 && body['code'] !== '200') {
+  if (!('task_id' in body)) {
     const { code, message } = parseHuaweiErrorBody(body);
-    throw new ImportStatusError(message ?? `The API answered with error code ${code ?? 'unknown'}.`, {
-      kind: 'api',
-      code,
-    });
+    if ('code' in body ? body['code'] !== 200 && body['code'] !== '200' : code !== undefined) {
+      throw new ImportStatusError(message ?? `The API answered with error code ${code ?? 'unknown'}.`, { kind: 'api', code });
+    }
   }
-  return isEmptyData(body['data']) ? null : normalizeTask(body['data']);
+  const data = taskPart(body);
+  return data === body ? normalizeTask(body) : isEmptyData(data) ? null : normalizeTask(data);
 }
-

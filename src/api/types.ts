@@ -5,37 +5,37 @@
 
 /** One record that failed to import, normalized. */
 export interface ImportErrorItem {
-  name: string;
-  type: string;
-  line: string;
+  readonly name: string;
+  readonly type: string;
+  readonly line: string;
   /** Seconds; a number when numeric, else the API's text verbatim; undefined when absent. */
-  ttl?: number | string;
+  readonly ttl?: number | string;
   /** Present only where the zone supports weighted records. */
-  weight?: number | string;
+  readonly weight?: number | string;
   /** Always an array: the API sends a string or an array (`value` or `records`). */
-  value: string[];
-  error_code: string;
-  error_message: string;
+  readonly value: readonly string[];
+  readonly error_code: string;
+  readonly error_message: string;
 }
 
 /** Documented statuses; anything else the API sends is kept verbatim. */
 export type ImportTaskStatus = 'PENDING' | 'DONE' | (string & {});
 
-/** The latest batch-import task of a zone, normalized. */
+/** The latest batch-import task of a zone, normalized and deeply frozen (every element on a zone shares it). */
 export interface ImportTask {
-  task_id: string;
-  status: ImportTaskStatus;
+  readonly task_id: string;
+  readonly status: ImportTaskStatus;
   /** As sent (no zone designator in the API: it means UTC). */
-  created_at?: string;
-  updated_at?: string;
-  zone_id?: string;
-  zone_type?: string;
+  readonly created_at?: string;
+  readonly updated_at?: string;
+  readonly zone_id?: string;
+  readonly zone_type?: string;
   /** The language of the uploaded template (`zh-cn`, `en-us`), not the UI's. */
-  language?: string;
-  total_count: number;
-  success_count: number;
-  error_count: number;
-  error_items: ImportErrorItem[];
+  readonly language?: string;
+  readonly total_count: number;
+  readonly success_count: number;
+  readonly error_count: number;
+  readonly error_items: readonly ImportErrorItem[];
 }
 
 /**

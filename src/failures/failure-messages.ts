@@ -40,7 +40,7 @@ export interface FailureMessages {
 
 type HintKey = 'conflict' | 'ttl' | 'name' | 'type' | 'value' | 'weight' | 'defaultLineOnly' | 'quota' | 'edition' | 'defaultLine' | 'line';
 
-/** The per-record codes listed in DESIGN.md, several of which share one piece of advice. */
+/** The per-record codes listed in src/api/huawei-api-notes.md, several of which share one piece of advice. */
 const hintKeyOfCode: Readonly<Record<string, HintKey>> = {
   'DNS.0016': 'conflict',
   'DNS.0303': 'ttl',

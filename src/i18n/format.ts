@@ -44,3 +44,25 @@ export function clipText(text: string | number): string {
   const end = /[\uD800-\uDBFF]/.test(value[MAX_SHOWN_CHARS - 1]!) ? MAX_SHOWN_CHARS - 1 : MAX_SHOWN_CHARS;
   return `${value.slice(0, end)}…`;
 }
+
+/**
+ * "2 min 41 sec", "2分钟 41秒": whole hours, minutes and seconds, the zero ones left out, named
+ * by Intl.NumberFormat's unit style (Intl.DurationFormat is missing from older Firefox ESR
+ * and WebKit releases).
+ */
+export function formatDuration(ms: number, locale: Locale): string {
+  let rest = Math.round(ms / 1000);
+  const parts: string[] = [];
+  for (const [unit, size] of [['hour', 3600], ['minute', 60], ['second', 1]] as const) {
+    const value = Math.floor(rest / size);
+    rest %= size;
+    if (value || (size < 2 && !parts[0])) parts.push(value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { style: 'unit', unit, unitDisplay: 'short' }));
+  }
+  return parts.join(' ');
+}
+
+/** A time left as people say it: 5 s steps under a minute, whole minutes under an hour, then 10 min steps. */
+export function roundTimeLeft(ms: number): number {
+  const step = ms < 57_500 ? 5000 : ms < 3_570_000 ? 60_000 : 600_000;
+  return Math.max(step, Math.round(ms / step) * step);
+}

@@ -1,7 +1,8 @@
 /**
  * The UI language of an element: its own `lang`, else the closest ancestor's (across shadow
- * roots), else the document's. Followed live: one MutationObserver for the whole page,
- * shared by every element, re-renders an element only when its language really changed.
+ * roots), else the document's. Followed live: one MutationObserver for the whole page (its
+ * document and the shadow roots the elements sit in), shared by every element, re-renders an
+ * element only when its language really changed.
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { localeFromLang, type Locale } from './messages.js';
@@ -14,41 +15,64 @@ export function langOf(node: Node): string {
     if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang') ?? '';
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }
-  return document.documentElement.lang;
+  return node.ownerDocument?.documentElement?.lang ?? '';
 }
 
-/** Every connected controller, and the one observer that serves them all. */
 const watching = new Set<LangController>();
 let observer: MutationObserver | undefined;
+/** Documents and shadow roots under observation: a `lang` may change in any of them. */
+let observed = new WeakSet<Node>();
+
+/**
+ * Observes every tree the host's `lang` can come from: its document, and each shadow root
+ * between it and the document (an application's own components), which a MutationObserver on
+ * the document does not see into.
+ */
+function startObserving(controller: LangController, host: Node): void {
+  watching.add(controller);
+  observer ??= new MutationObserver(() => watching.forEach((c) => c.recheck()));
+  for (let root = host.getRootNode(); ; root = (root as ShadowRoot).host.getRootNode()) {
+    const tree = root instanceof ShadowRoot ? root : (root as Document).documentElement ?? root;
+    if (!observed.has(tree)) {
+      observed.add(tree);
+      observer.observe(tree, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+    if (!(root instanceof ShadowRoot)) break;
+  }
+}
+
+function stopObserving(controller: LangController): void {
+  watching.delete(controller);
+  if (watching.size > 0 || !observer) return;
+  observer.disconnect();
+  observer = undefined;
+  observed = new WeakSet();
+}
 
 export class LangController implements ReactiveController {
-  private current: Locale | undefined;
+  #current: Locale | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** The locale to render in, read now (cheap: a walk up the ancestors). */
   get locale(): Locale {
-    return (this.current = localeFromLang(langOf(this.host)));
+    return (this.#current = localeFromLang(langOf(this.#host)));
   }
 
   hostConnected(): void {
-    watching.add(this);
-    if (observer) return;
-    observer = new MutationObserver(() => watching.forEach((c) => c.recheck()));
-    // An attributeFilter implies `attributes: true` (DOM standard, observe() step 3).
-    observer.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+    startObserving(this, this.#host);
   }
 
   hostDisconnected(): void {
-    watching.delete(this);
-    if (watching.size > 0 || !observer) return;
-    observer.disconnect();
-    observer = undefined;
+    stopObserving(this);
   }
 
   recheck(): void {
-    if (localeFromLang(langOf(this.host)) !== this.current) this.host.requestUpdate();
+    if (localeFromLang(langOf(this.#host)) !== this.#current) this.#host.requestUpdate();
   }
 }

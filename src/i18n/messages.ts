@@ -2,7 +2,8 @@
  * Every visible string, in English and Simplified Chinese. Numbers, plurals and dates go
  * through Intl, so a console in either language reads naturally.
  */
-import { isThrottled, type ImportStatusError } from '../api/import-status-error.js';
+import { errorCause, type ImportStatusError } from '../api/import-status-error.js';
+import type { ImportTask } from '../api/types.js';
 
 export type Locale = 'en' | 'zh';
 
@@ -35,36 +36,44 @@ export interface Messages {
   errorNotice(error: ImportStatusError, willRetry: boolean, retryInSeconds: number | undefined, gaveUp: boolean): string;
   errorDetails(error: ImportStatusError): string;
   staleData: string;
+  noNewTask: string;
+}
+
+/** The outcome in words ("1,150 imported, 50 failed"), for the headline and for screen readers alike. */
+export function outcomeText(t: Messages, task: ImportTask): string {
+  const { total_count: total, success_count: imported, error_count: failed } = task;
+  return task.status === 'DONE' ? t.outcome(total, imported, failed) : t.pendingOutcome(imported + failed, total);
 }
 
 function describeError(locale: Locale, error: ImportStatusError): string {
   const zh = locale === 'zh';
   const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
-  if (isThrottled(error)) return zh ? `接口限流${status}` : `The API is limiting requests${status}`;
-  switch (error.kind) {
+  switch (errorCause(error)) {
+    case 'throttled':
+      return zh ? `接口限流${status}` : `The API is limiting requests${status}`;
     case 'network':
       return zh ? '连接出现问题' : 'Connection problem';
     case 'timeout':
-      return zh ? '服务器未及时响应' : 'The server did not answer in time';
+      return zh ? `服务器未及时响应${status}` : `The server did not answer in time${status}`;
     case 'invalid-body':
       return zh ? '服务器返回的不是导入任务' : "The server's answer is not an import task";
-    case 'api':
-      return zh ? `接口返回错误 ${error.code ?? ''}`.trim() : `The API returned an error ${error.code ?? ''}`.trim();
     case 'config':
       return zh ? '配置无效' : 'Invalid configuration';
-    default:
-      break;
-  }
-  switch (error.status) {
-    case 401:
+    case 'sign-in':
       return zh ? `登录已过期${status}，请重新登录后重试` : `Your sign-in has expired${status}. Sign in again, then retry`;
-    case 403:
+    case 'permission':
       return zh ? `没有查看该域名导入任务的权限${status}，请申请 DNS 只读权限` : `No permission to read this zone's import${status}. Ask for DNS read access`;
-    case 400:
+    case 'bad-request':
       return zh ? `请求被服务器拒绝${status}，请检查 zone-id` : `The server rejected the request${status}. Check the zone id`;
+    case 'zone-not-found':
+      return zh ? `该域名不存在${status}，请检查 zone-id` : `This zone does not exist${status}. Check the zone id`;
+    case 'wrong-endpoint':
+      return zh ? `找不到该接口${status}，请检查 endpoint（代理路径）` : `No such API at this address${status}. Check the endpoint`;
+    case 'server':
+      return zh ? `服务器出现问题${status}` : `The server had a problem${status}`;
     default:
-      return error.status !== undefined && error.status >= 500
-        ? zh ? `服务器出现问题${status}` : `The server had a problem${status}`
+      return error.kind === 'api'
+        ? `${zh ? '接口返回错误' : 'The API returned an error'} ${error.code ?? ''}`.trim()
         : zh ? `请求失败${status}` : `The request failed${status}`;
   }
 }
@@ -108,6 +117,7 @@ function english(): Messages {
     errorDetails: (error) =>
       [error.message, error.code && `Code: ${error.code}`, error.requestId && `Request ID: ${error.requestId}`].filter(Boolean).join(' · '),
     staleData: 'Showing the last data received.',
+    noNewTask: 'No new import appeared within 60 s: this is still the previous one. Retry to check again.',
   };
 }
 
@@ -148,6 +158,7 @@ function chinese(): Messages {
     errorDetails: (error) =>
       [error.message, error.code && `错误码：${error.code}`, error.requestId && `请求 ID：${error.requestId}`].filter(Boolean).join(' · '),
     staleData: '显示的是最近一次收到的数据。',
+    noNewTask: '60 秒内没有出现新的导入任务，显示的仍是上一次的任务。可重试以再次检查。',
   };
 }
 

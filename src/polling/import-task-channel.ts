@@ -1,16 +1,30 @@
 /**
- * One zone's import task as seen through one fetcher, shared by every element watching it:
+ * One zone's import task as seen through one data source, shared by every element watching it:
  * 50 elements on one zone make one request per tick, not 50 (TanStack Query's Query and
- * observers, minus the cache). The channel owns the schedule: a chain of timeouts, never
- * setInterval, so a slow server can never cause overlapping requests.
+ * observers, minus the cache).
+ *
+ * The channel owns the schedule, and only these may change it:
+ * - its own timer: the next poll while PENDING, or the next retry after a failure (a chain of
+ *   timeouts, never setInterval, so a slow server never causes overlapping requests);
+ * - `refresh()`, a person or a console asking: it always fetches, cutting any wait;
+ * - the page coming back (visible again, focused, online), but only to do what was due, or,
+ *   while idle, one check per interval; never to cut a wait the server asked for (Retry-After,
+ *   429, 5xx, flow control). A backoff caused only by network errors ends on `online`.
+ * A subscriber joining never cuts a wait either: it is shown what the channel has.
+ *
+ * Identity: a channel is one zone through one fetcher function. An element whose custom fetcher
+ * is replaced by another function (a framework re-creating it on each render) hands the channel
+ * over to the new function and keeps its place in the schedule (see `handOver`).
  */
-import { Task, initialState } from '@lit/task';
+import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import { ImportStatusError, toImportStatusError } from '../api/import-status-error.js';
-import { normalizeImportResponse } from '../api/normalize-import-task.js';
+import { errorCause, ImportStatusError, toImportStatusError } from '../api/import-status-error.js';
+import { errorItemCount, normalizeImportResponse } from '../api/normalize-import-task.js';
+import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
+import { EXPECT_NEW_TASK_MS } from './config.js';
 import { isRetryable, pollDelayMs, retryDelayMs } from './retry-policy.js';
 import { reuseUnchanged } from './same-task.js';
-import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
+import { VisibleClock } from './visible-clock.js';
 
 export interface ChannelSnapshot {
   /** undefined: nothing loaded yet; null: the zone has no import task. Kept across failures. */
@@ -22,6 +36,8 @@ export interface ChannelSnapshot {
   readonly retryAt: number | undefined;
   /** True when retrying stopped because failures went on for longer than `giveUpAfter`. */
   readonly gaveUp: boolean;
+  /** `refresh({ expectNewTask: true })` waited its full time and the API still showed the old task. */
+  readonly noNewTask: boolean;
 }
 
 export interface ChannelSubscriber {
@@ -29,9 +45,17 @@ export interface ChannelSubscriber {
   readonly interval: number;
   /** Per-request timeout in ms. The channel uses the longest. */
   readonly timeout: number;
-  /** Stop retrying after failures for this long (ms). The channel uses the longest. */
+  /** Stop retrying after failures for this long (ms of visible time). The channel uses the longest. */
   readonly giveUpAfter: number;
   onSnapshot(snapshot: ChannelSnapshot): void;
+}
+
+export interface RefreshOptions {
+  /**
+   * A console has just created a new import: keep checking at the interval until a task with
+   * another `task_id` appears (at most 60 s, then say that none appeared).
+   */
+  expectNewTask?: boolean;
 }
 
 type Outcome = { ok: true; task: ImportTask | null } | { ok: false; error: ImportStatusError };
@@ -48,17 +72,13 @@ function nextTask(): Promise<void> {
   });
 }
 
-function failedRecordCount(body: unknown): number {
-  const data = (body as { data?: { error_items?: unknown } } | null)?.data ?? body;
-  const items = (data as { error_items?: unknown } | null)?.error_items;
-  return Array.isArray(items) ? items.length : 0;
-}
-
-const EMPTY: ChannelSnapshot = { task: undefined, error: undefined, willRetry: false, retryAt: undefined, gaveUp: false };
+const EMPTY: ChannelSnapshot = { task: undefined, error: undefined, willRetry: false, retryAt: undefined, gaveUp: false, noNewTask: false };
 
 /**
- * Task's own host would re-render the element at the start and end of every poll; the
- * channel only tells its subscribers when something they show has changed.
+ * `@lit/task` runs each request: `run()` aborts the previous attempt and drops its late result,
+ * and `abort()` ends one when the last element leaves; the channel checks neither by hand. Its
+ * host would re-render at the start and end of every poll, so the channel gives it a host that
+ * does nothing and tells its subscribers only about real changes.
  */
 const quietHost: ReactiveControllerHost = {
   addController() {},
@@ -67,193 +87,287 @@ const quietHost: ReactiveControllerHost = {
   updateComplete: Promise.resolve(true),
 };
 
-export class ImportTaskChannel {
-  snapshot: ChannelSnapshot = EMPTY;
-  private readonly subscribers = new Set<ChannelSubscriber>();
-  private readonly request: Task<[string], Outcome>;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** A fetch fell due while the page was hidden or offline: run it when that ends. */
-  private due = false;
-  private offline = false;
-  private inFlight = false;
-  private settledAt = -Infinity;
-  private failures = 0;
-  private failingSince: number | undefined;
-
-  constructor(
-    readonly fetcher: ImportTaskFetcher,
-    readonly zoneId: string,
-    private readonly onEmpty: () => void,
-  ) {
-    this.request = new Task<[string], Outcome>(quietHost, {
-      autoRun: false,
-      task: ([zone], { signal }) => this.load(zone, signal),
-      onComplete: (outcome) => this.settle(outcome),
-    });
-  }
-
-  subscribe(subscriber: ChannelSubscriber): void {
-    if (this.subscribers.size === 0) this.listen(true);
-    this.subscribers.add(subscriber);
-    if (this.snapshot !== EMPTY) subscriber.onSnapshot(this.snapshot);
-    const stale = Date.now() - this.settledAt >= this.interval;
-    if (!this.inFlight && stale) this.fetchNow();
-  }
-
-  unsubscribe(subscriber: ChannelSubscriber): void {
-    if (!this.subscribers.delete(subscriber) || this.subscribers.size > 0) return;
-    this.listen(false);
-    this.clearTimer();
-    this.due = false;
-    this.request.abort();
-    this.onEmpty();
-  }
-
-  /** Fetch now, forget the backoff, and poll again if the task is pending. */
-  refresh(): Promise<void> {
-    this.failures = 0;
-    this.failingSince = undefined;
-    return this.fetchNow(true);
-  }
-
-  private get interval(): number {
-    return Math.min(...[...this.subscribers].map((s) => s.interval));
-  }
-
-  private get timeout(): number {
-    return Math.max(...[...this.subscribers].map((s) => s.timeout));
-  }
-
-  private get giveUpAfter(): number {
-    return Math.max(...[...this.subscribers].map((s) => s.giveUpAfter));
-  }
-
-  private fetchNow(force = false): Promise<void> {
-    this.clearTimer();
-    if (!force && (document.hidden || this.offline)) {
-      this.due = true;
-      return Promise.resolve();
-    }
-    this.due = false;
-    this.inFlight = true;
-    return this.request.run([this.zoneId]);
-  }
-
-  private async load(zoneId: string, signal: AbortSignal): Promise<Outcome | typeof initialState> {
-    // A timeout of our own (not AbortSignal.timeout) so that fake timers control it in tests.
-    const controller = new AbortController();
-    const abort = () => controller.abort(signal.reason);
-    signal.addEventListener('abort', abort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeout);
-    try {
-      const body = await this.fetcher(zoneId, { signal: controller.signal });
-      const large = failedRecordCount(body) > LARGE_LIST;
-      if (large) await nextTask();
-      if (signal.aborted) return initialState;
-      const task = normalizeImportResponse(body);
-      if (large) await nextTask();
-      if (signal.aborted) return initialState;
-      return { ok: true, task };
-    } catch (reason) {
-      // An abort we asked for (removal, zone change, refresh) is not a failure: say nothing.
-      if (signal.aborted) return initialState;
-      if (timedOut) {
-        const seconds = Math.round(this.timeout / 1000);
-        return { ok: false, error: new ImportStatusError(`No answer within ${seconds} s.`, { kind: 'timeout' }) };
-      }
-      const error = toImportStatusError(reason);
-      // A zone that never had an import answers 404: that is the empty state, not an error.
-      if (error.kind === 'http' && error.status === 404) return { ok: true, task: null };
-      return { ok: false, error };
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', abort);
-      if (!signal.aborted) this.inFlight = false;
-    }
-  }
-
-  private settle(outcome: Outcome): void {
-    this.settledAt = Date.now();
-    if (this.subscribers.size === 0) return;
-    if (outcome.ok) {
-      this.failures = 0;
-      this.failingSince = undefined;
-      const task = reuseUnchanged(this.snapshot.task, outcome.task);
-      if (task && task.status !== 'DONE') this.schedule(pollDelayMs(this.interval));
-      if (task !== this.snapshot.task || this.snapshot.error) this.publish({ ...EMPTY, task });
-      return;
-    }
-    const now = Date.now();
-    this.failures += 1;
-    this.failingSince ??= now;
-    const retryable = isRetryable(outcome.error);
-    const gaveUp = retryable && now - this.failingSince >= this.giveUpAfter;
-    const willRetry = retryable && !gaveUp;
-    let retryAt: number | undefined;
-    if (willRetry) {
-      const delay = retryDelayMs({ attempt: this.failures, interval: this.interval, retryAfter: outcome.error.retryAfter });
-      retryAt = now + delay;
-      this.schedule(delay);
-    }
-    this.publish({ task: this.snapshot.task, error: outcome.error, willRetry, retryAt, gaveUp });
-  }
-
-  private publish(snapshot: ChannelSnapshot): void {
-    this.snapshot = snapshot;
-    for (const subscriber of this.subscribers) subscriber.onSnapshot(snapshot);
-  }
-
-  private schedule(delay: number): void {
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.fetchNow();
-    }, delay);
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private readonly onVisibilityChange = () => {
-    if (!document.hidden && this.due) void this.fetchNow();
-  };
-
-  private readonly onOnline = () => {
-    this.offline = false;
-    // Back online: don't wait out a backoff that was only counting network errors.
-    if (this.due || this.snapshot.willRetry) void this.fetchNow();
-  };
-
-  private readonly onOffline = () => {
-    // navigator.onLine is wrong in some browsers at start-up; an `offline` event is not.
-    this.offline = true;
-  };
-
-  private listen(on: boolean): void {
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    document[method]('visibilitychange', this.onVisibilityChange);
-    window[method]('online', this.onOnline);
-    window[method]('offline', this.onOffline);
-  }
-}
-
 const channels = new WeakMap<ImportTaskFetcher, Map<string, ImportTaskChannel>>();
+
+const zonesOf = (fetcher: ImportTaskFetcher) => {
+  let zones = channels.get(fetcher);
+  if (!zones) channels.set(fetcher, (zones = new Map()));
+  return zones;
+};
 
 /** The channel shared by every element watching `zoneId` through `fetcher`. */
 export function channelFor(fetcher: ImportTaskFetcher, zoneId: string): ImportTaskChannel {
-  let byZone = channels.get(fetcher);
-  if (!byZone) channels.set(fetcher, (byZone = new Map()));
-  const zones = byZone;
+  const zones = zonesOf(fetcher);
   let channel = zones.get(zoneId);
-  if (!channel) {
-    channel = new ImportTaskChannel(fetcher, zoneId, () => zones.delete(zoneId));
-    zones.set(zoneId, channel);
-  }
+  if (!channel) zones.set(zoneId, (channel = new ImportTaskChannel(fetcher, zoneId)));
   return channel;
+}
+
+export class ImportTaskChannel {
+  snapshot: ChannelSnapshot = EMPTY;
+  readonly #subscribers = new Set<ChannelSubscriber>();
+  readonly #request = new Task<[], Outcome>(quietHost, {
+    autoRun: false,
+    task: (_args, { signal }) => this.#load(signal),
+    onComplete: (outcome) => this.#settle(outcome),
+  });
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the timer fires (epoch ms). */
+  #timerAt = 0;
+  /** The running wait was asked for by the server: nothing but `refresh()` may cut it. */
+  #serversWait = false;
+  /** A fetch fell due while the page was hidden or offline: run it when that ends. */
+  #due = false;
+  #offline = false;
+  #settledAt = -Infinity;
+  #failures = 0;
+  #failingSince: number | undefined;
+  #expecting: { taskId: string | undefined; until: number } | undefined;
+  readonly #clock = new VisibleClock(document.hidden);
+
+  constructor(
+    public fetcher: ImportTaskFetcher,
+    readonly zoneId: string,
+  ) {}
+
+  subscribe(subscriber: ChannelSubscriber): void {
+    if (this.#subscribers.size === 0) this.#listen(true);
+    this.#subscribers.add(subscriber);
+    if (this.snapshot !== EMPTY) subscriber.onSnapshot(this.snapshot);
+    this.#checkIfIdle();
+  }
+
+  unsubscribe(subscriber: ChannelSubscriber): void {
+    if (!this.#subscribers.delete(subscriber) || this.#subscribers.size > 0) return;
+    this.#listen(false);
+    this.#clearTimer();
+    this.#due = false;
+    this.#request.abort();
+    zonesOf(this.fetcher).delete(this.zoneId);
+  }
+
+  /**
+   * `subscriber`'s fetcher was replaced by another function: the same data source, so the task
+   * stays on screen and the next poll, when it falls due, goes through the new function. Returns
+   * the channel the subscriber is on now.
+   */
+  handOver(subscriber: ChannelSubscriber, fetcher: ImportTaskFetcher): ImportTaskChannel {
+    const zones = zonesOf(fetcher);
+    const existing = zones.get(this.zoneId);
+    if (!existing && this.#subscribers.size === 1) {
+      zonesOf(this.fetcher).delete(this.zoneId);
+      zones.set(this.zoneId, this);
+      this.fetcher = fetcher;
+      return this;
+    }
+    // Others still use the old function (or another element already uses the new one).
+    const next = existing ?? channelFor(fetcher, this.zoneId);
+    if (!existing) next.#continueFrom(this);
+    this.unsubscribe(subscriber);
+    next.subscribe(subscriber);
+    return next;
+  }
+
+  /** Fetch now, forget the backoff, and poll again if the task is pending. */
+  refresh(options: RefreshOptions = {}): Promise<void> {
+    this.#failures = 0;
+    this.#failingSince = undefined;
+    if (options.expectNewTask) {
+      this.#expecting = { taskId: this.snapshot.task?.task_id, until: Date.now() + EXPECT_NEW_TASK_MS };
+    }
+    return this.#fetchNow(true);
+  }
+
+  get #inFlight(): boolean {
+    return this.#request.status === 1; // TaskStatus.PENDING
+  }
+
+  get #interval(): number {
+    return Math.min(...[...this.#subscribers].map((s) => s.interval));
+  }
+
+  get #timeout(): number {
+    return Math.max(...[...this.#subscribers].map((s) => s.timeout));
+  }
+
+  get #giveUpAfter(): number {
+    return Math.max(...[...this.#subscribers].map((s) => s.giveUpAfter));
+  }
+
+  /** Takes over another channel's state and its place in the schedule. */
+  #continueFrom(other: ImportTaskChannel): void {
+    this.snapshot = other.snapshot;
+    this.#settledAt = other.#settledAt;
+    this.#failures = other.#failures;
+    this.#failingSince = other.#failingSince;
+    this.#expecting = other.#expecting;
+    if (other.#timer !== undefined) this.#schedule(Math.max(0, other.#timerAt - Date.now()), other.#serversWait);
+  }
+
+  /** While nothing is scheduled or running, one check when the data is older than an interval. */
+  #checkIfIdle(): void {
+    if (this.#timer === undefined && !this.#inFlight && Date.now() - this.#settledAt >= this.#interval) void this.#fetchNow();
+  }
+
+  #fetchNow(force = false): Promise<void> {
+    this.#clearTimer();
+    if (!force && (document.hidden || this.#offline)) {
+      this.#due = true;
+      return Promise.resolve();
+    }
+    this.#due = false;
+    return this.#request.run([]);
+  }
+
+  /** One attempt: never longer than `timeout`, whatever the fetcher does with its signal. */
+  async #load(signal: AbortSignal): Promise<Outcome> {
+    const timeout = this.#timeout;
+    const attempt = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    const cutShort = new Promise<never>((_, reject) => {
+      const stop = (reason: unknown) => {
+        attempt.abort(reason);
+        reject(reason);
+      };
+      const seconds = Math.round(timeout / 1000);
+      // Our own timer (not AbortSignal.#timeout), so that fake timers control it in tests.
+      timer = setTimeout(() => stop(new ImportStatusError(`No answer within ${seconds} s.`, { kind: 'timeout' })), timeout);
+      onAbort = () => stop(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const body = await Promise.race([this.#callFetcher(attempt.signal), cutShort]);
+      const large = errorItemCount(body) > LARGE_LIST;
+      if (large) await nextTask();
+      signal.throwIfAborted();
+      const task = normalizeImportResponse(body);
+      if (large) await nextTask();
+      return { ok: true, task };
+    } catch (reason) {
+      const error = toImportStatusError(reason);
+      // A zone that never had an import answers 404: that is the empty state, unless the
+      // code says the zone or the API itself does not exist.
+      if (error.status === 404 && errorCause(error) === 'other') return { ok: true, task: null };
+      return { ok: false, error: Object.freeze(error) };
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort!);
+    }
+  }
+
+  #callFetcher(signal: AbortSignal): Promise<unknown> {
+    const { fetcher, zoneId } = this;
+    let call: Promise<unknown>;
+    try {
+      call = Promise.resolve(fetcher(zoneId, { signal }));
+    } catch (error) {
+      // A fetcher that throws at once fails like one that rejects.
+      call = Promise.reject(error);
+    }
+    // An abandoned call (timed out, replaced) may still settle: nobody listens, nothing is reported.
+    call.catch(() => {});
+    return call;
+  }
+
+  #settle(outcome: Outcome): void {
+    this.#settledAt = Date.now();
+    if (this.#subscribers.size === 0) return;
+    if (outcome.ok) {
+      this.#failures = 0;
+      this.#failingSince = undefined;
+      const task = reuseUnchanged(this.snapshot.task, outcome.task);
+      const noNewTask = this.#awaitNewTask(task);
+      if (this.#expecting || (task && task.status !== 'DONE')) this.#schedule(pollDelayMs(this.#interval));
+      if (task !== this.snapshot.task || this.snapshot.error || noNewTask !== this.snapshot.noNewTask) {
+        this.#publish({ ...EMPTY, task, noNewTask });
+      }
+      return;
+    }
+    const { error } = outcome;
+    const now = this.#clock.now();
+    this.#failures += 1;
+    this.#failingSince ??= now;
+    const retryable = isRetryable(error);
+    const gaveUp = retryable && now - this.#failingSince >= this.#giveUpAfter;
+    const willRetry = retryable && !gaveUp;
+    let retryAt: number | undefined;
+    if (willRetry) {
+      const delay = retryDelayMs({ attempt: this.#failures, interval: this.#interval, retryAfter: error.retryAfter });
+      retryAt = Date.now() + delay;
+      const cause = errorCause(error);
+      this.#schedule(delay, error.retryAfter !== undefined || (cause !== 'network' && cause !== 'timeout'));
+    }
+    this.#publish({ ...EMPTY, task: this.snapshot.task, error, willRetry, retryAt, gaveUp });
+  }
+
+  /**
+   * While a console waits for the import it just created: true once the wait is over and the
+   * API still shows the task it showed before (then checking stops).
+   */
+  #awaitNewTask(task: ImportTask | null): boolean {
+    const expecting = this.#expecting;
+    if (!expecting) return false;
+    if (task && task.task_id !== expecting.taskId) {
+      this.#expecting = undefined;
+      return false;
+    }
+    if (Date.now() < expecting.until) return false;
+    this.#expecting = undefined;
+    return true;
+  }
+
+  #publish(snapshot: ChannelSnapshot): void {
+    this.snapshot = snapshot;
+    for (const subscriber of this.#subscribers) subscriber.onSnapshot(snapshot);
+  }
+
+  #schedule(delay: number, serversWait = false): void {
+    this.#clearTimer();
+    this.#serversWait = serversWait;
+    this.#timerAt = Date.now() + delay;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#fetchNow();
+    }, delay);
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#serversWait = false;
+  }
+
+  /** The page is back in front of someone: do what fell due, or check once if idle. */
+  #comeBack(): void {
+    if (this.#due) void this.#fetchNow();
+    else this.#checkIfIdle();
+  }
+
+  readonly #onVisibilityChange = () => {
+    this.#clock.setHidden(document.hidden);
+    if (!document.hidden) this.#comeBack();
+  };
+
+  readonly #onFocus = () => this.#comeBack();
+
+  readonly #onOnline = () => {
+    this.#offline = false;
+    const cause = this.snapshot.error && errorCause(this.snapshot.error);
+    // Back online: a wait that only counted network errors (or gave up on them) ends now.
+    if (this.#due || ((cause === 'network' || cause === 'timeout') && !this.#serversWait && !this.#inFlight)) void this.#fetchNow();
+  };
+
+  readonly #onOffline = () => {
+    // navigator.onLine is wrong in some browsers at start-up, so it is never read; an `offline` event is not.
+    this.#offline = true;
+  };
+
+  #listen(on: boolean): void {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    document[method]('visibilitychange', this.#onVisibilityChange);
+    window[method]('focus', this.#onFocus);
+    window[method]('online', this.#onOnline);
+    window[method]('offline', this.#onOffline);
+  }
 }

@@ -8,7 +8,7 @@ import type { ImportErrorItem, ImportTask } from '../api/types.js';
 const SCALAR_KEYS = [
   'task_id', 'status', 'total_count', 'success_count', 'error_count',
   'created_at', 'updated_at', 'zone_id', 'zone_type', 'language',
-] as const;
+] as const satisfies readonly Exclude<keyof ImportTask, 'error_items'>[];
 
 function sameItem(a: ImportErrorItem, b: ImportErrorItem): boolean {
   return (
@@ -45,5 +45,5 @@ export function sameTask(a: ImportTask | null | undefined, b: ImportTask | null 
  */
 export function reuseUnchanged(previous: ImportTask | null | undefined, next: ImportTask | null): ImportTask | null {
   if (!previous || !next || !sameErrorItems(previous.error_items, next.error_items)) return next;
-  return sameScalars(previous, next) ? previous : { ...next, error_items: previous.error_items };
+  return sameScalars(previous, next) ? previous : Object.freeze({ ...next, error_items: previous.error_items });
 }

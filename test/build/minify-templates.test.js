@@ -2,7 +2,8 @@
 //   node --test test/build/minify-templates.test.js
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { minifyCssChunk, minifyHtmlChunk, minifyTemplates } from '../../scripts/minify-templates.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { minifyCssChunk, minifyHtmlChunk, minifyTemplates, minifyTemplatesPlugin } from '../../scripts/minify-templates.js';
 
 test('css: comments go, whitespace collapses, strings and meaningful spaces stay', () => {
   const source = `
@@ -66,4 +67,18 @@ test('templates: only the static text of css`` and html`` changes, nested templa
     ].join('\n'),
   );
   assert.equal(minifyTemplates(source, 'x.ts', { html: false }).includes('html`\n  <ul'), true);
+});
+
+// Was a bug: when src/ gained folders, the plugin's default filter still matched only files at
+// the top of src/, and the failure view's styles and templates shipped unminified (+330 B gzip).
+test('the plugin minifies every module with templates under src/, in any folder', () => {
+  const plugin = minifyTemplatesPlugin();
+  const files = readdirSync('src', { recursive: true }).filter((name) => name.endsWith('.ts'));
+  const withTemplates = files.filter((name) => /\b(css|html)`/.test(readFileSync(`src/${name}`, 'utf8')));
+  assert.ok(withTemplates.some((name) => name.includes('/')), 'some templates live in subfolders');
+  for (const name of withTemplates) {
+    const id = `${process.cwd()}/src/${name}`;
+    const result = plugin.transform(readFileSync(id, 'utf8'), id);
+    assert.ok(result, `src/${name} is minified`);
+  }
 });

@@ -104,15 +104,16 @@ describe('Angular 21 example', () => {
     expect(scripted.calls[0]!.signal.aborted, 'the old request was aborted').to.equal(true);
   });
 
-  it('a new fetcher is set as the property and used', async () => {
+  it('a new fetcher is set as the property, and the next request uses it', async () => {
     const first = new ScriptedFetcher();
     const second = new ScriptedFetcher();
     const page = await mount('zone-f', first.fetcher);
     await waitUntil(() => first.calls.length > 0);
     page.fetcher.set(second.fetcher);
+    await waitUntil(() => element()!.fetcher === second.fetcher, 'Angular set the new function as the property');
+    void element()!.refresh();
     await waitUntil(() => second.calls.length > 0, 'the new fetcher is called');
-    expect(element()!.fetcher).to.equal(second.fetcher);
-    expect(first.last.signal.aborted).to.equal(true);
+    expect(second.last.zoneId).to.equal('zone-f');
   });
 
   it('destroying the component removes the element and aborts the request in flight', async () => {

@@ -1,0 +1,316 @@
+// Issue 13 in the element: rate and time left, the stalled state, the duration when DONE.
+// Fake timers and a scripted fetcher; axe with real timers at the end of its tests.
+import { expect, fixture } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../src/index.js';
+import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { ImportStalledEvent } from '../src/events.js';
+import type { ImportTaskFetcher } from '../src/api/types.js';
+import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
+import { flush } from './support/flush.js';
+
+const T0 = Date.UTC(2026, 10, 27, 12);
+
+/** A PENDING task whose count and updated_at move together (as Huawei's do). */
+const pending = (processed: number, overrides: Record<string, unknown> = {}) =>
+  envelope(
+    rawTask({
+      status: 'PENDING',
+      total_count: 1000,
+      success_count: processed,
+      error_count: 0,
+      error_items: [],
+      updated_at: new Date(Date.UTC(2026, 10, 27, 11) + processed * 100).toISOString().slice(0, 23),
+      ...overrides,
+    }),
+  );
+
+describe('progress insight', () => {
+  let clock: sinon.SinonFakeTimers;
+  let scripted: ScriptedFetcher;
+  let el: DnsImportStatus;
+  let stalls: ImportStalledEvent[];
+
+  const estimate = () => el.shadowRoot!.querySelector('[part~="estimate"]');
+  const notice = () => el.shadowRoot!.querySelector('[part~="message"].stalled');
+
+  /**
+   * A server that answers at once with whatever `serverBody` holds (or fails with it when it
+   * is an Error), so long runs go by in one clock.tickAsync: a scripted answer per poll, with
+   * a flush each, takes too long in WebKit.
+   */
+  let serverBody: unknown;
+  let serverCalls = 0;
+  // A new function for each test: channels are shared per fetcher and zone.
+  let server: ImportTaskFetcher;
+  /** Lets fake time pass while the server answers every poll. */
+  async function run(ms: number) {
+    await clock.tickAsync(ms);
+    await flush(el);
+  }
+
+  async function mount(attrs: Record<string, string> = {}, lang = 'en', fetcher = scripted.fetcher) {
+    const wrapper = document.createElement('div');
+    wrapper.lang = lang;
+    el = document.createElement('dns-import-status');
+    for (const [name, value] of Object.entries({ 'zone-id': 'zone-insight', ...attrs })) el.setAttribute(name, value);
+    el.fetcher = fetcher;
+    wrapper.append(el);
+    stalls = [];
+    // Heard on the document: the event bubbles and is composed.
+    document.addEventListener('import-stalled', onStall);
+    await fixture(wrapper);
+    await flush(el);
+  }
+  const onStall = (event: ImportStalledEvent) => stalls.push(event);
+
+  /** Waits out one poll period (2 s ± 10 %), then answers the request it made. */
+  async function poll(body: unknown) {
+    await clock.tickAsync(2200);
+    expect(scripted.inFlight, 'a poll is in flight').to.equal(1);
+    scripted.answer(body);
+    await flush(el);
+  }
+
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: T0 });
+    scripted = new ScriptedFetcher();
+    serverBody = pending(100);
+    serverCalls = 0;
+    server = async () => {
+      serverCalls++;
+      if (serverBody instanceof Error) throw Object.assign(serverBody, { status: 503 });
+      return serverBody;
+    };
+  });
+  afterEach(() => {
+    document.removeEventListener('import-stalled', onStall);
+    clock.restore();
+  });
+
+  describe('rate and time left', () => {
+    it('shows no estimate after one poll, and one after two polls with a rise', async () => {
+      await mount();
+      scripted.answer(pending(100));
+      await flush(el);
+      expect(estimate()).to.equal(null);
+      await poll(pending(144));
+      // 44 records in 2.2 s: 20/s; 856 left: about 45 s.
+      expect(estimate()!.textContent).to.equal('20 records/s · about 45 sec left');
+      expect(el.shadowRoot!.querySelector('[part~="summary"]')!.contains(estimate())).to.equal(true);
+    });
+
+    it('shows no estimate while the count stands still', async () => {
+      await mount();
+      scripted.answer(pending(100));
+      await flush(el);
+      await poll(pending(100, { updated_at: '2026-11-27T11:30:00' }));
+      expect(estimate()).to.equal(null);
+    });
+
+    it('says it in Chinese, per minute when slow', async () => {
+      await mount({}, 'zh-CN');
+      scripted.answer(pending(100));
+      await flush(el);
+      await poll(pending(101));
+      // 1 record in 2.2 s: 27 a minute; 899 left: about 33 minutes.
+      expect(estimate()!.textContent).to.equal('27 条/分钟 · 还需约 33分钟');
+    });
+
+    it('keeps the estimate out of the live region, which is throttled', async () => {
+      await mount();
+      scripted.answer(pending(100));
+      await flush(el);
+      await poll(pending(150));
+      expect(estimate()).not.to.equal(null);
+      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).not.to.contain('left');
+    });
+
+    it('shows how long the import took when DONE, and nothing when a time is missing', async () => {
+      await mount();
+      scripted.answer(envelope(rawTask({ created_at: '2026-11-27T08:00:00.000', updated_at: '2026-11-27T08:02:41.000' })));
+      await flush(el);
+      expect(estimate()!.textContent).to.equal('Took 2 min 41 sec');
+      void el.refresh();
+      scripted.answer(envelope(rawTask({ created_at: undefined })));
+      await flush(el);
+      expect(estimate()).to.equal(null);
+    });
+
+    it('shows the duration in Chinese', async () => {
+      await mount({}, 'zh-CN');
+      scripted.answer(envelope(rawTask({ created_at: '2026-11-27T08:00:00', updated_at: '2026-11-27T09:00:05' })));
+      await flush(el);
+      expect(estimate()!.textContent).to.equal('用时 1小时 5秒');
+    });
+  });
+
+  describe('stalls', () => {
+    it('fires import-stalled once after stall-after of unchanged polls, and clears on progress', async () => {
+      await mount({}, 'en', server);
+      const since = Date.now();
+      // Identical polls for 119.9 s: no new snapshot, no render.
+      await run(119_900);
+      expect(serverCalls).to.be.greaterThan(50);
+      expect(el.stalled).to.equal(false);
+      expect(notice()).to.equal(null);
+      await run(100);
+      expect(el.stalled).to.equal(true);
+      expect(el.hasAttribute('stalled')).to.equal(true);
+      expect(notice()!.textContent).to.equal('No progress in the last 2 min. Still checking.');
+      expect(estimate(), 'a stale estimate').to.equal(null);
+      expect(stalls).to.have.length(1);
+      expect(stalls[0]!.detail.since).to.equal(since);
+      expect(stalls[0]!.detail.task.success_count).to.equal(100);
+      expect(stalls[0]!.bubbles && stalls[0]!.composed).to.equal(true);
+      // Still stalled: polling goes on, renders come (a 503, then the same task), and no second event.
+      const calls = serverCalls;
+      await run(120_000);
+      serverBody = new Error('Service unavailable.');
+      await run(2200);
+      expect(el.state).to.equal('error');
+      serverBody = pending(100);
+      await run(5000);
+      expect(el.state).to.equal('pending');
+      expect(serverCalls - calls).to.be.greaterThan(50);
+      expect(el.stalled).to.equal(true);
+      expect(stalls).to.have.length(1);
+      // Progress resumes: the notice and the attribute go.
+      serverBody = pending(101);
+      await run(2200);
+      expect(el.stalled).to.equal(false);
+      expect(el.hasAttribute('stalled')).to.equal(false);
+      expect(notice()).to.equal(null);
+      // A later stall fires again.
+      await run(120_000);
+      expect(stalls).to.have.length(2);
+      expect(el.stalled).to.equal(true);
+    });
+
+    it('says the stall in Chinese, to the live region too', async () => {
+      await mount({ 'stall-after': '60000' }, 'zh-CN', server);
+      await run(60_000);
+      expect(notice()!.textContent).to.equal('最近 1分钟 没有进展，仍在检查。');
+      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('最近 1分钟 没有进展，仍在检查。');
+    });
+
+    it('counts a change of updated_at alone as progress', async () => {
+      await mount({ 'stall-after': '10000' }, 'en', server);
+      await run(6000);
+      serverBody = pending(100, { updated_at: '2026-11-27T11:59:00' });
+      // The next poll sees it within 2.2 s: the stall comes 10 s after that.
+      await run(2200);
+      const since = Date.now();
+      await run(7800);
+      expect(stalls).to.have.length(0);
+      await run(4400);
+      expect(stalls).to.have.length(1);
+      expect(stalls[0]!.detail.since).to.be.within(since - 2200, since);
+    });
+
+    describe('hidden page', () => {
+      let hidden = false;
+      beforeEach(() => {
+        hidden = false;
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      });
+      afterEach(() => {
+        delete (document as { hidden?: boolean }).hidden;
+      });
+      const setHidden = (value: boolean) => {
+        hidden = value;
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+
+      it('does not count hidden time, and goes on counting when visible again', async () => {
+        await mount({}, 'en', server);
+        await run(60_000);
+        setHidden(true);
+        await run(3_600_000);
+        expect(el.stalled).to.equal(false);
+        expect(stalls).to.have.length(0);
+        expect(clock.countTimers(), 'no timer while hidden: neither polls nor the stall check').to.equal(0);
+        setHidden(false);
+        // 60 s of visible time are left.
+        await run(59_900);
+        expect(el.stalled).to.equal(false);
+        await run(100);
+        expect(el.stalled).to.equal(true);
+        expect(stalls).to.have.length(1);
+      });
+    });
+
+    it('never stalls with stall-after="0"', async () => {
+      await mount({ 'stall-after': '0' }, 'en', server);
+      await run(600_000);
+      expect(serverCalls).to.be.greaterThan(250);
+      expect(el.stalled).to.equal(false);
+      expect(stalls).to.have.length(0);
+      expect(clock.countTimers(), 'only the poll timer').to.equal(1);
+    });
+
+    it('raises a stall-after below the interval to the interval, and reads garbage as the default', async () => {
+      await mount({ 'stall-after': '500', interval: '4000' });
+      scripted.answer(pending(100));
+      await flush(el);
+      await clock.tickAsync(3999);
+      await flush(el);
+      expect(el.stalled).to.equal(false);
+      await clock.tickAsync(1);
+      await flush(el);
+      expect(el.stalled).to.equal(true);
+      el.setAttribute('stall-after', 'soon');
+      await flush(el);
+      expect(el.stalled).to.equal(false);
+      expect(notice()).to.equal(null);
+    });
+
+    it('does not stall once DONE, and a new task_id starts afresh', async () => {
+      await mount({ 'stall-after': '10000' });
+      scripted.answer(pending(100));
+      await flush(el);
+      for (let i = 0; i < 5; i++) await poll(pending(100));
+      expect(el.stalled).to.equal(true);
+      await poll(pending(100, { task_id: 'another-task' }));
+      expect(el.stalled).to.equal(false);
+      await poll(envelope(rawTask({ task_id: 'another-task' })));
+      await clock.tickAsync(600_000);
+      await flush(el);
+      expect(el.stalled).to.equal(false);
+      expect(stalls).to.have.length(1);
+      expect(clock.countTimers()).to.equal(0);
+    });
+
+    it('leaves no timer behind when removed', async () => {
+      await mount();
+      scripted.answer(pending(100));
+      await flush(el);
+      el.remove();
+      await flush(el);
+      expect(clock.countTimers()).to.equal(0);
+    });
+  });
+
+  for (const lang of ['en', 'zh-CN']) {
+    it(`passes axe with the estimate shown (${lang})`, async () => {
+      await mount({}, lang);
+      scripted.answer(pending(100));
+      await flush(el);
+      await poll(pending(150));
+      expect(estimate()).not.to.equal(null);
+      // axe schedules its own work with setTimeout: real timers from here on.
+      clock.restore();
+      await expect(el).to.be.accessible();
+    });
+
+    it(`passes axe with the stalled notice shown (${lang})`, async () => {
+      await mount({ 'stall-after': '5000' }, lang);
+      scripted.answer(pending(100));
+      await flush(el);
+      for (let i = 0; i < 3; i++) await poll(pending(100));
+      expect(notice()).not.to.equal(null);
+      clock.restore();
+      await expect(el).to.be.accessible();
+    });
+  }
+});

@@ -1,0 +1,688 @@
+// What a console does to the element over minutes and hours, as sequences (issue 10, point by
+// point), with fake timers and a scripted fetcher. Each test names the behaviour it holds.
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../src/index.js';
+import type { DnsImportStatus } from '../src/dns-import-status.js';
+import { createHttpFetcher } from '../src/api/http-fetcher.js';
+import type { ImportDoneDetail, ImportErrorDetail } from '../src/events.js';
+import { MAX_INTERVAL_MS, MAX_TIMER_MS } from '../src/polling/config.js';
+import type { ImportTaskFetcher } from '../src/api/types.js';
+import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
+import { flush, flushSmall } from './support/flush.js';
+
+const pending = (processed = 1, overrides: Record<string, unknown> = {}) =>
+  envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: processed, error_count: 0, error_items: [], ...overrides }));
+const done = (overrides: Record<string, unknown> = {}) => envelope(rawTask(overrides));
+
+const message = (el: DnsImportStatus) => el.shadowRoot!.querySelector('[part~="message"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+function listen<K extends 'import-progress' | 'import-done' | 'import-error'>(el: HTMLElement, type: K) {
+  const seen: HTMLElementEventMap[K]['detail'][] = [];
+  el.addEventListener(type, (event) => seen.push((event as CustomEvent).detail));
+  return seen;
+}
+
+async function mount(fetcher: ImportTaskFetcher, attrs: Record<string, string | number> = {}) {
+  const el = document.createElement('dns-import-status');
+  el.fetcher = fetcher;
+  el.setAttribute('zone-id', 'zone-seq');
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
+  const parent = await fixture<HTMLElement>(html`<div></div>`);
+  parent.append(el);
+  await flush(el);
+  return el;
+}
+
+let hidden = false;
+const setHidden = (value: boolean) => {
+  hidden = value;
+  document.dispatchEvent(new Event('visibilitychange'));
+};
+
+describe('sequences a console goes through', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2026, 10, 28, 9) });
+    hidden = false;
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  });
+  afterEach(() => {
+    clock.restore();
+    delete (document as { hidden?: boolean }).hidden;
+    sinon.restore();
+  });
+
+  describe('1. timeouts are enforced, whatever the fetcher does', () => {
+    it('a fetcher that ignores its signal and never settles times out, is retried, and its late answer is ignored', async () => {
+      let calls = 0;
+      const late: ((body: unknown) => void)[] = [];
+      const deaf: ImportTaskFetcher = () => {
+        calls += 1;
+        return new Promise((resolve) => late.push(resolve));
+      };
+      const el = await mount(deaf, { timeout: 5000 });
+      const sibling = await mount(deaf, { timeout: 5000 });
+      const errors = listen(el, 'import-error');
+      const progress = listen(el, 'import-progress');
+      expect(calls).to.equal(1);
+      await clock.tickAsync(5000);
+      await flush(el, sibling);
+      expect(errors.map((e) => [e.error.kind, e.willRetry])).to.deep.equal([['timeout', true]]);
+      expect(el.state).to.equal('error');
+      // Every element on the zone hears it: nobody is frozen in "loading".
+      expect(sibling.state).to.equal('error');
+      late[0]!(pending(50));
+      await flush(el);
+      expect(progress).to.deep.equal([]);
+      expect(el.task).to.equal(undefined);
+      // The next attempt runs (the in-flight flag was cleared), after the backoff.
+      const failedAt = Date.now();
+      while (calls === 1 && Date.now() - failedAt < 10_000) await clock.tickAsync(100);
+      expect(Date.now() - failedAt).to.be.within(2000, 4100);
+      expect(calls).to.equal(2);
+      late[1]!(pending(60));
+      await flush(el);
+      expect(el.task?.success_count).to.equal(60);
+    });
+
+    it('the built-in fetcher waiting forever on async headers() times out too', async () => {
+      const waitingForLogin = createHttpFetcher({ endpoint: '/api/dns', headers: () => new Promise(() => {}) });
+      const el = await mount(waitingForLogin, { timeout: 3000 });
+      const errors = listen(el, 'import-error');
+      await clock.tickAsync(3000);
+      await flush(el);
+      expect(errors.map((e) => e.error.kind)).to.deep.equal(['timeout']);
+      expect(message(el)).to.contain('did not answer in time');
+    });
+  });
+
+  describe('2. after DONE and in the empty state', () => {
+    it('nothing polls while idle; visible again and focus each check once, at most once per interval', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher);
+      scripted.answer(done());
+      await flush(el);
+      await clock.tickAsync(10 * 60_000);
+      expect(scripted.calls).to.have.length(1);
+      setHidden(true);
+      setHidden(false);
+      expect(scripted.calls).to.have.length(2);
+      scripted.answer(done());
+      await flush(el);
+      // Focus right after: within the interval, no second check.
+      window.dispatchEvent(new Event('focus'));
+      expect(scripted.calls).to.have.length(2);
+      await clock.tickAsync(2000);
+      window.dispatchEvent(new Event('focus'));
+      expect(scripted.calls).to.have.length(3);
+      scripted.answer(done());
+      await flush(el);
+      for (let i = 0; i < 20; i++) window.dispatchEvent(new Event('focus'));
+      expect(scripted.calls).to.have.length(3);
+    });
+
+    it('the empty state checks on focus as well; a PENDING poll timer is never cut by focus', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher);
+      scripted.fail({ status: 404 });
+      await flush(el);
+      expect(el.state).to.equal('empty');
+      await clock.tickAsync(5000);
+      window.dispatchEvent(new Event('focus'));
+      expect(scripted.calls).to.have.length(2);
+      scripted.answer(pending());
+      await flush(el);
+      await clock.tickAsync(1000);
+      window.dispatchEvent(new Event('focus'));
+      setHidden(true);
+      setHidden(false);
+      expect(scripted.calls).to.have.length(2);
+    });
+
+    it('refresh() always checks, also right after a check', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher);
+      scripted.answer(done());
+      await flush(el);
+      void el.refresh();
+      expect(scripted.calls).to.have.length(2);
+    });
+
+    it('refresh({ expectNewTask: true }) keeps checking until another task_id appears', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher, { interval: 1000 });
+      const dones = listen(el, 'import-done');
+      scripted.answer(done({ task_id: 'old' }));
+      await flush(el);
+      void el.refresh({ expectNewTask: true });
+      // The API still shows the previous task for a moment.
+      for (let i = 0; i < 3; i++) {
+        scripted.answer(done({ task_id: 'old' }));
+        await flush(el);
+        await clock.tickAsync(1100);
+      }
+      expect(scripted.calls).to.have.length(5);
+      scripted.answer(pending(1, { task_id: 'new' }));
+      await flush(el);
+      await clock.tickAsync(1100);
+      scripted.answer(done({ task_id: 'new' }));
+      await flush(el);
+      await clock.tickAsync(60_000);
+      expect(scripted.calls).to.have.length(6);
+      expect(dones.map((d) => [d.task.task_id, d.sawPending])).to.deep.equal([['old', false], ['new', true]]);
+      expect(message(el)).to.equal('');
+    });
+
+    it('refresh({ expectNewTask: true }) stops after 60 s with a notice when no new import appears', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher);
+      scripted.answer(done({ task_id: 'old' }));
+      await flush(el);
+      void el.refresh({ expectNewTask: true });
+      const start = Date.now();
+      while (Date.now() - start < 70_000) {
+        if (scripted.inFlight) scripted.answer(done({ task_id: 'old' }));
+        await flushSmall(el);
+        await clock.tickAsync(500);
+      }
+      const calls = scripted.calls.length;
+      // At the interval (2 s, jittered ±10 %) for 60 s.
+      expect(calls).to.be.within(28, 36);
+      expect(message(el)).to.contain('No new import appeared within 60 s');
+      expect(el.state).to.equal('done');
+      await clock.tickAsync(600_000);
+      expect(scripted.calls).to.have.length(calls);
+    });
+  });
+
+  describe('3. no zone id', () => {
+    for (const [name, clear] of [
+      ['removed', (el: DnsImportStatus) => el.removeAttribute('zone-id')],
+      ['null', (el: DnsImportStatus) => (el.zoneId = null as unknown as string)],
+      ['undefined', (el: DnsImportStatus) => (el.zoneId = undefined as unknown as string)],
+      ['blank', (el: DnsImportStatus) => (el.zoneId = '   ')],
+    ] as const) {
+      it(`${name}: shows the configuration hint, aborts the request and never requests /zones/${name}/`, async () => {
+        const scripted = new ScriptedFetcher();
+        const el = await mount(scripted.fetcher);
+        clear(el);
+        await flush(el);
+        expect(scripted.calls[0]!.signal.aborted).to.equal(true);
+        expect(el.state).to.equal('idle');
+        expect(message(el)).to.contain('Set the zone-id attribute');
+        await clock.tickAsync(60_000);
+        expect(scripted.calls.map((c) => c.zoneId)).to.deep.equal(['zone-seq']);
+      });
+    }
+  });
+
+  it('4. properties set right after append() are used by the very first request', async () => {
+    const builtIn = sinon.spy(window, 'fetch');
+    const scripted = new ScriptedFetcher();
+    const parent = await fixture<HTMLElement>(html`<div></div>`);
+    const el = document.createElement('dns-import-status');
+    el.setAttribute('zone-id', 'zone-late-props');
+    parent.append(el);
+    el.fetcher = scripted.fetcher;
+    el.interval = 1000;
+    await flush(el);
+    expect(builtIn.called).to.equal(false);
+    expect(scripted.calls.map((c) => c.zoneId)).to.deep.equal(['zone-late-props']);
+    scripted.answer(pending());
+    await flush(el);
+    await clock.tickAsync(1150);
+    expect(scripted.calls).to.have.length(2);
+  });
+
+  describe('5. a new fetcher function is not a new data source', () => {
+    it('a replaced fetcher keeps the place in the schedule, the task stays, and the next poll uses it', async () => {
+      const first = new ScriptedFetcher();
+      const second = new ScriptedFetcher();
+      const el = await mount(first.fetcher);
+      const progress = listen(el, 'import-progress');
+      first.answer(pending(10));
+      await flush(el);
+      await clock.tickAsync(1000);
+      el.fetcher = second.fetcher;
+      await flush(el);
+      expect(first.calls.length + second.calls.length).to.equal(1);
+      expect(el.task?.success_count).to.equal(10);
+      expect(el.state).to.equal('pending');
+      await clock.tickAsync(1300);
+      expect(first.calls).to.have.length(1);
+      expect(second.calls).to.have.length(1);
+      second.answer(pending(10));
+      await flush(el);
+      expect(progress).to.have.length(1);
+    });
+
+    it('a fetcher re-created on every render (and on every import-progress) never makes more than one request per interval', async () => {
+      let requests = 0;
+      let processed = 0;
+      const instant = async () => {
+        requests += 1;
+        processed += 1;
+        return pending(processed);
+      };
+      const el = await mount(() => instant(), { interval: 1000 });
+      // What a React parent does: a state update on each event re-renders with a new inline arrow.
+      el.addEventListener('import-progress', () => (el.fetcher = () => instant()));
+      const start = Date.now();
+      while (Date.now() - start < 10_000) {
+        await flushSmall(el);
+        await clock.tickAsync(100);
+      }
+      expect(requests).to.be.within(9, 12);
+    });
+
+    it('elements given one fetcher object share; different fetchers or endpoints never do', async () => {
+      const shared = new ScriptedFetcher();
+      const other = new ScriptedFetcher();
+      const a = await mount(shared.fetcher);
+      const b = await mount(shared.fetcher);
+      const c = await mount(other.fetcher);
+      await flush(a, b, c);
+      expect(shared.calls).to.have.length(1);
+      expect(other.calls).to.have.length(1);
+      const urls: string[] = [];
+      sinon.stub(window, 'fetch').callsFake(async (input) => {
+        urls.push(String(input));
+        return new Response(JSON.stringify(done()), { headers: { 'Content-Type': 'application/json' } });
+      });
+      const parent = await fixture<HTMLElement>(html`<div>
+        <dns-import-status zone-id="zone-ep" endpoint="/tenant-a"></dns-import-status>
+        <dns-import-status zone-id="zone-ep" endpoint="/tenant-b"></dns-import-status>
+        <dns-import-status zone-id="zone-ep" endpoint="/tenant-a"></dns-import-status>
+      </div>`);
+      await flush(...parent.querySelectorAll('dns-import-status'));
+      expect(urls.sort()).to.deep.equal([
+        '/tenant-a/v2/zones/zone-ep/import/recordsets',
+        '/tenant-b/v2/zones/zone-ep/import/recordsets',
+      ]);
+    });
+
+    it('an element on a shared channel that gets a new function keeps its task and its place', async () => {
+      const shared = new ScriptedFetcher();
+      const replacement = new ScriptedFetcher();
+      const a = await mount(shared.fetcher);
+      const b = await mount(shared.fetcher);
+      shared.answer(pending(5));
+      await flush(a, b);
+      await clock.tickAsync(500);
+      b.fetcher = replacement.fetcher;
+      await flush(b);
+      expect(replacement.calls).to.have.length(0);
+      expect(b.task?.success_count).to.equal(5);
+      await clock.tickAsync(1800);
+      expect(shared.calls).to.have.length(2);
+      expect(replacement.calls).to.have.length(1);
+    });
+
+    it('import-progress fires when the content changed, not the object', async () => {
+      const mine = new ScriptedFetcher();
+      const theirs = new ScriptedFetcher();
+      const el = await mount(mine.fetcher);
+      const other = await mount(theirs.fetcher);
+      const progress = listen(el, 'import-progress');
+      mine.answer(pending(7));
+      theirs.answer(pending(7));
+      await flush(el, other);
+      // The new function is already another element's: this one joins that channel, whose task
+      // is another object with the same content.
+      el.fetcher = theirs.fetcher;
+      await flush(el);
+      expect(el.task).to.equal(other.task);
+      expect(progress).to.have.length(1);
+    });
+  });
+
+  describe('6. import-done says whether the finish was watched', () => {
+    it('sawPending is false when the first sight is already DONE', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher);
+      const dones = listen(el, 'import-done');
+      scripted.answer(done());
+      await flush(el);
+      expect(dones.map((d: ImportDoneDetail) => d.sawPending)).to.deep.equal([false]);
+    });
+
+    it('sawPending is true when this element saw it PENDING first', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher);
+      const dones = listen(el, 'import-done');
+      scripted.answer(pending());
+      await flush(el);
+      await clock.tickAsync(2200);
+      scripted.answer(done());
+      await flush(el);
+      expect(dones.map((d) => d.sawPending)).to.deep.equal([true]);
+    });
+  });
+
+  it('7. what the element hands out cannot be corrupted by a listener', async () => {
+    const scripted = new ScriptedFetcher();
+    const items = ['b', 'a', 'c'].map((name) => ({ name: `${name}.`, type: 'A', line: 'default_view', value: ['192.0.2.1'], error_code: 'DNS.0016', error_message: 'x' }));
+    const a = await mount(scripted.fetcher);
+    const b = await mount(scripted.fetcher);
+    let threw = 0;
+    a.addEventListener('import-progress', (event) => {
+      for (const vandalism of [
+        () => (event.detail.task.error_items as unknown[]).sort(),
+        () => ((event.detail.task.error_items as unknown[]).length = 0),
+        () => ((event.detail.task.error_items[0]!.value as string[])[0] = 'evil'),
+        () => ((event.detail as { task: unknown }).task = null),
+        () => ((a.task as { status: string }).status = 'HACKED'),
+      ]) {
+        try {
+          vandalism();
+        } catch {
+          threw += 1;
+        }
+      }
+    });
+    scripted.answer(done({ total_count: 3, success_count: 0, error_count: 3, error_items: items }));
+    await flush(a, b);
+    expect(threw).to.equal(5);
+    expect(b.task!.error_items.map((item) => item.name)).to.deep.equal(['b.', 'a.', 'c.']);
+    expect(b.task!.error_items[0]!.value).to.deep.equal(['192.0.2.1']);
+    expect(b.task!.status).to.equal('DONE');
+    expect(Object.isFrozen(b.task)).to.equal(true);
+  });
+
+  describe('8. a wait the server asked for belongs to the channel', () => {
+    it('Retry-After holds when a second element joins, on online, on visibility and focus; refresh() cuts it', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher);
+      scripted.answer(pending());
+      await flush(el);
+      await clock.tickAsync(2200);
+      scripted.fail({ status: 429, retryAfter: 120 });
+      await flush(el);
+      await clock.tickAsync(30_000);
+      await mount(scripted.fetcher);
+      window.dispatchEvent(new Event('online'));
+      window.dispatchEvent(new Event('focus'));
+      setHidden(true);
+      setHidden(false);
+      await clock.tickAsync(60_000);
+      expect(scripted.calls).to.have.length(2);
+      await clock.tickAsync(30_000);
+      expect(scripted.calls).to.have.length(3);
+      scripted.fail({ status: 503, retryAfter: 100 });
+      await flush(el);
+      void el.refresh();
+      expect(scripted.calls).to.have.length(4);
+    });
+
+    for (const [name, failure] of [
+      ['a 5xx', { status: 503 }],
+      ['flow control (DNS.0014)', { status: 403, code: 'DNS.0014' }],
+    ] as const) {
+      it(`the backoff after ${name} is not cut by online or a joining element`, async () => {
+        const scripted = new ScriptedFetcher();
+        const el = await mount(scripted.fetcher, { interval: 10_000 });
+        scripted.fail(failure);
+        await flush(el);
+        window.dispatchEvent(new Event('online'));
+        await mount(scripted.fetcher, { interval: 10_000 });
+        await clock.tickAsync(9000);
+        expect(scripted.calls).to.have.length(1);
+      });
+    }
+
+    it('a backoff caused by network errors alone ends on online', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher, { interval: 10_000 });
+      scripted.fail(new TypeError('Failed to fetch'));
+      await flush(el);
+      window.dispatchEvent(new Event('online'));
+      expect(scripted.calls).to.have.length(2);
+    });
+  });
+
+  describe('9. offline and hidden time', () => {
+    afterEach(() => {
+      delete (navigator as { onLine?: boolean }).onLine;
+    });
+
+    it('an element created offline recovers by itself on online, even after it gave up', async () => {
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      expect(navigator.onLine).to.equal(false);
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher, { 'give-up-after': 30_000 });
+      // navigator.onLine is not trusted: the element tries anyway.
+      expect(scripted.calls).to.have.length(1);
+      const errors = listen(el, 'import-error');
+      const start = Date.now();
+      while (errors.at(-1)?.willRetry !== false && Date.now() - start < 300_000) {
+        if (scripted.inFlight) scripted.fail(new TypeError('Failed to fetch'));
+        await flushSmall(el);
+        await clock.tickAsync(500);
+      }
+      expect(message(el)).to.contain('retrying has stopped');
+      const calls = scripted.calls.length;
+      window.dispatchEvent(new Event('online'));
+      expect(scripted.calls).to.have.length(calls + 1);
+      scripted.answer(done());
+      await flush(el);
+      expect(el.state).to.equal('done');
+    });
+
+    it('time spent hidden does not count toward give-up-after', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher, { 'give-up-after': 60_000, interval: 1000 });
+      const errors = listen(el, 'import-error');
+      scripted.fail({ status: 503 });
+      await flush(el);
+      setHidden(true);
+      await clock.tickAsync(3 * 60 * 60_000);
+      setHidden(false);
+      expect(scripted.calls).to.have.length(2);
+      scripted.fail({ status: 503 });
+      await flush(el);
+      expect(errors.map((e: ImportErrorDetail) => e.willRetry)).to.deep.equal([true, true]);
+    });
+  });
+
+  describe('10. limits', () => {
+    it('NaN, negative and huge values never give an instant or a runaway timer', async () => {
+      for (const [attrs, expected] of [
+        [{ interval: 'NaN' }, 2000],
+        [{ interval: -5 }, 2000],
+        [{ interval: 0 }, 2000],
+        [{ interval: 1e12 }, MAX_INTERVAL_MS],
+      ] as const) {
+        const scripted = new ScriptedFetcher();
+        const el = await mount(scripted.fetcher, attrs);
+        scripted.answer(pending());
+        await flush(el);
+        const answeredAt = Date.now();
+        while (scripted.calls.length === 1 && Date.now() - answeredAt < 2 * MAX_INTERVAL_MS) await clock.tickAsync(expected / 100);
+        // The next poll comes after the interval, jittered by ±10 %.
+        expect((Date.now() - answeredAt) / expected, JSON.stringify(attrs)).to.be.within(0.89, 1.11);
+        fixtureCleanup();
+      }
+    });
+
+    it('a huge timeout or give-up-after stays below the timer limit, and NaN gives the defaults', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher, { timeout: 1e15, 'give-up-after': 'NaN' });
+      const errors = listen(el, 'import-error');
+      await clock.tickAsync(24 * 60 * 60_000);
+      expect(errors).to.deep.equal([]);
+      await clock.tickAsync(MAX_TIMER_MS);
+      await flush(el);
+      expect(errors.map((e) => e.error.kind)).to.deep.equal(['timeout']);
+    });
+
+    it('values people use on purpose stay as given: interval 500, timeout 1000', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher, { interval: 500, timeout: 1000 });
+      const errors = listen(el, 'import-error');
+      await clock.tickAsync(999);
+      expect(errors).to.have.length(0);
+      await clock.tickAsync(1);
+      await flush(el);
+      expect(errors).to.have.length(1);
+      await clock.tickAsync(1000);
+      scripted.answer(pending());
+      await flush(el);
+      await clock.tickAsync(449);
+      expect(scripted.calls).to.have.length(2);
+      await clock.tickAsync(102);
+      expect(scripted.calls).to.have.length(3);
+    });
+
+    it('a timeout below 1 s is raised to 1 s', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher, { timeout: 5 });
+      const errors = listen(el, 'import-error');
+      await clock.tickAsync(990);
+      await flush(el);
+      expect(errors).to.have.length(0);
+      await clock.tickAsync(10);
+      await flush(el);
+      expect(errors).to.have.length(1);
+    });
+  });
+
+  describe('11. error bodies a custom fetcher resolves with', () => {
+    for (const [body, code, willRetry] of [
+      [{ error_code: 'DNS.0013', error_msg: 'No permission.' }, 'DNS.0013', false],
+      [{ code: 'DNS.0014', message: 'Request forbidden by flow control.' }, 'DNS.0014', true],
+      [{ errorCode: 'APIGW.0308', errorMsg: 'Throttled.' }, 'APIGW.0308', true],
+      [{ error: { code: 'APIG.0308', message: 'Throttled.' } }, 'APIG.0308', true],
+      [{ error_code: 'DNS.0021', error_msg: 'Could not acquire the lock.' }, 'DNS.0021', true],
+      [{ error: { code: 'APIGW.0301', message: 'Incorrect IAM authentication information.' } }, 'APIGW.0301', false],
+    ] as const) {
+      it(`${JSON.stringify(body)} is an API error ${code}, ${willRetry ? 'retried' : 'not retried'}`, async () => {
+        const scripted = new ScriptedFetcher();
+        const el = await mount(scripted.fetcher);
+        const errors = listen(el, 'import-error');
+        scripted.answer(body);
+        await flush(el);
+        expect(errors.map((e) => [e.error.kind, e.error.code, e.willRetry])).to.deep.equal([['api', code, willRetry]]);
+        expect(message(el)).to.contain(code);
+      });
+    }
+  });
+
+  describe('12. not every 404 means "no import yet"', () => {
+    for (const [failure, expected] of [
+      [{ status: 404, code: 'DNS.0302', message: 'This zone does not exist.' }, 'This zone does not exist (HTTP 404). Check the zone id.'],
+      [{ status: 400, code: 'DNS.0302', message: 'This zone does not exist.' }, 'This zone does not exist (HTTP 400). Check the zone id.'],
+      [{ status: 404, code: 'APIGW.0101', message: 'The API does not exist or has not been published.' }, 'No such API at this address (HTTP 404). Check the endpoint.'],
+      [{ status: 404, code: 'APIG.0101', message: 'The API does not exist or has not been published.' }, 'No such API at this address (HTTP 404). Check the endpoint.'],
+    ] as const) {
+      it(`${failure.status} ${failure.code} is an error with its own message and no retry`, async () => {
+        const scripted = new ScriptedFetcher();
+        const el = await mount(scripted.fetcher);
+        const errors = listen(el, 'import-error');
+        scripted.fail(failure);
+        await flush(el);
+        expect(el.state).to.equal('error');
+        expect(errors.map((e) => e.willRetry)).to.deep.equal([false]);
+        expect(message(el)).to.contain(expected).and.contain(`Code: ${failure.code}`);
+        await clock.tickAsync(600_000);
+        expect(scripted.calls).to.have.length(1);
+      });
+    }
+
+    it('a 404 without such a code is the empty state', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher);
+      scripted.fail({ status: 404, code: 'DNS.0101' });
+      await flush(el);
+      expect(el.state).to.equal('empty');
+    });
+  });
+
+  describe('13. screen readers hear one voice', () => {
+    it('a running import that gains failures on every poll is announced at most once per 10 s', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher, { interval: 1000 });
+      const region = () => el.shadowRoot!.querySelector('[aria-live]')!;
+      const changes: number[] = [];
+      let last = '';
+      let failed = 0;
+      const start = Date.now();
+      while (Date.now() - start < 60_000) {
+        if (scripted.inFlight) {
+          failed += 1;
+          const items = Array.from({ length: failed }, (_, i) => ({ name: `r${i}.`, type: 'A', line: 'default_view', value: ['192.0.2.1'], error_code: 'DNS.0016', error_message: 'exists' }));
+          scripted.answer(pending(failed, { success_count: failed, error_count: failed, error_items: items }));
+        }
+        await flushSmall(el);
+        if (region().textContent !== last) {
+          last = region().textContent!;
+          changes.push(Date.now());
+        }
+        await clock.tickAsync(250);
+      }
+      expect(failed).to.be.at.least(50);
+      expect(changes.length).to.be.within(2, 7);
+      for (let i = 1; i < changes.length; i++) expect(changes[i]! - changes[i - 1]!).to.be.at.least(10_000);
+      expect(el.shadowRoot!.querySelectorAll('[aria-live], [role="status"], [role="alert"]')).to.have.length(1);
+    });
+  });
+
+  it("14. lang is followed across an application's shadow roots", async () => {
+    const app = await fixture<HTMLElement>(html`<div></div>`);
+    const root = app.attachShadow({ mode: 'open' });
+    root.innerHTML = '<section lang="en"></section>';
+    const section = root.querySelector('section')!;
+    const el = document.createElement('dns-import-status');
+    section.append(el);
+    await flush(el);
+    expect(message(el)).to.contain('Set the zone-id attribute');
+    section.setAttribute('lang', 'zh-CN');
+    await flush(el);
+    expect(message(el)).to.contain('请设置 zone-id');
+  });
+
+  describe('16. small sharp edges', () => {
+    it('"retrying in N s" counts down', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount(scripted.fetcher);
+      scripted.fail({ status: 503, retryAfter: 20 });
+      await flush(el);
+      expect(message(el)).to.contain('retrying in 20 s');
+      await clock.tickAsync(5000);
+      await flush(el);
+      expect(message(el)).to.contain('retrying in 15 s');
+    });
+
+    it('a fetcher that is not a function is a configuration error, not a retried network error', async () => {
+      const el = await mount('https://dns.example.com' as unknown as ImportTaskFetcher);
+      await flush(el);
+      expect(el.state).to.equal('error');
+      expect(message(el)).to.contain('Invalid configuration').and.contain('fetcher property must be a function');
+      await clock.tickAsync(600_000);
+      expect(el.shadowRoot!.textContent).to.not.contain('retrying');
+    });
+
+    it('moved into another document, it follows that document\'s lang', async () => {
+      const iframe = await fixture<HTMLIFrameElement>(html`<iframe></iframe>`);
+      const el = document.createElement('dns-import-status');
+      document.body.append(el);
+      await flush(el);
+      const other = iframe.contentDocument!;
+      other.body.append(el);
+      await flush(el);
+      other.documentElement.lang = 'zh-CN';
+      await flush(el);
+      expect(message(el)).to.contain('请设置 zone-id');
+      el.remove();
+    });
+
+    it('a fetcher that throws at once fails like one that rejects', async () => {
+      const el = await mount(() => {
+        throw Object.assign(new Error('Forbidden'), { status: 403 });
+      });
+      await flush(el);
+      expect(el.state).to.equal('error');
+      expect(message(el)).to.contain('No permission');
+    });
+  });
+});
