@@ -70,6 +70,6 @@ export default {
   coverage: false,
   coverageConfig: {
     include: ['src/**/*.ts'],
-    threshold: engines.includes('chromium') ? { statements: 90, lines: 90, branches: 80, functions: 90 } : undefined,
+    threshold: engines.includes('chromium') ? { statements: 95, lines: 95, branches: 90, functions: 95 } : undefined,
   },
 };

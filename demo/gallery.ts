@@ -1,4 +1,5 @@
 // One element in one state, chosen by the URL: /demo/gallery.html?state=pending&lang=zh-CN.
+// `&width=360` sets the element's own width in pixels (the layout follows it, not the window).
 // Used by `npm run screenshots`; handy for eyeballing a state too. No server involved: a
 // fetcher defined here answers.
 import '../src/index.js';
@@ -13,11 +14,11 @@ const records = Array.from({ length: 240 }, (_, i) => {
   ] as const;
   const [code, message, line] = kinds[i % 7 === 0 ? 3 : i % 5 === 0 ? 2 : i % 3 === 0 ? 1 : 0]!;
   return {
-    name: i % 9 === 0 ? `测试${i}.example.com.` : `host${i}.example.com.`,
+    name: i % 9 === 0 ? `测试${i}.example.com.` : i % 4 === 0 ? `web-frontend-cluster-node-${i}.example.com.` : `host${i}.example.com.`,
     type: i % 4 === 0 ? 'AAAA' : 'A',
     line,
     ttl: '300',
-    value: i % 4 === 0 ? ['2001:db8::1'] : ['192.0.2.1', `192.0.2.${(i % 250) + 2}`],
+    value: i % 4 === 0 ? [`2001:db8:85a3::8a2e:370:${i}`, `2001:db8:85a3::8a2e:371:${i}`] : ['192.0.2.1', `192.0.2.${(i % 250) + 2}`],
     error_code: code,
     error_message: message,
   };
@@ -62,6 +63,8 @@ const params = new URLSearchParams(location.search);
 const state = params.get('state') ?? 'failures';
 const el = document.createElement('dns-import-status');
 el.lang = params.get('lang') ?? 'en';
+const width = Number(params.get('width'));
+if (width > 0) el.style.width = `${width}px`;
 const fetcher = galleryStates[state];
 if (state === 'estimate') el.interval = 500; // two polls without a long wait
 if (state === 'stalled') {

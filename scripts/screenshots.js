@@ -1,5 +1,7 @@
 // `npm run screenshots`: every state of the element in light and dark, English and Chinese,
-// rendered in headless Chromium from demo/gallery.html, written to docs/screenshots/.
+// rendered in headless Chromium from demo/gallery.html, written to docs/screenshots/. The
+// failures and pending states are also shot at 360 and 480 px wide (the element's own width,
+// set by the gallery's `width` parameter): `failures-light-en-360.png`.
 // Chinese needs a CJK font: on Debian/Ubuntu as root this installs fonts-wqy-microhei.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -26,7 +28,16 @@ function ensureCjkFont() {
 const allStates = ['config', 'loading', 'pending', 'estimate', 'stalled', 'done', 'failures', 'nothing-imported', 'empty', 'error', 'retrying'];
 // `node scripts/screenshots.js estimate stalled` renders only those states.
 const states = process.argv.length > 2 ? allStates.filter((state) => process.argv.includes(state)) : allStates;
+/** Narrow containers (a phone, a drawer): the states whose layout changes most. */
+const narrowStates = ['pending', 'failures'].filter((state) => states.includes(state));
+const narrowWidths = [360, 480];
 const outDir = 'docs/screenshots';
+
+/** Every shot: [state, width or undefined for the gallery's default, file suffix]. */
+const shots = [
+  ...states.map((state) => [state, undefined, '']),
+  ...narrowStates.flatMap((state) => narrowWidths.map((width) => [state, width, `-${width}`])),
+];
 
 ensureCjkFont();
 mkdirSync(outDir, { recursive: true });
@@ -35,8 +46,9 @@ const browser = await launchBrowser();
 try {
   for (const lang of ['en', 'zh-CN']) {
     for (const scheme of ['light', 'dark']) {
-      for (const state of states) {
-        const page = await openPage(browser, `${server.url}/demo/gallery.html?state=${state}&lang=${lang}`);
+      for (const [state, width, suffix] of shots) {
+        const query = `state=${state}&lang=${lang}${width ? `&width=${width}` : ''}`;
+        const page = await openPage(browser, `${server.url}/demo/gallery.html?${query}`);
         await page.setViewportSize({ width: 920, height: 900 });
         await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
         const element = page.locator('dns-import-status');
@@ -50,7 +62,7 @@ try {
           state,
         );
         await page.evaluate(() => document.fonts.ready);
-        const file = `${outDir}/${state}-${scheme}-${lang === 'en' ? 'en' : 'zh'}.png`;
+        const file = `${outDir}/${state}-${scheme}-${lang === 'en' ? 'en' : 'zh'}${suffix}.png`;
         await element.screenshot({ path: file, animations: 'disabled' });
         await page.close();
         console.log(`wrote ${file}`);

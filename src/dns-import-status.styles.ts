@@ -2,7 +2,11 @@ import { css } from 'lit';
 
 /**
  * Public custom properties (`--dns-import-status-*`) map onto private `--_*` locals, so a
- * host theme overrides one name and every rule follows.
+ * host theme overrides one name and every rule follows. The failed-record view's rules are
+ * in failures/failure-view.styles.ts; the base `button`, focus ring and `.code` here are
+ * shared with it. The host is a size container (`container-type`), so the layout follows the
+ * element's own width, not the viewport's; that contains its inline size: the width comes
+ * from the parent, never from the content.
  */
 export const dnsImportStatusStyles = css`
   :host {
@@ -20,6 +24,7 @@ export const dnsImportStatusStyles = css`
 
     color-scheme: light dark;
     display: block;
+    container-type: inline-size;
     position: relative;
     box-sizing: border-box;
     font: 14px/1.45 var(--_font);
@@ -136,53 +141,12 @@ export const dnsImportStatusStyles = css`
     padding: 2px 10px;
     cursor: pointer;
   }
-  button:focus-visible,
-  [part~='error-list']:focus-visible {
+  :focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
-  h3 {
-    margin: var(--_space) 0 calc(var(--_space) / 2);
-    font-size: 1em;
-  }
-  [part~='error-list'] {
-    overflow: auto;
-    max-height: var(--dns-import-status-list-max-height, 24rem);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding: 4px 8px;
-    border-bottom: 1px solid var(--_border);
-    /* break-word, not anywhere: short words (types, TTLs, headers) keep their width; only a
-       word wider than the list breaks. */
-    overflow-wrap: break-word;
-  }
-  th {
-    white-space: nowrap;
-    position: sticky;
-    top: 0;
-    background: var(--_surface);
-    color: var(--_muted);
-    font-weight: 600;
-  }
   .code {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-  }
-  td.code {
-    white-space: nowrap;
-  }
-  .values {
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   @media (prefers-reduced-motion: reduce) {
     .bar {

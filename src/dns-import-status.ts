@@ -4,7 +4,7 @@ import { cssProperty } from './css-property.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
 import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
 import { FailureView } from './failures/failure-view.js';
-import { failureViewStyles } from './failures/failure-view.styles.js';
+import { styles as failureViewStyles } from './failures/failure-view.styles.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
 import { LangController } from './i18n/lang-controller.js';
 import { messagesFor, outcomeText, type Locale, type Messages } from './i18n/messages.js';
@@ -110,7 +110,7 @@ export class DnsImportStatus extends LitElement {
   });
 
   /** The failed-record view's query and page, kept across polls of the same zone. */
-  readonly #failureView = new FailureView(this, { zoneId: () => this.#poller.zoneId });
+  readonly #failureView = new FailureView(this, { zoneId: () => this.#poller.zoneId, taskId: () => this.#poller.snapshot?.task?.task_id });
 
   readonly #uiLanguage = new LangController(this);
   readonly #announcer = new LiveAnnouncer(this);

@@ -1,18 +1,20 @@
 // axe in every visual state, with real timers (axe schedules its own work with setTimeout).
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus, DnsImportStatusState } from '../src/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
-import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { flush } from './support/flush.js';
+import { envelope, rawTask } from './support/documented-sample.js';
+import { ScriptedFetcher } from './support/scripted-fetcher.js';
+import { untilState } from './support/wait.js';
 
-async function inState(answer: (scripted: ScriptedFetcher) => void, lang = 'en'): Promise<DnsImportStatus> {
+async function inState(state: DnsImportStatusState, answer: (scripted: ScriptedFetcher) => void, lang = 'en'): Promise<DnsImportStatus> {
   const scripted = new ScriptedFetcher();
   const el = await fixture<DnsImportStatus>(
     html`<dns-import-status lang=${lang} .fetcher=${scripted.fetcher} zone-id="zone-a11y"></dns-import-status>`,
   );
+  await scripted.called(1);
   answer(scripted);
-  await flush(el);
+  await untilState(el, state);
   return el;
 }
 
@@ -21,25 +23,30 @@ const many = Array.from({ length: 30 }, (_, i) => ({
   value: ['192.0.2.1', '192.0.2.2'], error_code: i % 2 ? 'DNS.0016' : 'DNS.0806', error_message: 'Failed.',
 }));
 
-const states: Record<string, (scripted: ScriptedFetcher) => void> = {
-  loading: () => {},
-  pending: (s) => s.answer(envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: 20, error_count: 2, error_items: many.slice(0, 2) }))),
-  'done without failures': (s) => s.answer(envelope(rawTask({ total_count: 5, success_count: 5, error_count: 0, error_items: [] }))),
-  'done with failures': (s) => s.answer(envelope(rawTask({ total_count: 60, success_count: 30, error_count: 30, error_items: many }))),
-  empty: (s) => s.fail(new ImportStatusError('Not found', { kind: 'http', status: 404 })),
-  error: (s) => s.fail(new ImportStatusError('Insufficient permissions.', { kind: 'http', status: 403, code: 'DNS.0030', requestId: 'r-1' })),
+/** Each visual state: the state it reaches, and how the fetcher answers to get there. */
+const states: Record<string, [DnsImportStatusState, (scripted: ScriptedFetcher) => void]> = {
+  loading: ['loading', () => {}],
+  pending: ['pending', (s) => s.answer(envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: 20, error_count: 2, error_items: many.slice(0, 2) })))],
+  'done without failures': ['done', (s) => s.answer(envelope(rawTask({ total_count: 5, success_count: 5, error_count: 0, error_items: [] })))],
+  'done with failures': ['done', (s) => s.answer(envelope(rawTask({ total_count: 60, success_count: 30, error_count: 30, error_items: many })))],
+  empty: ['empty', (s) => s.fail(new ImportStatusError('Not found', { kind: 'http', status: 404 }))],
+  error: ['error', (s) => s.fail(new ImportStatusError('Insufficient permissions.', { kind: 'http', status: 403, code: 'DNS.0030', requestId: 'r-1' }))],
 };
 
-describe('accessibility', () => {
+describe('accessibility', function () {
+  // axe's own work (contrast of every text node) is CPU-bound: in WebKit on a busy machine it
+  // takes more than mocha's 10 s. The waits before it are until()s with their own deadlines.
+  this.timeout(30_000);
+
   it('has no axe violations without a zone id', async () => {
     const el = await fixture<DnsImportStatus>(html`<dns-import-status></dns-import-status>`);
     await expect(el).to.be.accessible();
   });
 
   for (const lang of ['en', 'zh-CN']) {
-    for (const [name, answer] of Object.entries(states)) {
+    for (const [name, [state, answer]] of Object.entries(states)) {
       it(`has no axe violations: ${name} (${lang})`, async () => {
-        const el = await inState(answer, lang);
+        const el = await inState(state, answer, lang);
         await expect(el).to.be.accessible();
       });
     }

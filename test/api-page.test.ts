@@ -1,7 +1,8 @@
 // demo/api.html, the API page rendered from custom-elements.json: it lists every public member
 // of the element class (enumerated at run time, not only from the manifest), every documented
 // event with its type, every attribute, part and CSS custom property, each with a description.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { until } from './support/wait.js';
 import { DnsImportStatus } from '../src/index.js';
 import { LitElement } from 'lit';
 import { codeSpans, elementApi, type Manifest } from '../demo/api-model.js';
@@ -17,7 +18,7 @@ before(async () => {
   frame = document.createElement('iframe');
   frame.src = '/demo/api.html';
   document.body.append(frame);
-  await waitUntil(() => frame.contentDocument?.getElementById('api')?.getAttribute('aria-busy') === 'false', 'the page rendered', { timeout: 10_000 });
+  await until(() => frame.contentDocument?.getElementById('api')?.getAttribute('aria-busy') === 'false', 'the page rendered', { timeout: 10_000 });
   page = frame.contentDocument!;
 });
 

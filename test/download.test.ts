@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { downloadTextFile } from '../src/failures/download.js';
+import sinon from 'sinon';
+import { REVOKE_AFTER_MS, downloadTextFile } from '../src/failures/download.js';
 
 interface CapturedDownload {
   fileName: string;
@@ -27,7 +28,7 @@ function captureNextDownload(): { downloads: CapturedDownload[]; stop: () => voi
   return { downloads, stop: () => document.removeEventListener('click', onClick, { capture: true }) };
 }
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const resolves = (href: string) => fetch(href).then(() => true, () => false);
 
 describe('downloadTextFile', () => {
   let capture: ReturnType<typeof captureNextDownload>;
@@ -67,17 +68,20 @@ describe('downloadTextFile', () => {
     expect(document.querySelectorAll('a').length).to.equal(linksBefore);
   });
 
-  it('revokes the object URL after the click, once the download has started', async () => {
-    downloadTextFile('failures.csv', 'x');
-    const { href } = capture.downloads[0]!;
-    await nextTask();
-    await nextTask();
-    let failed = false;
+  it('keeps the object URL alive long enough for a large or confirmed download, then revokes it', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout'] });
     try {
-      await fetch(href);
-    } catch {
-      failed = true;
+      downloadTextFile('failures.csv', 'x');
+      const { href } = capture.downloads[0]!;
+      await clock.tickAsync(10_000);
+      expect(await resolves(href), 'alive 10 s after the click').to.equal(true);
+      await clock.tickAsync(REVOKE_AFTER_MS - 10_001);
+      expect(await resolves(href), 'alive until the minute is over').to.equal(true);
+      await clock.tickAsync(1);
+      expect(await resolves(href), 'revoked after a minute').to.equal(false);
+      expect(REVOKE_AFTER_MS).to.equal(60_000);
+    } finally {
+      clock.restore();
     }
-    expect(failed, 'the blob URL no longer resolves').to.equal(true);
   });
 });

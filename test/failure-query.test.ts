@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   applyFailureQuery,
   emptyFailureQuery,
-  isEmptyFailureQuery,
+  isFiltering,
   recordTypesOf,
   type FailureQuery,
 } from '../src/failures/failure-query.js';
@@ -36,13 +36,19 @@ describe('applyFailureQuery', () => {
   it('returns the input array itself for the empty query', () => {
     expect(applyFailureQuery(zone, emptyFailureQuery)).to.equal(zone);
     expect(applyFailureQuery(zone, query({ text: '   ' }))).to.equal(zone);
-    expect(isEmptyFailureQuery(emptyFailureQuery)).to.equal(true);
   });
 
   it('returns a new array as soon as the query asks for anything', () => {
     const result = applyFailureQuery(zone, query({ sort: 'name' }));
     expect(result).not.to.equal(zone);
-    expect(isEmptyFailureQuery(query({ code: '' }))).to.equal(false);
+  });
+
+  it('says the query is filtering when it hides records, and not for a sort alone', () => {
+    expect(isFiltering(emptyFailureQuery)).to.equal(false);
+    expect(isFiltering(query({ text: '  ', sort: 'name' }))).to.equal(false);
+    expect(isFiltering(query({ text: 'www' }))).to.equal(true);
+    expect(isFiltering(query({ type: 'A' }))).to.equal(true);
+    expect(isFiltering(query({ code: '' })), 'the group without a code').to.equal(true);
   });
 
   describe('text', () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { failureMessagesFor } from '../src/failures/failure-messages.js';
 
-/** The per-record codes DESIGN.md lists. */
+/** The per-record error codes of Huawei's DNS error-code list that a record import can hit. */
 const documentedCodes = [
   'DNS.0016', 'DNS.0303', 'DNS.0319', 'DNS.0304', 'DNS.0307', 'DNS.0308', 'DNS.0322', 'DNS.0323',
   'DNS.0325', 'DNS.0403', 'DNS.0806', 'DNS.0807', 'DNS.1601', 'DNS.1602', 'DNS.1604',

@@ -4,8 +4,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { FAILURE_PAGE_SIZE } from '../src/failures/failure-view.js';
-import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { flush } from './support/flush.js';
+import { DOCUMENTED_TASK_ID, documentedTask, envelope, rawTask } from './support/documented-sample.js';
+import { watchLitWarnings } from './support/lit-warnings.js';
+import { ScriptedFetcher } from './support/scripted-fetcher.js';
+import { hasSettled, until, untilState } from './support/wait.js';
 
 type RawItem = Record<string, unknown>;
 
@@ -21,7 +23,7 @@ const downloadButton = (el: DnsImportStatus) => root(el).querySelector<HTMLButto
 
 function item(name: string, type: string, code: string, value: string | string[] = '192.0.2.1', extra: RawItem = {}): RawItem {
   const messages: Record<string, string> = {
-    'DNS.0806': 'This line is not be supported in this DNS version.',
+    'DNS.0806': documentedTask().error_items[0]!.error_message,
     'DNS.0016': 'The record set already exists.',
     'DNS.0308': 'Invalid record value.',
   };
@@ -47,18 +49,20 @@ async function show(items: RawItem[], options: { lang?: string; zoneId?: string;
   const el = await fixture<DnsImportStatus>(
     html`<dns-import-status lang=${options.lang ?? 'en'} .fetcher=${scripted.fetcher} zone-id=${options.zoneId ?? 'zone-fv'}></dns-import-status>`,
   );
-  await flush(el);
+  await scripted.called(1);
   scripted.answer(envelope(rawTask({ total_count: items.length, success_count: 0, error_count: items.length, error_items: items, ...options.task })));
-  await flush(el);
+  await untilState(el, 'done');
   return { el, scripted };
 }
 
 /** A poll: refresh() answered with the given body. */
 async function poll(el: DnsImportStatus, scripted: ScriptedFetcher, body: unknown) {
-  const done = el.refresh();
+  const calls = scripted.calls.length;
+  const refreshed = hasSettled(el.refresh());
+  await scripted.called(calls + 1);
   scripted.answer(body);
-  await done;
-  await flush(el);
+  await until(refreshed, 'refresh() to settle');
+  await el.updateComplete;
 }
 
 async function search(el: DnsImportStatus, value: string) {
@@ -78,7 +82,6 @@ async function choose(el: DnsImportStatus, id: 'failure-type' | 'failure-sort', 
 async function click(el: DnsImportStatus, button: HTMLButtonElement) {
   button.click();
   await el.updateComplete;
-  await flush(el);
 }
 
 describe('failure view', () => {
@@ -297,12 +300,12 @@ describe('failure view', () => {
       const last = pagerButton(el, 'last');
       last.focus();
       await click(el, last);
-      expect(root(el).activeElement).to.equal(pagerButton(el, 'previous'));
+      await until(() => root(el).activeElement === pagerButton(el, 'previous'), 'focus on Previous');
       expect(list.scrollTop).to.equal(0);
       const first = pagerButton(el, 'first');
       first.focus();
       await click(el, first);
-      expect(root(el).activeElement).to.equal(pagerButton(el, 'next'));
+      await until(() => root(el).activeElement === pagerButton(el, 'next'), 'focus on Next');
     });
 
     it('has no pager when everything fits on one page', async () => {
@@ -375,14 +378,77 @@ describe('failure view', () => {
       expect(showing(el)).to.equal('Showing 0 of 1');
     });
 
+    it('shows the page asked for again when a list that shrank grows back: the clamp is not kept', async () => {
+      const { el, scripted } = await show(many(300));
+      const body = (count: number, minute: number) =>
+        envelope(rawTask({ updated_at: `2018-09-07T12:${minute}:00.000`, total_count: 400, error_count: count, error_items: many(count) }));
+      await click(el, pagerButton(el, 'last'));
+      expect(range(el)).to.equal('Rows 201–300 of 300');
+
+      await poll(el, scripted, body(50, 51));
+      expect(root(el).querySelector('.pager'), 'one page left').to.equal(null);
+      expect(rowNames(el)[0]).to.equal('host1.example.com.');
+      await poll(el, scripted, body(150, 52));
+      expect(range(el), 'clamped to the last page there is').to.equal('Rows 101–150 of 150');
+      await poll(el, scripted, body(300, 53));
+      expect(range(el), 'back on the page asked for').to.equal('Rows 201–300 of 300');
+
+      // The buttons act on the page shown, not on the one asked for.
+      await poll(el, scripted, body(150, 54));
+      await click(el, pagerButton(el, 'previous'));
+      expect(range(el)).to.equal('Rows 1–100 of 150');
+    });
+
+    it('keeps the focus on the same cause when a poll re-sorts the causes, so Enter acts on it', async () => {
+      const records = (conflicts: number, lines: number) => [
+        ...Array.from({ length: conflicts }, (_, i) => item(`c${i}.example.com.`, 'A', 'DNS.0016')),
+        ...Array.from({ length: lines }, (_, i) => item(`l${i}.example.com.`, 'A', 'DNS.0806')),
+      ];
+      const { el, scripted } = await show(records(3, 2));
+      const codeOf = (button: Element | null) => text(button?.querySelector('.code'));
+      expect(groupButtons(el).map(codeOf)).to.deep.equal(['DNS.0016', 'DNS.0806']);
+      groupButtons(el)[1]!.focus();
+      expect(codeOf(root(el).activeElement)).to.equal('DNS.0806');
+
+      const items = records(3, 5);
+      await poll(el, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000', total_count: 8, error_count: 8, error_items: items })));
+      expect(groupButtons(el).map(codeOf), 'the order flipped').to.deep.equal(['DNS.0806', 'DNS.0016']);
+      expect(codeOf(root(el).activeElement), 'the focus followed its cause').to.equal('DNS.0806');
+      await click(el, root(el).activeElement as HTMLButtonElement);
+      expect(showing(el)).to.equal('Showing 5 of 8');
+      expect(rowNames(el)[0]).to.equal('l0.example.com.');
+    });
+
+    it('starts afresh when a new import (another task_id) arrives in the same zone', async () => {
+      const { el, scripted } = await show(many(300));
+      await search(el, 'host');
+      await choose(el, 'failure-type', 'A');
+      await choose(el, 'failure-sort', 'name');
+      await click(el, pagerButton(el, 'next'));
+      expect(range(el)).to.equal('Rows 101–150 of 150');
+
+      // A refresh that brings the same import back keeps everything.
+      await poll(el, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000', total_count: 300, error_count: 300, error_items: many(300) })));
+      expect(range(el)).to.equal('Rows 101–150 of 150');
+
+      await poll(el, scripted, envelope(rawTask({ task_id: 'second-import', total_count: 300, error_count: 300, error_items: many(300) })));
+      expect(showing(el)).to.equal('Showing 300 of 300');
+      expect(range(el)).to.equal('Rows 1–100 of 300');
+      expect((root(el).getElementById('failure-search') as HTMLInputElement).value).to.equal('');
+      expect((root(el).getElementById('failure-type') as HTMLSelectElement).value).to.equal('');
+      expect((root(el).getElementById('failure-sort') as HTMLSelectElement).value).to.equal('none');
+    });
+
     it('starts afresh for another zone', async () => {
       const { el, scripted } = await show(many(300));
       await search(el, 'host2');
       await click(el, pagerButton(el, 'next'));
+      const before = el.task;
       el.zoneId = 'zone-other';
-      await flush(el);
+      await until(() => scripted.last.zoneId === 'zone-other', 'a request for the other zone');
       scripted.answer(envelope(rawTask({ total_count: 300, error_count: 300, error_items: many(300) })));
-      await flush(el);
+      await until(() => el.state === 'done' && el.task !== before, "the other zone's task");
+      await el.updateComplete;
       expect(showing(el)).to.equal('Showing 300 of 300');
       expect(range(el)).to.equal('Rows 1–100 of 300');
       expect((root(el).getElementById('failure-search') as HTMLInputElement).value).to.equal('');
@@ -416,7 +482,7 @@ describe('failure view', () => {
       await choose(el, 'failure-sort', 'name');
       downloadButton(el).click();
       expect(downloads).to.have.length(1);
-      expect(downloads[0]!.fileName).to.equal('dns-import-failures-zone_1-4011afa265b412380165b415b1400001.csv');
+      expect(downloads[0]!.fileName).to.equal(`dns-import-failures-zone_1-${DOCUMENTED_TASK_ID}.csv`);
       const lines = (await csvOf()).split('\r\n');
       expect(lines[0]).to.equal('Name,Type,Line,TTL,Value,Error code,Error message');
       expect(lines).to.have.length(items.length + 2);
@@ -430,7 +496,7 @@ describe('failure view', () => {
       await click(el, groupButtons(el)[0]!);
       expect(text(downloadButton(el))).to.equal('Download CSV (filtered: 2 of 5)');
       downloadButton(el).click();
-      expect(downloads[0]!.fileName).to.equal('dns-import-failures-zone-fv-4011afa265b412380165b415b1400001-filtered.csv');
+      expect(downloads[0]!.fileName).to.equal(`dns-import-failures-zone-fv-${DOCUMENTED_TASK_ID}-filtered.csv`);
       const lines = (await csvOf()).split('\r\n');
       expect(lines.slice(1, -1).map((line) => line.split(',')[0])).to.deep.equal(['mail.example.com.', 'api.example.com.']);
     });
@@ -476,8 +542,7 @@ describe('failure view', () => {
   });
 
   it('prints no Lit dev-mode warning while filtering, sorting and paging', async () => {
-    const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
-    const before = new Set(issued ?? []);
+    const warnings = watchLitWarnings();
     const { el } = await show(many(250));
     await click(el, groupButtons(el)[0]!);
     await search(el, 'host1');
@@ -485,8 +550,18 @@ describe('failure view', () => {
     await choose(el, 'failure-type', 'AAAA');
     await click(el, root(el).querySelector<HTMLButtonElement>('button.clear')!);
     await click(el, pagerButton(el, 'last'));
-    const added = [...(issued ?? [])].filter((warning) => !before.has(warning) && !/dev mode/i.test(warning));
-    expect(added).to.deep.equal([]);
+    expect(warnings()).to.deep.equal([]);
+  });
+
+  it('leaves speaking to the element\'s announcer: the counts and the row range are plain text, not live regions', async () => {
+    const { el } = await show(many(250));
+    const live = () => [...root(el).querySelectorAll('[role="status"], [role="alert"], [role="log"], [aria-live]')];
+    expect(live()).to.have.length(1);
+    expect(live()[0]!.classList.contains('visually-hidden'), 'the announcer').to.equal(true);
+    await search(el, 'host1');
+    await click(el, pagerButton(el, 'next'));
+    expect(range(el)).to.equal('Rows 101–111 of 111');
+    expect(live()).to.have.length(1);
   });
 
   it('keeps every row a part="error-item" inside part="error-list", with the labelled controls', async () => {

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { buildFailuresCsv, failuresCsvFileName, failuresCsvHeaders } from '../src/failures/failures-csv.js';
+import { buildFailuresCsv, failuresCsvFileName } from '../src/failures/failures-csv.js';
+import { messagesFor } from '../src/i18n/messages.js';
 import type { ImportErrorItem } from '../src/api/types.js';
+import { DOCUMENTED_TASK_ID, DOCUMENTED_ZONE_ID } from './support/documented-sample.js';
 import { failedRecord } from './support/records.js';
-
 
 const BOM = '\uFEFF';
 const headerWithoutWeight = 'Name,Type,Line,TTL,Value,Error code,Error message';
@@ -68,7 +69,14 @@ describe('buildFailuresCsv', () => {
   it('takes localized headers, falling back to English for the missing ones', () => {
     const csv = buildFailuresCsv([], { headers: { name: '主机记录', type: '类型', error_message: undefined } });
     expect(lines(csv)[0]).to.equal('主机记录,类型,Line,TTL,Value,Error code,Error message');
-    expect(failuresCsvHeaders.error_message).to.equal('Error message');
+  });
+
+  it("titles the columns with the table's column titles, in either language", () => {
+    for (const locale of ['en', 'zh'] as const) {
+      const c = messagesFor(locale).columns;
+      const expected = [c.name, c.type, c.line, c.ttl, c.weight, c.value, c.error_code, c.error_message].join(',');
+      expect(lines(buildFailuresCsv([], { includeWeight: true, headers: locale === 'en' ? undefined : c }))[0]).to.equal(expected);
+    }
   });
 
   it('quotes and escapes localized headers like any cell', () => {
@@ -167,8 +175,8 @@ describe('buildFailuresCsv', () => {
 
 describe('failuresCsvFileName', () => {
   it('names the zone and the task', () => {
-    expect(failuresCsvFileName('4011afa165b1f0e00165b1f8d2a80380', '4011afa265b412380165b415b1400001', false)).to.equal(
-      'dns-import-failures-4011afa165b1f0e00165b1f8d2a80380-4011afa265b412380165b415b1400001.csv',
+    expect(failuresCsvFileName(DOCUMENTED_ZONE_ID, DOCUMENTED_TASK_ID, false)).to.equal(
+      `dns-import-failures-${DOCUMENTED_ZONE_ID}-${DOCUMENTED_TASK_ID}.csv`,
     );
   });
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createHttpFetcher, importTaskPath, parseHttpDate, parseRetryAfter, sharedHttpFetcher, type HttpFetcherOptions } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
+import { DOCUMENTED_ZONE_ID } from './support/documented-sample.js';
 
 interface Call {
   url: string;
@@ -46,7 +47,7 @@ function headersOf(call: Call): Headers {
 
 describe('importTaskPath', () => {
   it('builds the documented path', () => {
-    expect(importTaskPath('4011afa165b1f0e00165b1f8d2a80380')).to.equal('/v2/zones/4011afa165b1f0e00165b1f8d2a80380/import/recordsets');
+    expect(importTaskPath(DOCUMENTED_ZONE_ID)).to.equal(`/v2/zones/${DOCUMENTED_ZONE_ID}/import/recordsets`);
   });
 
   it('encodes characters that would leave the segment or the path', () => {

@@ -1,10 +1,11 @@
 // The built-in fetcher over real HTTP, against the simulated DNS API that web-test-runner mounts.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { createHttpFetcher } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import { until, untilState } from './support/wait.js';
 
 const endpoint = '/api/dns';
 const sim = (path: string, method = 'GET') => fetch(`/__sim/${path}`, { method }).then((r) => r.json());
@@ -92,7 +93,7 @@ describe('<dns-import-status> on the simulated API', () => {
 
   it('renders a finished import with its failed records', async () => {
     const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id="zone-huge"></dns-import-status>`);
-    await waitUntil(() => el.state === 'done', 'never DONE', { timeout: 5000 });
+    await untilState(el, 'done');
     expect(el.task!.error_items).to.have.length(2500);
     expect(el.shadowRoot!.querySelectorAll('[part~="error-item"]').length).to.be.greaterThan(0);
   });
@@ -104,7 +105,7 @@ describe('<dns-import-status> on the simulated API', () => {
         @import-error=${(e: CustomEvent) => errors.push({ willRetry: e.detail.willRetry, status: e.detail.error.status })}></dns-import-status>`,
     );
     // Backoff is random but bounded: at most 1 + 2 + 4 + 8 s of retries, then three 0.55 s polls.
-    await waitUntil(() => el.state === 'done', 'never DONE', { timeout: 19000, interval: 50 });
+    await untilState(el, 'done', { timeout: 19000 });
     expect(errors).to.deep.equal([
       { willRetry: true, status: 503 },
       { willRetry: true, status: 503 },
@@ -121,13 +122,13 @@ describe('<dns-import-status> on the simulated API', () => {
       <dns-import-status endpoint=${endpoint} zone-id="zone-clean"></dns-import-status>
     </div>`);
     const elements = [...container.querySelectorAll('dns-import-status')];
-    await waitUntil(() => elements.every((el) => el.state === 'done'), 'never DONE', { timeout: 5000 });
+    await until(() => elements.every((el) => el.state === 'done'), () => `every element DONE (${elements.map((el) => el.state).join(', ')})`);
     expect((await sim('stats')).requests['zone-clean']).to.equal(1);
   });
 
   it('shows the empty state for a zone with no import (404)', async () => {
     const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id="zone-empty"></dns-import-status>`);
-    await waitUntil(() => el.state === 'empty', 'never empty', { timeout: 5000 });
+    await untilState(el, 'empty');
   });
 
   it('stops on 401 and says so', async () => {
@@ -135,14 +136,14 @@ describe('<dns-import-status> on the simulated API', () => {
     const el = await fixture<DnsImportStatus>(
       html`<dns-import-status endpoint=${endpoint} zone-id="zone-unauthorized" @import-error=${(e: CustomEvent) => (willRetry = e.detail.willRetry)}></dns-import-status>`,
     );
-    await waitUntil(() => el.state === 'error', 'never error', { timeout: 5000 });
+    await untilState(el, 'error');
     expect(willRetry).to.equal(false);
     expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.contain('sign-in has expired');
   });
 
   it('never has two requests in flight against a slow server', async () => {
     const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id="zone-slow" interval="500"></dns-import-status>`);
-    await waitUntil(() => el.state === 'pending', 'never pending', { timeout: 6000 });
+    await untilState(el, 'pending', { timeout: 6000 });
     const stats = await sim('stats');
     expect(stats.maxInFlight['zone-slow']).to.equal(1);
   }).timeout(8000);

@@ -5,8 +5,9 @@ import sinon from 'sinon';
 import '../src/index.js';
 import { DnsImportStatus } from '../src/dns-import-status.js';
 import { ANNOUNCE_GAP_MS } from '../src/live-announcer.js';
-import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { flush } from './support/flush.js';
+import { envelope, rawTask } from './support/documented-sample.js';
+import { ScriptedFetcher } from './support/scripted-fetcher.js';
+import { settle, until, untilState } from './support/wait.js';
 
 const liveRegion = (el: DnsImportStatus) => el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
 const pending = (success: number) =>
@@ -22,18 +23,20 @@ describe('live region', () => {
   it('announces progress at most once per gap, the latest text winning, and completion at once', async () => {
     const scripted = new ScriptedFetcher();
     const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
-    await flush(el);
+    await scripted.called(1);
     expect(liveRegion(el).textContent).to.equal('');
     scripted.answer(pending(100));
-    await flush(el);
+    await untilState(el, 'pending');
     expect(liveRegion(el).textContent).to.equal('Importing: 100 of 1,000 records processed');
     const heard = new Set<string>([liveRegion(el).textContent!]);
     let changes = 0;
     let previous = liveRegion(el).textContent;
     for (let poll = 1; poll <= 15; poll++) {
       await clock.tickAsync(2200);
+      await scripted.called(poll + 1);
       scripted.answer(pending(100 + poll * 10));
-      await flush(el);
+      await until(() => el.task?.success_count === 100 + poll * 10, `poll ${poll} on screen`);
+      await el.updateComplete;
       if (liveRegion(el).textContent !== previous) changes++;
       previous = liveRegion(el).textContent;
       heard.add(previous!);
@@ -41,36 +44,42 @@ describe('live region', () => {
     // 15 polls over ~33 s: at most one announcement per 10 s.
     expect(changes).to.be.within(2, Math.ceil((15 * 2200) / ANNOUNCE_GAP_MS));
     await clock.tickAsync(ANNOUNCE_GAP_MS);
-    await flush(el);
+    await el.updateComplete;
     expect(liveRegion(el).textContent).to.equal('Importing: 250 of 1,000 records processed');
 
-    await clock.tickAsync(2200);
+    // The gap spans an interval: the next poll (the 17th request) is in flight. It finds the task DONE.
+    await scripted.called(17);
     scripted.answer(envelope(rawTask({ total_count: 1000, success_count: 990, error_count: 10, error_items: [] })));
-    await flush(el);
+    await untilState(el, 'done');
     expect(liveRegion(el).textContent).to.equal('Done: 990 imported, 10 failed');
   });
 
   it('announces a failure at once', async () => {
     const scripted = new ScriptedFetcher();
     const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    await scripted.called(1);
     scripted.answer(pending(1));
-    await flush(el);
+    await untilState(el, 'pending');
     await clock.tickAsync(2200);
+    await scripted.called(2);
     scripted.fail({ status: 401 });
-    await flush(el);
+    await untilState(el, 'error');
     expect(liveRegion(el).textContent).to.contain('sign-in has expired');
   });
 
   it('leaves no timer behind when removed mid-throttle', async () => {
     const scripted = new ScriptedFetcher();
     const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    await scripted.called(1);
     scripted.answer(pending(1));
-    await flush(el);
+    await untilState(el, 'pending');
     await clock.tickAsync(2200);
+    await scripted.called(2);
     scripted.answer(pending(2));
-    await flush(el);
+    await until(() => el.task?.success_count === 2, 'the second poll on screen');
     el.remove();
-    await flush(el);
+    // Proving that nothing is left: a bounded settle, then no timer may remain.
+    await settle(el);
     expect(clock.countTimers()).to.equal(0);
   });
 });
@@ -79,8 +88,9 @@ describe('keyboard and focus', () => {
   it('reaches Retry with Tab and operates it with Enter', async () => {
     const scripted = new ScriptedFetcher();
     const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    await scripted.called(1);
     scripted.fail({ status: 503 });
-    await flush(el);
+    await untilState(el, 'error');
     const before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
@@ -90,7 +100,7 @@ describe('keyboard and focus', () => {
     expect(retry?.textContent).to.equal('Retry');
     expect(getComputedStyle(retry).outlineStyle).to.not.equal('none');
     await sendKeys({ press: 'Enter' });
-    expect(scripted.calls).to.have.length(2);
+    await scripted.called(2);
     before.remove();
   });
 
@@ -101,11 +111,13 @@ describe('keyboard and focus', () => {
     input.focus();
     const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
     input.focus();
+    await scripted.called(1);
     scripted.answer(envelope(rawTask()));
-    await flush(el);
+    await untilState(el, 'done');
     void el.refresh();
+    await scripted.called(2);
     scripted.fail({ status: 500 });
-    await flush(el);
+    await untilState(el, 'error');
     expect(document.activeElement).to.equal(input);
     input.remove();
   });
@@ -124,19 +136,15 @@ describe('languages', () => {
     const scripted = new ScriptedFetcher();
     const wrapper = await fixture<HTMLElement>(html`<div lang="zh-CN"><section><dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status></section></div>`);
     const el = wrapper.querySelector('dns-import-status')!;
+    await scripted.called(1);
     scripted.answer(envelope(rawTask({ total_count: 1200, success_count: 1150, error_count: 50 })));
-    await flush(el);
+    await untilState(el, 'done');
     const summary = () => el.shadowRoot!.querySelector('[part~="summary"]')!.textContent!.replace(/\s+/g, ' ');
     expect(summary()).to.contain('已导入 1,150 条，50 条失败');
     wrapper.setAttribute('lang', 'en');
-    await flush(el);
-    await new Promise((resolve) => setTimeout(resolve));
-    await el.updateComplete;
-    expect(summary()).to.contain('1,150 imported, 50 failed');
+    await until(() => summary().includes('1,150 imported, 50 failed'), () => `the summary in English (is "${summary()}")`);
     el.setAttribute('lang', 'zh-Hans');
-    await new Promise((resolve) => setTimeout(resolve));
-    await el.updateComplete;
-    expect(summary()).to.contain('已完成');
+    await until(() => summary().includes('已完成'), () => `the summary in Chinese (is "${summary()}")`);
   });
 
   it('falls back to the document language, then English', async () => {
@@ -144,16 +152,15 @@ describe('languages', () => {
     const el = await doneIn(html`<dns-import-status></dns-import-status>`);
     expect(el.shadowRoot!.textContent).to.contain('请设置 zone-id');
     document.documentElement.setAttribute('lang', 'fr');
-    await new Promise((resolve) => setTimeout(resolve));
-    await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('Set the zone-id attribute');
+    await until(() => el.shadowRoot!.textContent!.includes('Set the zone-id attribute'), () => `the hint in English (is "${el.shadowRoot!.textContent}")`);
   });
 
   it('shows API times in the viewer\'s zone, read as UTC', async () => {
     const scripted = new ScriptedFetcher();
     const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    await scripted.called(1);
     scripted.answer(envelope(rawTask()));
-    await flush(el);
+    await untilState(el, 'done');
     const time = el.shadowRoot!.querySelector('time')!;
     const expected = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(Date.UTC(2018, 8, 7, 12, 50, 45, 181)));
     expect(time.textContent).to.equal(expected);
@@ -161,15 +168,19 @@ describe('languages', () => {
 });
 
 describe('themes and custom properties', () => {
-  it('passes axe (contrast included) in the forced dark and light themes', async () => {
+  it('passes axe (contrast included) in the forced dark and light themes', async function () {
+    // Two axe runs: CPU-bound, more than mocha's 10 s in WebKit on a busy machine.
+    this.timeout(30_000);
     for (const theme of ['dark', 'light']) {
       const scripted = new ScriptedFetcher();
       const el = await fixture<DnsImportStatus>(html`<dns-import-status theme=${theme} .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+      await scripted.called(1);
       scripted.fail({ status: 503 });
-      await flush(el);
+      await untilState(el, 'error');
       void el.refresh();
+      await scripted.called(2);
       scripted.answer(envelope(rawTask({ total_count: 3, success_count: 1, error_count: 2 })));
-      await flush(el);
+      await untilState(el, 'done');
       expect(getComputedStyle(el).colorScheme).to.equal(theme);
       await expect(el).to.be.accessible();
     }
@@ -178,8 +189,9 @@ describe('themes and custom properties', () => {
   it('does not animate the progress bar under prefers-reduced-motion', async function () {
     const scripted = new ScriptedFetcher();
     const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="z"></dns-import-status>`);
+    await scripted.called(1);
     scripted.answer(envelope(rawTask()));
-    await flush(el);
+    await untilState(el, 'done');
     const bar = el.shadowRoot!.querySelector('.bar')!;
     expect(getComputedStyle(bar).transitionDuration).to.equal('0.3s');
     try {

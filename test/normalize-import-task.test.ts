@@ -1,35 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { errorItemCount, normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
-import type { ImportTask } from '../src/api/types.js';
-import { envelope, rawTask } from './support/scripted-fetcher.js';
+import { documentedResponse, documentedTask, rawTask } from './support/documented-sample.js';
 
-/** The documented sample, verbatim from src/api/huawei-api-notes.md. */
-const sampleEnvelope = () => envelope(rawTask());
-
-const expectedSample: ImportTask = {
-  task_id: '4011afa265b412380165b415b1400001',
-  status: 'DONE',
-  created_at: '2018-09-07T12:50:45.181',
-  updated_at: '2018-09-07T12:50:46.344',
-  zone_id: '4011afa165b1f0e00165b1f8d2a80380',
-  zone_type: 'public',
-  language: 'zh-cn',
-  total_count: 1,
-  success_count: 0,
-  error_count: 1,
-  error_items: [
-    {
-      name: 'test.import.',
-      type: 'A',
-      line: 'default_view',
-      ttl: 300,
-      value: ['192.168.1.1', '192.168.222.111'],
-      error_code: 'DNS.0806',
-      error_message: 'This line is not be supported in this DNS version.',
-    },
-  ],
-};
+const sampleEnvelope = documentedResponse;
+const expectedSample = documentedTask();
 
 /** A minimal bare task with one item, the item overridable. */
 function taskWithItem(item: Record<string, unknown>): Record<string, unknown> {
@@ -67,7 +42,7 @@ function expectInvalid(body: unknown, fieldPattern: RegExp): ImportStatusError {
 
 describe('normalizeImportResponse', () => {
   describe('the documented envelope', () => {
-    it('normalizes the documented sample exactly', () => {
+    it("normalizes Huawei's documented sample exactly", () => {
       expect(normalizeImportResponse(sampleEnvelope())).to.deep.equal(expectedSample);
     });
 

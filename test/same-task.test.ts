@@ -1,30 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { sameTask } from '../src/polling/same-task.js';
 import type { ImportErrorItem, ImportTask } from '../src/api/types.js';
+import { documentedTask } from './support/documented-sample.js';
 
+/** The documented sample's failed record, with a weight and any field replaced. */
 function item(overrides: Partial<ImportErrorItem> = {}): ImportErrorItem {
-  return {
-    name: 'www.example.com.',
-    type: 'A',
-    line: 'default_view',
-    ttl: 300,
-    weight: 1,
-    value: ['192.168.1.1', '192.168.222.111'],
-    error_code: 'DNS.0806',
-    error_message: 'This line is not be supported in this DNS version.',
-    ...overrides,
-  };
+  return { ...documentedTask().error_items[0]!, weight: 1, ...overrides };
 }
 
+/** The documented sample, with two failed records and any field replaced. */
 function task(overrides: Partial<ImportTask> = {}): ImportTask {
   return {
-    task_id: '4011afa265b412380165b415b1400001',
-    status: 'DONE',
-    created_at: '2018-09-07T12:50:45.181',
-    updated_at: '2018-09-07T12:50:46.344',
-    zone_id: '4011afa165b1f0e00165b1f8d2a80380',
-    zone_type: 'public',
-    language: 'zh-cn',
+    ...documentedTask(),
     total_count: 3,
     success_count: 1,
     error_count: 2,
@@ -60,7 +47,7 @@ describe('sameTask', () => {
 
   describe('scalar fields', () => {
     const changes: Array<[string, Partial<ImportTask>]> = [
-      ['task_id', { task_id: '4011afa265b412380165b415b1400002' }],
+      ['task_id', { task_id: 'another-task' }],
       ['status', { status: 'PENDING' }],
       ['total_count', { total_count: 4 }],
       ['success_count', { success_count: 2 }],

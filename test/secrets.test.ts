@@ -1,11 +1,12 @@
 // A token given to createHttpFetcher goes into the request's headers and nowhere else: not
 // the element's attributes or shadow DOM, not the URL, events, errors or the console.
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { createHttpFetcher, type HttpFetcherOptions } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import type { ImportTaskFetcher } from '../src/api/types.js';
+import { untilState } from './support/wait.js';
 
 const SECRET = 'MIIsecretTOKENq7Zk2v9XbWc4';
 const endpoint = '/api/dns';
@@ -116,8 +117,7 @@ describe('the token in createHttpFetcher headers never leaks', () => {
           @import-done=${record}
           @import-error=${record}
         ></dns-import-status>`);
-        await waitUntil(() => el.state === scenario.state, `never ${scenario.state} (${el.state})`, { timeout: 5000 });
-        await el.updateComplete;
+        await untilState(el, scenario.state);
 
         if (scenario.reachesServer) {
           const last = await sim(`last-request/${encodeURIComponent(scenario.zoneId)}`);

@@ -5,8 +5,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { flushSmall as flush } from './support/flush.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
+import { holdsSoon, settle, until, untilState } from './support/wait.js';
 
 const CODES = ['DNS.0016', 'DNS.0303', 'DNS.0308', 'DNS.0806', 'DNS.1601'];
 const TYPES = ['A', 'AAAA', 'CNAME', 'TXT', 'MX'];
@@ -96,18 +96,24 @@ function countNodes(root: Node): number {
 }
 
 /**
- * Fires timers one at a time until the fetcher is called again. `next()`, not `nextAsync()`:
- * the poll timer calls the fetcher synchronously, and nextAsync() would spend a real macrotask
- * (clamped to 1-4 ms) per timer, minutes over 10,000 polls.
+ * Fires timers one at a time until the fetcher is called again. After each timer only microtasks
+ * run (a macrotask per timer lets the browser lay out the table again: it doubled this file's
+ * time); when no timer is left, one macrotask more before giving up. `next()`, not
+ * `nextAsync()`: nextAsync() waits a real setTimeout (clamped to 1-4 ms) per timer.
  */
 async function untilNextCall(clock: sinon.SinonFakeTimers, scripted: ScriptedFetcher): Promise<void> {
   const calls = scripted.calls.length;
-  for (let guard = 0; scripted.calls.length === calls; guard++) {
-    if (guard > 10) throw new Error(`no request after ${guard} timers (${clock.countTimers()} pending)`);
+  const called = () => scripted.calls.length > calls;
+  for (let timers = 0; timers < 10 && clock.countTimers() > 0; timers++) {
     clock.next();
-    for (let i = 0; i < 10; i++) await Promise.resolve();
+    if (await holdsSoon(called, { macrotask: false })) return;
   }
+  if (!(await holdsSoon(called))) throw new Error(`no request after the timers ran out (${clock.countTimers()} pending)`);
 }
+
+/** Requests neither answered nor aborted. */
+const hanging = (scripted: ScriptedFetcher) =>
+  scripted.calls.filter((call) => !call.signal.aborted && !(call as { settled?: boolean }).settled);
 
 describe('soak', () => {
   let clock: sinon.SinonFakeTimers;
@@ -129,7 +135,7 @@ describe('soak', () => {
     const listenersBefore = page.listeners;
     const scripted = new ScriptedFetcher();
     const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-soak"></dns-import-status>`);
-    await flush(el);
+    await scripted.called(1);
     let progressEvents = 0;
     let errorEvents = 0;
     el.addEventListener('import-progress', () => progressEvents++);
@@ -150,7 +156,8 @@ describe('soak', () => {
         scripted.fail({ status: 503, message: 'Service unavailable.' });
         failures++;
       } else scripted.answer(pendingBody(poll, size));
-      await flush(el);
+      // Every answer changes the task or is a failure: each shows as exactly one event, after its render.
+      await until(() => progressEvents + errorEvents === poll, () => `poll ${poll} handled (${progressEvents} + ${errorEvents} events)`);
 
       maxTimers = Math.max(maxTimers, clock.countTimers());
       // The next poll, the live announcer's throttle, and the stall check (re-armed, never added to).
@@ -176,11 +183,10 @@ describe('soak', () => {
     expect(page.listeners).to.deep.equal(listenersPolling);
     expect(page.observers).to.be.at.most(1);
     // No request left hanging: all but none are settled or aborted.
-    expect(scripted.calls.filter((call) => !call.signal.aborted && !(call as { settled?: boolean }).settled)).to.have.length(0);
+    expect(hanging(scripted)).to.have.length(0);
 
     el.remove();
-    await flush(el);
-    expect(clock.countTimers(), 'timers after removal').to.equal(0);
+    await until(() => clock.countTimers() === 0, () => `no timer after removal (${clock.countTimers()})`);
     expect(page.listeners).to.deep.equal(listenersBefore);
     expect(page.observers).to.equal(0);
     await clock.tickAsync(120_000);
@@ -200,49 +206,53 @@ describe('soak', () => {
       const el = document.createElement('dns-import-status');
       el.fetcher = scripted.fetcher;
       el.zoneId = `zone-${cycle % 4}`;
+      const calls = scripted.calls.length;
       a.append(el);
-      await flush(el);
+      await scripted.called(calls + 1);
       let twin: DnsImportStatus | undefined;
       switch (cycle % 6) {
         case 0: // removed while its first request is in flight
           break;
         case 1: // removed with the next poll armed
           scripted.answer(pending());
-          await flush(el);
+          await untilState(el, 'pending');
           break;
         case 2: // removed while a later poll is in flight
           scripted.answer(pending());
-          await flush(el);
+          await untilState(el, 'pending');
           await untilNextCall(clock, scripted);
           break;
         case 3: // removed while backing off after a failure
           scripted.fail({ status: 503 });
-          await flush(el);
+          await untilState(el, 'error');
           break;
         case 4: // moved to another parent (remove + insert in one task), then removed
           scripted.answer(pending());
-          await flush(el);
+          await untilState(el, 'pending');
           b.append(el);
-          await flush(el);
+          // The move must not restart polling: a bounded settle, then no new request.
+          await settle(el);
+          expect(scripted.calls.length, `the move made a request (cycle ${cycle})`).to.equal(calls + 1);
           break;
         case 5: // a second element on the same zone shares the channel; both leave
           twin = document.createElement('dns-import-status');
           twin.fetcher = scripted.fetcher;
           twin.zoneId = el.zoneId;
           b.append(twin);
-          await flush(el, twin);
+          await twin.updateComplete;
           scripted.answer(pending());
-          await flush(el, twin);
+          await untilState(el, 'pending');
+          await untilState(twin, 'pending');
           void el.refresh();
-          await flush(el, twin);
+          await scripted.called(calls + 2);
           break;
       }
       el.remove();
       twin?.remove();
-      await flush(el);
-      const hanging = scripted.calls.filter((call) => !call.signal.aborted && !(call as { settled?: boolean }).settled);
-      expect(hanging.map((call) => call.zoneId), `requests left pending after cycle ${cycle}`).to.deep.equal([]);
-      expect(clock.countTimers(), `timers after cycle ${cycle}`).to.equal(0);
+      await until(
+        () => hanging(scripted).length === 0 && clock.countTimers() === 0,
+        () => `teardown after cycle ${cycle}: requests pending for ${JSON.stringify(hanging(scripted).map((call) => call.zoneId))}, ${clock.countTimers()} timers`,
+      );
       if (cycle % 100 === 0) expect(page.listeners, `listeners after cycle ${cycle}`).to.deep.equal(listenersBefore);
     }
     expect(page.listeners).to.deep.equal(listenersBefore);

@@ -60,31 +60,31 @@ const hintKeyOfCode: Readonly<Record<string, HintKey>> = {
 };
 
 const englishHints: Readonly<Record<HintKey, string>> = {
-  conflict: 'This name and type already exist, or clash with a CNAME: remove the duplicate, or edit the existing record.',
-  ttl: 'TTL out of range: use whole seconds from 1 to 2147483647 (300 is common).',
-  name: 'Invalid name: use a domain name inside this zone (letters, digits, hyphens; at most 63 characters between dots).',
-  type: 'This record type cannot be imported: use one the zone supports (A, AAAA, CNAME, MX, TXT, SRV, NS, CAA…).',
-  value: 'The value does not fit the type: check its format (an IPv4 address for A, a domain name for CNAME…).',
-  weight: 'Invalid weight: use a whole number from 0 to 1000, or leave it empty.',
-  defaultLineOnly: 'Only the default line is allowed here: set the line to default_view.',
-  quota: 'Record set quota reached: delete unused record sets or request a higher quota, then import the rest.',
-  edition: 'This resolution line is not available in your DNS edition: use the default line, or upgrade the edition.',
-  defaultLine: 'This is not allowed on the default line: remove the record from the file, or choose another line.',
-  line: 'Unknown or invalid line: use default_view or a line ID from your line list.',
+  conflict: 'Exists already, or clashes with a CNAME: remove the duplicate or edit the existing record.',
+  ttl: 'TTL out of range: use 1 to 2147483647 seconds (300 is common).',
+  name: 'Invalid name: use a name in this zone (letters, digits, hyphens; 63 characters at most between dots).',
+  type: 'Type not importable: use one the zone supports (A, AAAA, CNAME, MX, TXT, SRV, NS, CAA…).',
+  value: 'Value does not fit the type: an IPv4 address for A, a domain name for CNAME…',
+  weight: 'Invalid weight: use 0 to 1000, or leave it empty.',
+  defaultLineOnly: 'Only the default line is allowed: set the line to default_view.',
+  quota: 'Record set quota reached: delete unused record sets or ask for more quota, then import the rest.',
+  edition: 'Line not in your DNS edition: use the default line, or upgrade.',
+  defaultLine: 'Not allowed on the default line: remove the record, or choose another line.',
+  line: 'Unknown line: use default_view or a line ID from your line list.',
 };
 
 const chineseHints: Readonly<Record<HintKey, string>> = {
-  conflict: '该名称和类型的记录集已存在，或与 CNAME 冲突：请删除重复项，或修改已有记录。',
-  ttl: 'TTL 超出范围：请填写 1 到 2147483647 的整数秒（常用 300）。',
-  name: '主机记录无效：请使用该域名下的合法名称（字母、数字、连字符，每段最多 63 个字符）。',
-  type: '不能导入该记录类型：请使用该域名支持的类型（A、AAAA、CNAME、MX、TXT、SRV、NS、CAA 等）。',
-  value: '记录值与类型不符：请检查格式（A 记录填 IPv4 地址，CNAME 填域名等）。',
-  weight: '权重无效：请填写 0 到 1000 的整数，或留空。',
-  defaultLineOnly: '此处只能使用默认线路：请将线路设为 default_view。',
-  quota: '记录集配额已用完：请删除不用的记录集或申请提高配额，再导入其余记录。',
-  edition: '当前 DNS 版本不支持该解析线路：请使用默认线路，或升级 DNS 版本。',
-  defaultLine: '默认线路不允许此操作：请从文件中删除该记录，或选择其他线路。',
-  line: '线路无效或不存在：请使用 default_view 或线路列表中的线路 ID。',
+  conflict: '记录集已存在或与 CNAME 冲突：请删除重复项或修改已有记录。',
+  ttl: 'TTL 超出范围：请填 1 到 2147483647 秒（常用 300）。',
+  name: '主机记录无效：请用该域名下的名称（字母、数字、连字符，每段至多 63 字符）。',
+  type: '不能导入该类型：请用该域名支持的类型（A、AAAA、CNAME、MX、TXT、SRV、NS、CAA 等）。',
+  value: '记录值与类型不符：A 记录填 IPv4 地址，CNAME 填域名等。',
+  weight: '权重无效：请填 0 到 1000，或留空。',
+  defaultLineOnly: '只能用默认线路：请将线路设为 default_view。',
+  quota: '记录集配额已满：请删除不用的记录集或申请配额，再导入其余记录。',
+  edition: '当前 DNS 版本不支持该线路：请用默认线路或升级版本。',
+  defaultLine: '默认线路不允许此操作：请删除该记录或选择其他线路。',
+  line: '线路无效：请用 default_view 或线路列表中的线路 ID。',
 };
 
 /** Own keys only: a code such as `constructor` or `__proto__` must not reach Object.prototype. */

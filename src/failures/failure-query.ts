@@ -27,9 +27,12 @@ export const emptyFailureQuery: Readonly<FailureQuery> = Object.freeze({
  */
 const defaultCollator = new Intl.Collator(undefined, { numeric: true });
 
-/** True when the query would return every record, in the API's order. */
-export function isEmptyFailureQuery(query: FailureQuery): boolean {
-  return query.text.trim() === '' && query.type.trim() === '' && query.code === null && query.sort === 'none';
+/**
+ * True when the query hides records: sorting alone hides nothing. The view's "Clear filters"
+ * button, the export's label and file name, and the identity shortcut below all ask this.
+ */
+export function isFiltering(query: FailureQuery): boolean {
+  return query.text.trim() !== '' || query.type !== '' || query.code !== null;
 }
 
 /**
@@ -45,10 +48,10 @@ export function applyFailureQuery(
   query: FailureQuery,
   collator: Intl.Collator = defaultCollator,
 ): readonly ImportErrorItem[] {
-  if (isEmptyFailureQuery(query)) return items;
+  if (!isFiltering(query) && query.sort === 'none') return items;
 
   const needle = foldForSearch(query.text.trim());
-  const type = query.type.trim().toLowerCase();
+  const type = query.type.toLowerCase();
   const code = query.code;
 
   const kept: ImportErrorItem[] = [];

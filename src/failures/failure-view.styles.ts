@@ -2,9 +2,34 @@ import { css } from 'lit';
 
 /**
  * The failed-record view, composed after the element's own styles: it uses their private
- * `--_*` locals, so a host theme reaches it through the same public properties.
+ * `--_*` locals, base `button` and `.code` rules, and the host as its size container, so a
+ * host theme reaches it through the same public properties.
+ *
+ * The breakpoint is the element's own width, not the viewport's: consoles put it in drawers
+ * and side panels. From 52em of content width (728 px at the host's 14 px font) the records
+ * are a table that fits realistic records (40-character names, two IPv6 values, a one-line
+ * message) by letting names, values and messages break anywhere. Below it such a name would
+ * wrap onto more than four lines (and below about 600 px the table would not fit at all), so
+ * each record becomes a stacked block.
+ *
+ * Why some rules are as they are (said here, outside the css``, so it never ships):
+ * - Cells wrap with `break-word`, so short words (types, lines, TTLs) keep their width; names,
+ *   values and messages (first and last cells, `.values`) with `anywhere`, which lets the
+ *   table shrink those columns below a 40-character name or an IPv6 address.
+ * - Stacked, the rows stay a table to screen readers (explicit roles in the template), and the
+ *   header row is visually hidden, not removed: each cell shows its title from `data-label`,
+ *   with empty alternative text (`/ ''`) so it is not read twice. Flex `order` puts the name
+ *   and error code first, then the message, then the record's fields; empty cells (a record
+ *   without a weight) are not shown.
  */
-export const failureViewStyles = css`
+export const styles = css`
+  :host {
+    --_list-max-height: var(--dns-import-status-list-max-height, 24rem);
+  }
+  h3 {
+    margin: var(--_space) 0 calc(var(--_space) / 2);
+    font-size: 1em;
+  }
   h4 {
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 0.9em;
@@ -13,7 +38,7 @@ export const failureViewStyles = css`
   }
   .groups {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
     gap: calc(var(--_space) / 2);
     margin: 0 0 calc(var(--_space) / 2);
     padding: 0;
@@ -31,12 +56,13 @@ export const failureViewStyles = css`
     text-align: start;
     color: var(--_text);
     border-color: var(--_border);
+    overflow-wrap: anywhere;
   }
-  button.group:hover {
+  button.group:hover,
+  button.group[aria-pressed='true'] {
     border-color: var(--_accent);
   }
   button.group[aria-pressed='true'] {
-    border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
   }
@@ -49,16 +75,12 @@ export const failureViewStyles = css`
     font-size: 1.25em;
     font-weight: 700;
     color: var(--_danger);
-    font-variant-numeric: tabular-nums;
   }
   .group .code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-weight: 600;
   }
-  .group .message {
-    overflow-wrap: anywhere;
-  }
-  .group .hint {
+  .group .hint,
+  .field label {
     color: var(--_muted);
     font-size: 0.9em;
   }
@@ -78,12 +100,8 @@ export const failureViewStyles = css`
     display: grid;
     gap: 2px;
   }
-  .field.search {
+  .search {
     flex: 1 1 14rem;
-  }
-  .field label {
-    color: var(--_muted);
-    font-size: 0.85em;
   }
   input,
   select {
@@ -95,39 +113,131 @@ export const failureViewStyles = css`
     padding: 3px 8px;
     min-height: 2rem;
   }
-  input:focus-visible,
-  select:focus-visible,
-  [part~='error-list']:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
-  .list-bar {
+  .list-bar,
+  .pager {
     align-items: center;
     justify-content: space-between;
   }
-  .showing {
-    margin: 0;
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .no-match {
-    padding: var(--_space);
-    text-align: center;
-    color: var(--_muted);
-  }
   .pager {
-    align-items: center;
     justify-content: center;
   }
-  .pager .range {
+  .showing,
+  .no-match {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .count,
+  .showing,
+  .range {
+    font-variant-numeric: tabular-nums;
+  }
+  .range {
     min-width: 12rem;
     text-align: center;
-    font-variant-numeric: tabular-nums;
   }
   button:disabled {
     color: var(--_muted);
     cursor: default;
     opacity: 0.6;
+  }
+  [part~='error-list'] {
+    overflow: auto;
+    max-height: var(--_list-max-height);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 4px 8px;
+    border-bottom: 1px solid var(--_border);
+    overflow-wrap: break-word;
+  }
+  td:first-child,
+  td:last-child,
+  .values {
+    overflow-wrap: anywhere;
+  }
+  th {
+    position: sticky;
+    top: 0;
+    background: var(--_surface);
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  td.code {
+    white-space: nowrap;
+  }
+  .values {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .no-match {
+    padding: var(--_space);
+    text-align: center;
+  }
+  @container (width < 52em) {
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    table,
+    tbody {
+      display: block;
+    }
+    tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px var(--_space);
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--_border);
+    }
+    td {
+      flex: 1 1 100%;
+      padding: 0;
+      border: 0;
+      overflow-wrap: anywhere;
+    }
+    td:first-child {
+      flex-basis: auto;
+      order: -2;
+      font-weight: 600;
+    }
+    td.code {
+      flex: none;
+      order: -1;
+    }
+    td:last-child {
+      order: -1;
+    }
+    td[data-label] {
+      display: flex;
+      gap: 6px;
+      flex: 0 1 auto;
+    }
+    td[data-label]::before {
+      content: attr(data-label) / '';
+      color: var(--_muted);
+    }
+    td:empty {
+      display: none;
+    }
+    td:has(.values),
+    .range {
+      flex-basis: 100%;
+    }
+    .range {
+      order: -1;
+    }
   }
   @media (forced-colors: active) {
     button.group[aria-pressed='true'] {

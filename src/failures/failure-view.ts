@@ -14,8 +14,8 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { downloadTextFile } from './download.js';
 import { groupFailuresByCode, type FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, type FailureMessages } from './failure-messages.js';
-import { applyFailureQuery, emptyFailureQuery, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
-import { buildFailuresCsv, failuresCsvFileName } from './failures-csv.js';
+import { applyFailureQuery, emptyFailureQuery, isFiltering, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
+import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
 import { clipText } from '../i18n/format.js';
 import type { Locale, Messages } from '../i18n/messages.js';
 import type { ImportErrorItem, ImportTask } from '../api/types.js';
@@ -29,8 +29,10 @@ const COLLAPSED_GROUP_COUNT = 12;
 const SORT_KEYS: readonly FailureSortKey[] = ['none', 'name', 'type', 'code'];
 
 export interface FailureViewConfig {
-  /** The zone shown: the query and the page are kept while it stays the same. */
+  /** The zone shown: the query and the page are kept while it and the import stay the same. */
   zoneId(): string;
+  /** The import shown (`task_id`), undefined while none is known: a new import starts afresh. */
+  taskId(): string | undefined;
 }
 
 export interface FailureViewInput {
@@ -47,39 +49,57 @@ interface Overview {
   hasWeight: boolean;
 }
 
-/** What the last render showed, for the handlers that act on it (export). */
-interface Shown {
-  input: FailureViewInput;
-  list: readonly ImportErrorItem[];
-  hasWeight: boolean;
-}
-
 type PagerButton = 'first' | 'previous' | 'next' | 'last';
 
 export class FailureView implements ReactiveController {
   private query: FailureQuery = emptyFailureQuery;
-  /** Zero-based. */
+  /**
+   * The page the reader asked for, zero-based. Render shows it clamped to the pages there are
+   * and never writes the clamp back: when a shrunken list grows again, the reader is back on
+   * the page they chose.
+   */
   private page = 0;
   private allGroupsShown = false;
   private zoneId: string | undefined;
+  private taskId: string | undefined;
+  /** The error code of the group button that had the focus before this update, if any. */
+  private focusedCode: string | undefined;
 
   /** The list the memos below were computed from. */
   private items: readonly ImportErrorItem[] | undefined;
   private overview: Overview | undefined;
   private selection: { query: FailureQuery; list: readonly ImportErrorItem[] } | undefined;
-  private shown: Shown | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly config: FailureViewConfig,
   ) {
     host.addController(this);
   }
 
-  /** Before each render, also those that show no failures: another zone starts afresh. */
+  /**
+   * Before each render, also those that show no failures: another zone, or another import in
+   * the same zone (a known `task_id` that differs), starts afresh. A moment without a task
+   * (a refresh under way) is not a new import.
+   */
   hostUpdate(): void {
     const zoneId = this.config.zoneId();
-    if (zoneId !== this.zoneId) this.reset(zoneId);
+    const taskId = this.config.taskId();
+    if (zoneId !== this.zoneId || (taskId !== undefined && taskId !== this.taskId)) this.reset(zoneId, taskId);
+    this.focusedCode = (this.host.shadowRoot?.activeElement as HTMLElement | null)?.dataset['code'];
+  }
+
+  /**
+   * The group buttons are reused by position, so when a poll re-sorts the groups the focused
+   * button may now show another cause: the focus follows its cause, so Enter still acts on
+   * the group the reader chose. (Lit's `repeat` would move the buttons instead, but moving
+   * the focused node drops the focus in Chromium, and it costs 0.7 KB gzip.)
+   */
+  hostUpdated(): void {
+    const code = this.focusedCode;
+    const root = this.host.shadowRoot;
+    if (code === undefined || (root?.activeElement as HTMLElement | null)?.dataset['code'] === code) return;
+    [...root!.querySelectorAll<HTMLElement>('[data-code]')].find((button) => button.dataset['code'] === code)?.focus();
   }
 
   render(input: FailureViewInput): TemplateResult {
@@ -91,13 +111,12 @@ export class FailureView implements ReactiveController {
     const filtering = isFiltering(this.query);
 
     const pageCount = Math.max(1, Math.ceil(list.length / FAILURE_PAGE_SIZE));
-    this.page = Math.min(this.page, pageCount - 1);
-    const start = this.page * FAILURE_PAGE_SIZE;
+    const page = Math.min(this.page, pageCount - 1);
+    const start = page * FAILURE_PAGE_SIZE;
     const rows = list.slice(start, start + FAILURE_PAGE_SIZE);
-    this.shown = { input, list, hasWeight };
 
     const c = t.columns;
-    const columnCount = hasWeight ? 8 : 7;
+    const columns = failureColumns(hasWeight);
     return html`
       <h3 id="failures-heading">${t.failuresHeading(items.length)}</h3>
       ${this.renderGroups(f, groups)}
@@ -133,28 +152,26 @@ export class FailureView implements ReactiveController {
         ${filtering ? html`<button type="button" class="clear" @click=${this.clearFilters}>${f.clearFilters}</button>` : nothing}
       </div>
       <div class="list-bar">
-        <p class="showing" role="status">${f.showing(list.length, items.length)}</p>
-        <button type="button" class="download" @click=${this.downloadCsv}>
+        <p class="showing">${f.showing(list.length, items.length)}</p>
+        <button type="button" class="download" @click=${() => this.downloadCsv(input, list, hasWeight, filtering)}>
           ${filtering ? f.downloadFilteredCsv(list.length, items.length) : f.downloadCsv}
         </button>
       </div>
       <div part="error-list" tabindex="0" role="region" aria-labelledby="failures-heading">
-        <table aria-rowcount=${list.length + 1}>
-          <thead>
-            <tr aria-rowindex="1">
-              <th scope="col">${c.name}</th><th scope="col">${c.type}</th><th scope="col">${c.line}</th>
-              <th scope="col">${c.ttl}</th>${hasWeight ? html`<th scope="col">${c.weight}</th>` : nothing}
-              <th scope="col">${c.value}</th><th scope="col">${c.error_code}</th><th scope="col">${c.error_message}</th>
+        <table role="table" aria-rowcount=${list.length + 1}>
+          <thead role="rowgroup">
+            <tr role="row" aria-rowindex="1">
+              ${columns.map((column) => html`<th role="columnheader">${c[column]}</th>`)}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${rows.length === 0
-              ? html`<tr><td class="no-match" colspan=${columnCount}>${f.noMatch}</td></tr>`
-              : rows.map((item, i) => renderRow(item, start + i + 2, hasWeight))}
+              ? html`<tr role="row"><td role="cell" class="no-match" colspan=${columns.length}>${f.noMatch}</td></tr>`
+              : rows.map((item, i) => renderRow(item, start + i + 2, hasWeight, c))}
           </tbody>
         </table>
       </div>
-      ${pageCount > 1 ? this.renderPager(f, start, rows.length, list.length, pageCount) : nothing}
+      ${pageCount > 1 ? this.renderPager(f, page, start, rows.length, list.length, pageCount) : nothing}
     `;
   }
 
@@ -175,6 +192,7 @@ export class FailureView implements ReactiveController {
             <button
               type="button"
               class="group"
+              data-code=${group.code}
               aria-pressed=${group.code === selected ? 'true' : 'false'}
               @click=${() => this.selectGroup(group.code)}
             >
@@ -193,22 +211,24 @@ export class FailureView implements ReactiveController {
     `;
   }
 
-  private renderPager(f: FailureMessages, start: number, rowCount: number, total: number, pageCount: number): TemplateResult {
-    const atStart = this.page === 0;
-    const atEnd = this.page === pageCount - 1;
+  /** `page` is the page shown: the one asked for, clamped to the pages there are. */
+  private renderPager(f: FailureMessages, page: number, start: number, rowCount: number, total: number, pageCount: number): TemplateResult {
+    const atStart = page === 0;
+    const atEnd = page === pageCount - 1;
     const button = (which: PagerButton, label: string, page: number, disabled: boolean) =>
       html`<button type="button" data-page=${which} ?disabled=${disabled} @click=${(event: Event) => this.goToPage(page, which, event)}>
         ${label}
       </button>`;
     return html`<div class="pager" role="group" aria-label=${f.pagesLabel}>
-      ${button('first', f.firstPage, 0, atStart)} ${button('previous', f.previousPage, this.page - 1, atStart)}
-      <span class="range" role="status">${f.rowRange(start + 1, start + rowCount, total)}</span>
-      ${button('next', f.nextPage, this.page + 1, atEnd)} ${button('last', f.lastPage, pageCount - 1, atEnd)}
+      ${button('first', f.firstPage, 0, atStart)} ${button('previous', f.previousPage, page - 1, atStart)}
+      <span class="range">${f.rowRange(start + 1, start + rowCount, total)}</span>
+      ${button('next', f.nextPage, page + 1, atEnd)} ${button('last', f.lastPage, pageCount - 1, atEnd)}
     </div>`;
   }
 
-  private reset(zoneId: string): void {
+  private reset(zoneId: string, taskId: string | undefined): void {
     this.zoneId = zoneId;
+    this.taskId = taskId;
     this.query = emptyFailureQuery;
     this.page = 0;
     this.allGroupsShown = false;
@@ -297,27 +317,26 @@ export class FailureView implements ReactiveController {
     }
   }
 
-  private readonly downloadCsv = (): void => {
-    const shown = this.shown;
-    if (!shown) return;
-    const { input, list, hasWeight } = shown;
-    const csv = buildFailuresCsv(list, { includeWeight: hasWeight, headers: input.messages.columns });
-    downloadTextFile(failuresCsvFileName(this.zoneId ?? '', input.task.task_id, isFiltering(this.query)), csv);
-  };
+  /** Exports what the render that drew the button showed: the whole filtered list, every page. */
+  private downloadCsv({ task, messages }: FailureViewInput, list: readonly ImportErrorItem[], hasWeight: boolean, filtered: boolean): void {
+    const csv = buildFailuresCsv(list, { includeWeight: hasWeight, headers: messages.columns });
+    downloadTextFile(failuresCsvFileName(this.zoneId ?? '', task.task_id, filtered), csv);
+  }
 }
 
-function renderRow(item: ImportErrorItem, rowIndex: number, hasWeight: boolean): TemplateResult {
-  return html`<tr part="error-item" aria-rowindex=${rowIndex}>
-    <td>${clipText(item.name)}</td><td>${clipText(item.type)}</td><td>${clipText(item.line)}</td><td>${clipText(item.ttl ?? '')}</td>
-    ${hasWeight ? html`<td>${clipText(item.weight ?? '')}</td>` : nothing}
-    <td><ul class="values">${item.value.map((value) => html`<li>${clipText(value)}</li>`)}</ul></td>
-    <td class="code">${clipText(item.error_code)}</td><td>${clipText(item.error_message)}</td>
+/**
+ * One record. The explicit roles keep it a table row for screen readers when a narrow
+ * container restyles the cells as a stacked block (WebKit drops the semantics of table
+ * elements whose `display` changes); `data-label` is the visible field name there.
+ */
+function renderRow(item: ImportErrorItem, rowIndex: number, hasWeight: boolean, c: Messages['columns']): TemplateResult {
+  return html`<tr part="error-item" role="row" aria-rowindex=${rowIndex}>
+    <td role="cell">${clipText(item.name)}</td><td role="cell" data-label=${c.type}>${clipText(item.type)}</td>
+    <td role="cell" data-label=${c.line}>${clipText(item.line)}</td><td role="cell" data-label=${c.ttl}>${clipText(item.ttl ?? '')}</td>
+    ${hasWeight ? html`<td role="cell" data-label=${c.weight}>${clipText(item.weight ?? '')}</td>` : nothing}
+    <td role="cell" data-label=${c.value}><ul class="values">${item.value.map((value) => html`<li>${clipText(value)}</li>`)}</ul></td>
+    <td role="cell" class="code">${clipText(item.error_code)}</td><td role="cell">${clipText(item.error_message)}</td>
   </tr>`;
-}
-
-/** Sorting alone hides nothing; only these make the list (and the export) a subset. */
-function isFiltering(query: FailureQuery): boolean {
-  return query.text.trim() !== '' || query.type !== '' || query.code !== null;
 }
 
 /** The selected type stays selectable after a poll in which no record has it any more. */

@@ -1,50 +1,33 @@
 import type { ImportErrorItem } from '../api/types.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
 
-/** The columns of the failure export. */
-export type FailuresCsvColumn =
-  | 'name'
-  | 'type'
-  | 'line'
-  | 'ttl'
-  | 'weight'
-  | 'value'
-  | 'error_code'
-  | 'error_message';
+/** The columns of the failure export: the table's, titled by the same messages. */
+export type FailuresCsvColumn = keyof Messages['columns'];
 
-/** English column titles, used for any column the caller does not retitle. */
-export const failuresCsvHeaders: Readonly<Record<FailuresCsvColumn, string>> = Object.freeze({
-  name: 'Name',
-  type: 'Type',
-  line: 'Line',
-  ttl: 'TTL',
-  weight: 'Weight',
-  value: 'Value',
-  error_code: 'Error code',
-  error_message: 'Error message',
-});
+/** The columns in order, on screen and in the export; weight only where records have one. */
+export function failureColumns(includeWeight: boolean): FailuresCsvColumn[] {
+  return ['name', 'type', 'line', 'ttl', ...(includeWeight ? (['weight'] as const) : []), 'value', 'error_code', 'error_message'];
+}
 
 export interface FailuresCsvOptions {
   /** Defaults to whether any record has a weight: the API omits it where unsupported. */
   includeWeight?: boolean;
-  /** Localized column titles; missing ones fall back to {@link failuresCsvHeaders}. */
+  /** Localized column titles; missing ones are the English titles of the table's columns. */
   headers?: Partial<Record<FailuresCsvColumn, string>>;
 }
 
 /**
  * The failed records as a CSV file a user can open in Excel, fix, and re-import.
  *
- * Columns follow Huawei's import template (name, type, line, TTL, [weight,] value), so the
- * fixes can be pasted back into it; the error columns come last. Several values stay in one
- * cell, one per line, as the template expects them.
+ * The record's own fields come first (name, type, line, TTL, weight when any record has one,
+ * value), then why it failed (error code, error message). Several values stay in one cell, one
+ * per line.
  */
 export function buildFailuresCsv(items: readonly ImportErrorItem[], options: FailuresCsvOptions = {}): string {
-  const includeWeight = options.includeWeight ?? items.some((item) => item.weight !== undefined);
-  const columns: FailuresCsvColumn[] = includeWeight
-    ? ['name', 'type', 'line', 'ttl', 'weight', 'value', 'error_code', 'error_message']
-    : ['name', 'type', 'line', 'ttl', 'value', 'error_code', 'error_message'];
-  const headers = { ...failuresCsvHeaders, ...definedEntries(options.headers) };
+  const columns = failureColumns(options.includeWeight ?? items.some((item) => item.weight !== undefined));
+  const english = messagesFor('en').columns;
 
-  const rows: string[] = [columns.map((column) => csvCell(headers[column])).join(',')];
+  const rows: string[] = [columns.map((column) => csvCell(options.headers?.[column] ?? english[column])).join(',')];
   for (const item of items) {
     rows.push(columns.map((column) => csvCell(cellValue(item, column))).join(','));
   }
@@ -71,16 +54,6 @@ function safeFileNamePart(text: string): string {
     .slice(0, maxIdLength)
     // Trimmed so a part can neither hide the file (leading dot) nor blur the separators.
     .replace(/^[._-]+|[._-]+$/g, '');
-}
-
-function definedEntries(
-  headers: Partial<Record<FailuresCsvColumn, string>> | undefined,
-): Partial<Record<FailuresCsvColumn, string>> {
-  const defined: Partial<Record<FailuresCsvColumn, string>> = {};
-  for (const [column, title] of Object.entries(headers ?? {}) as [FailuresCsvColumn, string | undefined][]) {
-    if (title !== undefined) defined[column] = title;
-  }
-  return defined;
 }
 
 function cellValue(item: ImportErrorItem, column: FailuresCsvColumn): string | number | undefined {

@@ -1,10 +1,12 @@
 // The Angular 21 example (examples/angular/), bundled by test/frameworks/example-bundles.js and
 // compiled just in time: `[fetcher]` as a property, `[attr.zone-id]`, `(import-done)` reaching
 // a typed handler, zoneless change detection.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { DnsImportStatus } from '../../src/dns-import-status.js';
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
-import { ScriptedFetcher, envelope, rawTask } from '../support/scripted-fetcher.js';
+import { envelope, rawTask } from '../support/documented-sample.js';
+import { ScriptedFetcher } from '../support/scripted-fetcher.js';
+import { until } from '../support/wait.js';
 
 // The example module's shape, spelled out here: tsc checks the example with its own tsconfig.
 interface Signal<T> {
@@ -81,14 +83,14 @@ describe('Angular 21 example', () => {
     expect(el.fetcher, 'the very function, set as a property').to.equal(scripted.fetcher);
     expect(el.hasAttribute('fetcher')).to.equal(false);
 
-    await waitUntil(() => scripted.calls.length > 0, 'the element calls the fetcher Angular gave it');
+    await until(() => scripted.calls.length > 0, 'the element calls the fetcher Angular gave it');
     expect(scripted.last.zoneId).to.equal('zone-ng');
     scripted.answer(envelope(rawTask({ status: 'DONE', task_id: 'task-ng', error_count: 0, error_items: [] })));
-    await waitUntil(() => seen.length === 1, 'the done event reached the Angular handler and its output');
+    await until(() => seen.length === 1, 'the done event reached the Angular handler and its output');
     expect(seen[0]!.task_id).to.equal('task-ng');
     expect(page.finished.map((task) => task.task_id)).to.deep.equal(['task-ng']);
     // Zoneless change detection ran after the handler: Angular's own template shows the result.
-    await waitUntil(() => host.querySelector('.finished')?.textContent?.includes('task-ng (0 failed)'), 'Angular re-rendered its template');
+    await until(() => host.querySelector('.finished')?.textContent?.includes('task-ng (0 failed)'), 'Angular re-rendered its template');
     expect(el.state).to.equal('done');
   });
 
@@ -96,11 +98,11 @@ describe('Angular 21 example', () => {
     const scripted = new ScriptedFetcher();
     const page = await mount('zone-1', scripted.fetcher);
     const el = element();
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     page.zoneId.set('zone-2');
-    await waitUntil(() => el!.getAttribute('zone-id') === 'zone-2', 'Angular updated the attribute');
+    await until(() => el!.getAttribute('zone-id') === 'zone-2', 'Angular updated the attribute');
     expect(element(), 'the same element, not a new one').to.equal(el);
-    await waitUntil(() => scripted.last.zoneId === 'zone-2', 'a request for the new zone');
+    await until(() => scripted.last.zoneId === 'zone-2', 'a request for the new zone');
     expect(scripted.calls[0]!.signal.aborted, 'the old request was aborted').to.equal(true);
   });
 
@@ -108,21 +110,21 @@ describe('Angular 21 example', () => {
     const first = new ScriptedFetcher();
     const second = new ScriptedFetcher();
     const page = await mount('zone-f', first.fetcher);
-    await waitUntil(() => first.calls.length > 0);
+    await until(() => first.calls.length > 0, 'a request');
     page.fetcher.set(second.fetcher);
-    await waitUntil(() => element()!.fetcher === second.fetcher, 'Angular set the new function as the property');
+    await until(() => element()!.fetcher === second.fetcher, 'Angular set the new function as the property');
     void element()!.refresh();
-    await waitUntil(() => second.calls.length > 0, 'the new fetcher is called');
+    await until(() => second.calls.length > 0, 'the new fetcher is called');
     expect(second.last.zoneId).to.equal('zone-f');
   });
 
   it('destroying the component removes the element and aborts the request in flight', async () => {
     const scripted = new ScriptedFetcher();
     const page = await mount('zone-d', scripted.fetcher);
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     page.shown.set(false);
-    await waitUntil(() => element() === null, 'Angular destroyed the panel and removed the element');
-    await waitUntil(() => scripted.last.signal.aborted, 'the request in flight is aborted');
+    await until(() => element() === null, 'Angular destroyed the panel and removed the element');
+    await until(() => scripted.last.signal.aborted, 'the request in flight is aborted');
     expect(scripted.calls).to.have.length(1);
   });
 });

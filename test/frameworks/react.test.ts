@@ -1,11 +1,13 @@
 // The React 19 examples (examples/react/), bundled by test/frameworks/example-bundles.js:
 // the element used directly in JSX, and the published component `dns-import-status/react`
 // (src/react.ts, made with @lit/react).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { DnsImportStatus } from '../../src/dns-import-status.js';
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
 import type { ImportDoneEvent, ImportErrorEvent, ImportProgressEvent, ImportStalledEvent } from '../../src/events.js';
-import { ScriptedFetcher, envelope, rawTask } from '../support/scripted-fetcher.js';
+import { envelope, rawTask } from '../support/documented-sample.js';
+import { ScriptedFetcher } from '../support/scripted-fetcher.js';
+import { until } from '../support/wait.js';
 
 // The example module's shape, spelled out here: tsc checks the examples with their own tsconfig.
 interface Root {
@@ -74,11 +76,11 @@ describe('React 19 examples', () => {
     expect(el.getAttribute('zone-id')).to.equal('zone-a');
     expect(el.fetcher).to.equal(scripted.fetcher);
     expect(el.hasAttribute('fetcher'), 'a function never becomes an attribute').to.equal(false);
-    await waitUntil(() => scripted.calls.length > 0, 'the element calls the fetcher React gave it');
+    await until(() => scripted.calls.length > 0, 'the element calls the fetcher React gave it');
     expect(scripted.last.zoneId).to.equal('zone-a');
 
     scripted.answer(done({ task_id: 'task-a' }));
-    await waitUntil(() => seen.length === 1, 'onimport-done reached the React callback');
+    await until(() => seen.length === 1, 'onimport-done reached the React callback');
     expect(seen[0]!.task_id).to.equal('task-a');
     expect(el.state).to.equal('done');
     expect(el.shadowRoot!.querySelector('[part~="summary"]')).to.exist;
@@ -88,21 +90,21 @@ describe('React 19 examples', () => {
     const scripted = new ScriptedFetcher();
     const props = { zoneId: 'zone-a', fetcher: scripted.fetcher };
     const first = render(react.ImportStatusPanel, props);
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     const second = render(react.ImportStatusPanel, { ...props, zoneId: 'zone-b' });
     expect(second).to.equal(first);
-    await waitUntil(() => scripted.last.zoneId === 'zone-b', 'a request for the new zone');
+    await until(() => scripted.last.zoneId === 'zone-b', 'a request for the new zone');
     expect(scripted.calls[0]!.signal.aborted, 'the old request was aborted').to.equal(true);
   });
 
   it('unmounting removes the element and stops its requests', async () => {
     const scripted = new ScriptedFetcher();
     render(react.ImportStatusPanel, { zoneId: 'zone-a', fetcher: scripted.fetcher });
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     react.flushSync(() => root!.unmount());
     root = undefined;
     expect(container.querySelector('dns-import-status')).to.equal(null);
-    await waitUntil(() => scripted.last.signal.aborted, 'the request in flight is aborted');
+    await until(() => scripted.last.signal.aborted, 'the request in flight is aborted');
   });
 
   it('dns-import-status/react: camelCase props set as properties, and the four typed event callbacks', async () => {
@@ -124,14 +126,14 @@ describe('React 19 examples', () => {
     expect(el.giveUpAfter).to.equal(60_000);
     expect(el.fetcher).to.equal(fetcher);
     expect(el.hasAttribute('fetcher')).to.equal(false);
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     scripted.fail(new TypeError('Failed to fetch'));
-    await waitUntil(() => seen.length === 1, 'onImportError was called');
+    await until(() => seen.length === 1, 'onImportError was called');
     expect(seen[0]).to.equal('error network true');
     void el.refresh();
-    await waitUntil(() => scripted.inFlight === 1);
+    await until(() => scripted.inFlight === 1, 'the request refresh() made');
     scripted.answer(done({ task_id: 'task-w' }));
-    await waitUntil(() => seen.length === 3, 'onImportProgress and onImportDone were called');
+    await until(() => seen.length === 3, 'onImportProgress and onImportDone were called');
     expect(seen.slice(1)).to.deep.equal(['progress DONE', 'done task-w false']);
     // The element fires import-stalled only when an import stops moving; the wiring is what is tested here.
     const task = el.task!;
@@ -144,9 +146,9 @@ describe('React 19 examples', () => {
     const seen: [ImportTask, boolean][] = [];
     const el = render(react.ImportStatusCard, { zoneId: 'zone-c', fetcher: scripted.fetcher, onDone: (task: ImportTask, watched: boolean) => seen.push([task, watched]) });
     expect(el.interval).to.equal(5000);
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     scripted.answer(done({ task_id: 'task-c' }));
-    await waitUntil(() => seen.length === 1, 'onDone was called');
+    await until(() => seen.length === 1, 'onDone was called');
     expect(seen[0]![0].task_id).to.equal('task-c');
     expect(seen[0]![1]).to.equal(false);
   });

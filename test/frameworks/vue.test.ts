@@ -1,9 +1,11 @@
 // The Vue 3 example (examples/vue/), bundled by test/frameworks/example-bundles.js with Vue's
 // runtime template compiler: `.fetcher`, `@import-done` and `isCustomElement`.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { DnsImportStatus } from '../../src/dns-import-status.js';
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
-import { ScriptedFetcher, envelope, rawTask } from '../support/scripted-fetcher.js';
+import { envelope, rawTask } from '../support/documented-sample.js';
+import { ScriptedFetcher } from '../support/scripted-fetcher.js';
+import { until } from '../support/wait.js';
 
 interface Props {
   zoneId: string;
@@ -68,9 +70,9 @@ describe('Vue 3 example', () => {
     // cannot, which is why the option is there.)
     expect(app.config.compilerOptions.isCustomElement?.('dns-import-status')).to.equal(true);
 
-    await waitUntil(() => scripted.calls.length > 0, 'the element calls the fetcher Vue gave it');
+    await until(() => scripted.calls.length > 0, 'the element calls the fetcher Vue gave it');
     scripted.answer(envelope(rawTask({ status: 'DONE', task_id: 'task-v' })));
-    await waitUntil(() => seen.length === 1, 'the done event reached the Vue component');
+    await until(() => seen.length === 1, 'the done event reached the Vue component');
     expect(seen[0]!.task_id).to.equal('task-v');
     expect(el.state).to.equal('done');
   });
@@ -80,21 +82,21 @@ describe('Vue 3 example', () => {
     const props = vue.reactive<Props>({ zoneId: 'zone-1', fetcher: scripted.fetcher });
     app = vue.mountImportStatus(container, props);
     const el = container.querySelector('dns-import-status')!;
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     props.zoneId = 'zone-2';
     await vue.nextTick();
     expect(container.querySelector('dns-import-status')).to.equal(el);
     expect(el.getAttribute('zone-id')).to.equal('zone-2');
-    await waitUntil(() => scripted.last.zoneId === 'zone-2', 'a request for the new zone');
+    await until(() => scripted.last.zoneId === 'zone-2', 'a request for the new zone');
     expect(scripted.calls[0]!.signal.aborted).to.equal(true);
   });
 
   it('unmounting stops the requests', async () => {
     const scripted = new ScriptedFetcher();
     app = vue.mountImportStatus(container, { zoneId: 'zone-u', fetcher: scripted.fetcher });
-    await waitUntil(() => scripted.calls.length > 0);
+    await until(() => scripted.calls.length > 0, 'a request');
     app.unmount();
     app = undefined;
-    await waitUntil(() => scripted.last.signal.aborted, 'the request in flight is aborted');
+    await until(() => scripted.last.signal.aborted, 'the request in flight is aborted');
   });
 });

@@ -6,10 +6,13 @@
 //
 // The fixtures module must come before anything that loads lit: it installs lit's hydration support.
 import { cleanupFixtures, csrFixture, ssrNonHydratedFixture } from '@lit-labs/testing/fixtures.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import type { DnsImportStatus } from '../../src/dns-import-status.js';
-import { ScriptedFetcher, envelope, rawTask } from '../support/scripted-fetcher.js';
+import { envelope, rawTask } from '../support/documented-sample.js';
+import { ScriptedFetcher } from '../support/scripted-fetcher.js';
+import { watchLitWarnings } from '../support/lit-warnings.js';
+import { settle, until } from '../support/wait.js';
 
 const BUILT = '/dist/dns-import-status.js';
 const fixtureOptions = { modules: [BUILT], base: location.origin };
@@ -18,6 +21,7 @@ describe('server rendering, hydrated in the browser', function () {
   // Each fixture starts a Node worker that loads @lit-labs/ssr: seconds on a busy machine.
   this.timeout(30_000);
   const reports: string[] = [];
+  let litWarnings: () => string[];
   const originals = { error: console.error, warn: console.warn };
   const onError = (event: ErrorEvent | PromiseRejectionEvent) => reports.push(`uncaught: ${'reason' in event ? String(event.reason) : event.message}`);
 
@@ -29,6 +33,7 @@ describe('server rendering, hydrated in the browser', function () {
 
   beforeEach(() => {
     reports.length = 0;
+    litWarnings = watchLitWarnings();
     for (const level of ['error', 'warn'] as const) {
       console[level] = (...args: unknown[]) => {
         reports.push(`${level}: ${args.map(String).join(' ')}`);
@@ -46,6 +51,7 @@ describe('server rendering, hydrated in the browser', function () {
     removeEventListener('unhandledrejection', onError);
     // A hydration mismatch throws from the element's first update, or lit reports it here.
     expect(reports).to.deep.equal([]);
+    expect(litWarnings(), "lit's development warnings").to.deep.equal([]);
   });
 
   /** Server-rendered, in the page, but not hydrated yet (`defer-hydration`, as lit SSR leaves it). */
@@ -75,7 +81,7 @@ describe('server rendering, hydrated in the browser', function () {
     // The text is what the same element renders in the browser.
     const rendered = await csrFixture<DnsImportStatus>(html`<dns-import-status zone-id="zone-csr" .fetcher=${new ScriptedFetcher().fetcher}></dns-import-status>`, fixtureOptions);
     expect(notice!.textContent).to.equal(messages(rendered)[0]!.textContent);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle(); // (bounded: shows that nothing happens)
     expect(scripted.calls, 'no request until hydrated').to.have.length(0);
   });
 
@@ -88,7 +94,7 @@ describe('server rendering, hydrated in the browser', function () {
 
     expect(messages(el), 'the server-rendered notice was adopted, not rendered again').to.deep.equal([serverNotice]);
     expect(el.shadowRoot!.querySelectorAll('style'), 'the server-rendered styles stay').to.have.length(1);
-    await waitUntil(() => scripted.calls.length === 1, 'the first request, after hydration');
+    await until(() => scripted.calls.length === 1, 'the first request, after hydration');
     expect(scripted.last.zoneId).to.equal('zone-ssr');
 
     const progress = oneEvent(el, 'import-progress');
@@ -98,7 +104,7 @@ describe('server rendering, hydrated in the browser', function () {
     expect(el.shadowRoot!.querySelector('[part~="summary"]'), 'lit renders the task into the hydrated root').to.exist;
     expect(messages(el), 'the loading notice is gone').to.have.length(0);
 
-    await waitUntil(() => scripted.calls.length === 2, 'the next poll, on the interval', { timeout: 3000 });
+    await until(() => scripted.calls.length === 2, 'the next poll, on the interval', { timeout: 3000 });
     const done = oneEvent(el, 'import-done');
     scripted.answer(envelope(rawTask({ status: 'DONE', total_count: 10, success_count: 10, error_count: 0, error_items: [] })));
     expect((await done).detail.sawPending).to.equal(true);
@@ -114,11 +120,11 @@ describe('server rendering, hydrated in the browser', function () {
     expect(hint!.textContent).to.contain('zone-id');
     await hydrate(el);
     expect(messages(el)).to.deep.equal([hint]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle(); // (bounded: shows that nothing happens)
     expect(scripted.calls).to.have.length(0);
 
     el.zoneId = 'zone-later';
-    await waitUntil(() => scripted.calls.length === 1, 'polling starts when a zone is set');
+    await until(() => scripted.calls.length === 1, 'polling starts when a zone is set');
     expect(scripted.last.zoneId).to.equal('zone-later');
   });
 
@@ -131,7 +137,7 @@ describe('server rendering, hydrated in the browser', function () {
     await hydrate(el);
     expect(messages(el)[0]!.textContent).to.equal(text);
     scripted.answer(envelope(rawTask({ status: 'DONE', error_count: 0, error_items: [] })));
-    await waitUntil(() => el.state === 'done');
+    await until(() => el.state === 'done', 'state done');
     expect(el.shadowRoot!.querySelector('.status')!.textContent).to.match(/[\u4e00-\u9fff]/);
   });
 });

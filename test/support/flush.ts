@@ -1,3 +1,8 @@
+/**
+ * The old tick-counting waits, kept unchanged only for test/polling.test.ts and
+ * test/dns-import-status.test.ts until they move to ./wait.ts (`until` to wait for a condition,
+ * `settle` to show that nothing happens). Delete this file then; new tests must not import it.
+ */
 import type { LitElement } from 'lit';
 
 const microtasks = async () => {
@@ -13,8 +18,8 @@ const messageTask = () =>
   });
 
 /**
- * Lets promise chains (fetcher → channel → element) run to the end, then waits for the render.
- * Large record lists are parsed, normalized and rendered in separate tasks: message tasks cover that.
+ * Lets promise chains (fetcher → channel → element) run, then waits for the render.
+ * @deprecated Use `until(condition, what)` from ./wait.ts, or `settle()` to show that nothing happens.
  */
 export async function flush(...elements: LitElement[]): Promise<void> {
   await microtasks();
@@ -26,7 +31,10 @@ export async function flush(...elements: LitElement[]): Promise<void> {
   await Promise.all(elements.map((element) => element.updateComplete));
 }
 
-/** `flush` without the message tasks, for hot loops whose record lists are small (soak tests). */
+/**
+ * `flush` without the message tasks.
+ * @deprecated Use `until(condition, what)` from ./wait.ts.
+ */
 export async function flushSmall(...elements: LitElement[]): Promise<void> {
   await microtasks();
   await Promise.all(elements.map((element) => element.updateComplete));

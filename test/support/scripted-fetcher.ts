@@ -3,6 +3,7 @@
  * can be asserted exactly (the pattern of lit's own task tests).
  */
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
+import { until, type UntilOptions } from './wait.js';
 
 export interface PendingCall {
   zoneId: string;
@@ -19,6 +20,11 @@ export class ScriptedFetcher {
       signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       this.calls.push({ zoneId, signal, resolve, reject });
     });
+
+  /** Resolves once the fetcher has been called `count` times in all (the element may call it asynchronously). */
+  called(count: number, options?: UntilOptions): Promise<void> {
+    return until(() => this.calls.length === count, () => `request ${count} (made ${this.calls.length})`, options);
+  }
 
   get last(): PendingCall {
     const call = this.calls.at(-1);
@@ -49,33 +55,7 @@ export class ScriptedFetcher {
   }
 }
 
-export function rawTask(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    task_id: '4011afa265b412380165b415b1400001',
-    status: 'DONE',
-    created_at: '2018-09-07T12:50:45.181',
-    updated_at: '2018-09-07T12:50:46.344',
-    zone_id: '4011afa165b1f0e00165b1f8d2a80380',
-    zone_type: 'public',
-    language: 'zh-cn',
-    total_count: 1,
-    success_count: 0,
-    error_count: 1,
-    error_items: [
-      {
-        name: 'test.import.',
-        type: 'A',
-        line: 'default_view',
-        ttl: '300',
-        value: ['192.168.1.1', '192.168.222.111'],
-        error_code: 'DNS.0806',
-        error_message: 'This line is not be supported in this DNS version.',
-      },
-    ],
-    ...overrides,
-  };
-}
-
-export const envelope = (task: Record<string, unknown>) => ({ code: 200, data: task });
+// The documented sample lives in ./documented-sample.ts; re-exported for the tests that import it from here.
+export { envelope, rawTask } from './documented-sample.js';
 
 export type { ImportTask };
