@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild, transform } from 'esbuild';
+import { minify } from 'terser';
 import { build } from 'vite';
 import { minifyTemplatesPlugin } from './minify-templates.js';
 
@@ -39,10 +40,13 @@ async function buildOne({ fileName, externalize }) {
       rolldownOptions: { external: externalize ? external : [] },
     },
   });
-  // Vite leaves whitespace in ES library output; esbuild removes it without touching the module shape.
+  // Vite leaves whitespace in ES library output. terser then minifies the whole file again: two
+  // compress passes find about 450 B gzip more than esbuild's single pass (only safe transforms;
+  // `#private` names are shortened by the mangler, public names are kept).
   const path = `dist/${fileName}.js`;
   const { code } = await transform(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
-  writeFileSync(path, code);
+  const minified = await minify(code, { module: true, ecma: 2022, compress: { passes: 2 }, mangle: true, format: { ascii_only: true, comments: false } });
+  writeFileSync(path, minified.code);
 }
 
 /**

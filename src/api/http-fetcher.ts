@@ -101,7 +101,7 @@ function buildHeaders(extra: HeaderMap | undefined): Headers {
     headers = new Headers(extra);
   } catch {
     // The browser's message quotes the refused value, which is usually a token: say which rule broke, not what.
-    throw new ImportStatusError('A header given to createHttpFetcher has an invalid name or value (a line break or a non-Latin-1 character?).', { kind: 'config' });
+    throw new ImportStatusError('createHttpFetcher got an invalid header name or value (a line break or a non-Latin-1 character?).', { kind: 'config' });
   }
   // Set, not merged: whatever case the caller spelled it in, we need JSON back.
   headers.set('Accept', 'application/json');

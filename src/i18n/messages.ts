@@ -2,7 +2,7 @@
  * Every visible string, in English and Simplified Chinese. Numbers, plurals and dates go
  * through Intl, so a console in either language reads naturally.
  */
-import { errorCause, type ImportStatusError } from '../api/import-status-error.js';
+import { errorCause, type ImportStatusError, type ImportStatusErrorCause } from '../api/import-status-error.js';
 import type { ImportTask } from '../api/types.js';
 
 export type Locale = 'en' | 'zh';
@@ -45,37 +45,27 @@ export function outcomeText(t: Messages, task: ImportTask): string {
   return task.status === 'DONE' ? t.outcome(total, imported, failed) : t.pendingOutcome(imported + failed, total);
 }
 
+/** What went wrong, `[English, Chinese]`; `%` stands where the HTTP status goes, when there is one. */
+const ERROR_WORDS: Readonly<Record<ImportStatusErrorCause, readonly [string, string]>> = {
+  throttled: ['The API is limiting requests%', '接口限流%'],
+  network: ['Connection problem', '连接出现问题'],
+  timeout: ['The server did not answer in time%', '服务器未及时响应%'],
+  'invalid-body': ["The server's answer is not an import task", '服务器返回的不是导入任务'],
+  config: ['Invalid configuration', '配置无效'],
+  'sign-in': ['Your sign-in has expired%. Sign in again, then retry', '登录已过期%，请重新登录后重试'],
+  permission: ["No permission to read this zone's import%. Ask for DNS read access", '没有查看该域名导入任务的权限%，请申请 DNS 只读权限'],
+  'bad-request': ['The server rejected the request%. Check the zone id', '请求被服务器拒绝%，请检查 zone-id'],
+  'zone-not-found': ['This zone does not exist%. Check the zone id', '该域名不存在%，请检查 zone-id'],
+  'wrong-endpoint': ['No such API at this address%. Check the endpoint', '找不到该接口%，请检查 endpoint（代理路径）'],
+  server: ['The server had a problem%', '服务器出现问题%'],
+  other: ['The request failed%', '请求失败%'],
+};
+
 function describeError(locale: Locale, error: ImportStatusError): string {
-  const zh = locale === 'zh';
-  const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
-  switch (errorCause(error)) {
-    case 'throttled':
-      return zh ? `接口限流${status}` : `The API is limiting requests${status}`;
-    case 'network':
-      return zh ? '连接出现问题' : 'Connection problem';
-    case 'timeout':
-      return zh ? `服务器未及时响应${status}` : `The server did not answer in time${status}`;
-    case 'invalid-body':
-      return zh ? '服务器返回的不是导入任务' : "The server's answer is not an import task";
-    case 'config':
-      return zh ? '配置无效' : 'Invalid configuration';
-    case 'sign-in':
-      return zh ? `登录已过期${status}，请重新登录后重试` : `Your sign-in has expired${status}. Sign in again, then retry`;
-    case 'permission':
-      return zh ? `没有查看该域名导入任务的权限${status}，请申请 DNS 只读权限` : `No permission to read this zone's import${status}. Ask for DNS read access`;
-    case 'bad-request':
-      return zh ? `请求被服务器拒绝${status}，请检查 zone-id` : `The server rejected the request${status}. Check the zone id`;
-    case 'zone-not-found':
-      return zh ? `该域名不存在${status}，请检查 zone-id` : `This zone does not exist${status}. Check the zone id`;
-    case 'wrong-endpoint':
-      return zh ? `找不到该接口${status}，请检查 endpoint（代理路径）` : `No such API at this address${status}. Check the endpoint`;
-    case 'server':
-      return zh ? `服务器出现问题${status}` : `The server had a problem${status}`;
-    default:
-      return error.kind === 'api'
-        ? `${zh ? '接口返回错误' : 'The API returned an error'} ${error.code ?? ''}`.trim()
-        : zh ? `请求失败${status}` : `The request failed${status}`;
-  }
+  const zh = +(locale === 'zh');
+  const cause = errorCause(error);
+  if (cause === 'other' && error.kind === 'api') return `${zh ? '接口返回错误' : 'The API returned an error'} ${error.code ?? ''}`.trim();
+  return ERROR_WORDS[cause][zh]!.replace('%', error.status === undefined ? '' : ` (HTTP ${error.status})`);
 }
 
 function english(): Messages {
@@ -117,7 +107,7 @@ function english(): Messages {
     errorDetails: (error) =>
       [error.message, error.code && `Code: ${error.code}`, error.requestId && `Request ID: ${error.requestId}`].filter(Boolean).join(' · '),
     staleData: 'Showing the last data received.',
-    noNewTask: 'No new import appeared within 60 s: this is still the previous one. Retry to check again.',
+    noNewTask: 'No new import appeared within 60 s. Retry to check again.',
   };
 }
 
@@ -158,7 +148,7 @@ function chinese(): Messages {
     errorDetails: (error) =>
       [error.message, error.code && `错误码：${error.code}`, error.requestId && `请求 ID：${error.requestId}`].filter(Boolean).join(' · '),
     staleData: '显示的是最近一次收到的数据。',
-    noNewTask: '60 秒内没有出现新的导入任务，显示的仍是上一次的任务。可重试以再次检查。',
+    noNewTask: '60 秒内没有出现新的导入任务。可重试以再次检查。',
   };
 }
 

@@ -25,7 +25,7 @@ export interface ImportTaskControllerConfig {
 
 /** Stands in for a `fetcher` that is not a function: a configuration error, never retried. */
 const notAFunction: ImportTaskFetcher = () =>
-  Promise.reject(new ImportStatusError('The fetcher property must be a function: (zoneId, { signal }) => Promise of the response body.', { kind: 'config' }));
+  Promise.reject(new ImportStatusError('The fetcher property must be a function: (zoneId, { signal }) => Promise.', { kind: 'config' }));
 
 export class ImportTaskController implements ReactiveController, ChannelSubscriber {
   /** What the host renders; undefined until the current channel has said anything. */
