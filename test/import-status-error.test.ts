@@ -160,3 +160,13 @@ describe('errorCause', () => {
     for (const kind of ['network', 'timeout', 'invalid-body', 'config'] as const) expect(cause({ kind })).to.equal(kind);
   });
 });
+
+describe('errorCause with hostile codes', () => {
+  // Found by the element fuzzer: a code such as `__proto__` found Object.prototype in the code
+  // table, which is not a cause, and the notice crashed.
+  for (const code of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+    it(`${code} is just an unknown code`, () => {
+      expect(errorCause(new ImportStatusError('x', { kind: 'api', code }))).to.equal('other');
+    });
+  }
+});

@@ -87,7 +87,8 @@ const CAUSE_OF_CODE: Readonly<Record<string, ImportStatusErrorCause>> = {
 };
 
 export function errorCause(error: ImportStatusError): ImportStatusErrorCause {
-  const byCode = error.code === undefined ? undefined : CAUSE_OF_CODE[error.code];
+  // Own keys only: a code such as `__proto__` must not find Object.prototype.
+  const byCode = error.code !== undefined && Object.hasOwn(CAUSE_OF_CODE, error.code) ? CAUSE_OF_CODE[error.code] : undefined;
   if (byCode) return byCode;
   if (error.kind !== 'http' && error.kind !== 'api') return error.kind;
   const status = error.status ?? 0;
