@@ -1,4 +1,5 @@
-// Vite: the demo dev server (`npx vite` → http://127.0.0.1:5173/demo/), with the simulated
+// Vite: the demo dev server (`npx vite` → http://127.0.0.1:5173/demo/, the API page at
+// /demo/api.html, rendered from /custom-elements.json), with the simulated
 // Huawei Cloud DNS API mounted at /api/dns (and its /__sim/ control endpoints).
 // The element declares its properties statically (no decorators), so Vite's Oxc needs no
 // decorator setting or plugin.

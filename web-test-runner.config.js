@@ -2,6 +2,7 @@
 // Engines: Chromium by default; BROWSERS=firefox, webkit, a comma list or `all` selects others
 // (scripts/engines.js). `npm run test:all` runs each engine in turn (scripts/test-engines.js).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { litSsrPlugin } from '@lit-labs/testing/web-test-runner-ssr-plugin.js';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { CHROMIUM_ARGS, findChromium, findFirefox, selectedEngines, startWebKitDriver, webkitCapabilities } from './scripts/engines.js';
@@ -60,7 +61,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   // A whole file may take longer in WebKit (the soak test runs 10,000 polls).
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), frameworkExamplesPlugin()],
+  // litSsrPlugin: renders test/ssr/'s fixtures with @lit-labs/ssr in a Node worker (on dist/).
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), frameworkExamplesPlugin(), litSsrPlugin()],
   middleware: [koaMiddleware(simulatedDnsApi())],
   browsers,
   // Only Chromium reports coverage (V8). scripts/test-engines.js passes --coverage to the

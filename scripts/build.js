@@ -1,14 +1,17 @@
-// Builds the two published files from src/index.ts, plus the type declarations:
-//   dist/dns-import-status.js         ES module, lit and @lit/task external (for bundlers)
-//   dist/dns-import-status.bundle.js  one self-contained ES module (for a plain <script type="module">)
-//   dist/dns-import-status.d.ts       typings (re-exporting dist/types/)
-// Two Vite builds because the two outputs differ in what they leave external.
+// Builds the published files, plus the type declarations:
+//   dist/dns-import-status.js         src/index.ts as an ES module, lit and @lit/task external (for bundlers)
+//   dist/dns-import-status.bundle.js  src/index.ts as one self-contained ES module (for a plain <script type="module">)
+//   dist/react.js                     src/react.ts, the React component (`dns-import-status/react`), with
+//                                     react, @lit/react and the element module external
+//   dist/dns-import-status.d.ts, dist/react.d.ts   typings (re-exporting dist/types/)
+// Two Vite builds because the two element outputs differ in what they leave external; the
+// React entry has no templates or styles, so esbuild alone builds it.
 // Size (scripts/check-size.js holds the budget): Lit's production build (the `production`
 // export condition, no dev-mode checks or warnings), the static text of css`` and html``
 // templates minified (scripts/minify-templates.js), comments and legal comments dropped.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { transform } from 'esbuild';
+import { build as esbuild, transform } from 'esbuild';
 import { minify } from 'terser';
 import { build } from 'vite';
 import { minifyTemplatesPlugin } from './minify-templates.js';
@@ -46,9 +49,43 @@ async function buildOne({ fileName, externalize }) {
   writeFileSync(path, minified.code);
 }
 
+/**
+ * The React entry imports the element through './index.js', which becomes the published element
+ * module: one copy of the element whether an app imports 'dns-import-status', its React entry or
+ * both. Any other module of src/ would be bundled into it a second time, so it is refused.
+ */
+const elementModuleExternal = {
+  name: 'element-module-external',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      if (args.importer.endsWith('react.ts') && args.path === './index.js') return { path: './dns-import-status.js', external: true };
+      return { errors: [{ text: `${args.path}: src/react.ts may import the element only through './index.js'` }] };
+    });
+  },
+};
+
+async function buildReact() {
+  await esbuild({
+    entryPoints: ['src/react.ts'],
+    outfile: 'dist/react.js',
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    tsconfig: 'tsconfig.json',
+    external: ['react', '@lit/react'],
+    plugins: [elementModuleExternal],
+    logLevel: 'warning',
+  });
+}
+
 rmSync('dist', { recursive: true, force: true });
 await buildOne({ fileName: 'dns-import-status', externalize: true });
 await buildOne({ fileName: 'dns-import-status.bundle', externalize: false });
+await buildReact();
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 writeFileSync('dist/dns-import-status.d.ts', "export * from './types/index.js';\n");
-console.log('built dist/dns-import-status.js, dist/dns-import-status.bundle.js and typings');
+writeFileSync('dist/react.d.ts', "export * from './types/react.js';\n");
+console.log('built dist/dns-import-status.js, dist/dns-import-status.bundle.js, dist/react.js and typings');

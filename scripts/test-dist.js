@@ -1,13 +1,16 @@
-// `npm run test:dist`: the checks of the built output, after `npm run build`. Each runs even
-// when an earlier one failed, so one run reports everything; the exit code says whether all passed.
+// `npm run test:dist`: the checks of the built output, after `npm run build` (`npm test` builds
+// once, before web-test-runner, whose SSR hydration test needs dist/ too, and then runs this
+// file directly). Each runs even when an earlier one failed, so one run reports everything; the
+// exit code says whether all passed.
 //   - the build's template minifier (node:test)
+//   - server rendering in Node with @lit-labs/ssr (node:test)
 //   - end to end: the bundle on a plain HTML page under a strict CSP (playwright-core, Chromium)
 //   - the package: npm pack, install, exports, sideEffects, typings (node:test)
 //   - the size budget (scripts/check-size.js)
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['template minifier, end to end (CSP), package', ['--test', 'test/build/minify-templates.test.js', 'test/e2e/csp.e2e.test.js', 'test/package/pack.test.js']],
+  ['template minifier, server rendering, end to end (CSP), package', ['--test', 'test/build/minify-templates.test.js', 'test/ssr/server-render.test.js', 'test/e2e/csp.e2e.test.js', 'test/package/pack.test.js']],
   ['size budget', ['scripts/check-size.js']],
 ];
 const failed = [];

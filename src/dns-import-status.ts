@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportTask, ImportTaskFetcher } from './api/types.js';
 import { cssProperty } from './css-property.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
@@ -139,6 +139,11 @@ export class DnsImportStatus extends LitElement {
    */
   refresh(options?: RefreshOptions): Promise<void> {
     return this.#poller.refresh(options);
+  }
+
+  /** Server rendering (lit SSR) calls `willUpdate()` and `render()`, never `update()`: the state for the markup. */
+  protected override willUpdate(): void {
+    if (isServer) this.state = this.#phaseOf(this.#shown);
   }
 
   /**

@@ -1,7 +1,8 @@
-// JSX typings for <dns-import-status> in React 19 (copy this file into a React project):
+// JSX typings for <dns-import-status> used directly in React 19 (copy this file into a React
+// project; `dns-import-status/react` needs none):
 // `fetcher` is set as a property and `on<event>` props listen to that exact event name.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { DnsImportStatus, ImportDoneEvent, ImportErrorEvent, ImportProgressEvent, ImportTaskFetcher } from 'dns-import-status';
+import type { DnsImportStatus, ImportDoneEvent, ImportErrorEvent, ImportProgressEvent, ImportStalledEvent, ImportTaskFetcher } from 'dns-import-status';
 
 export interface DnsImportStatusJsxProps extends DetailedHTMLProps<HTMLAttributes<DnsImportStatus>, DnsImportStatus> {
   'zone-id'?: string;
@@ -13,6 +14,7 @@ export interface DnsImportStatusJsxProps extends DetailedHTMLProps<HTMLAttribute
   'onimport-progress'?: (event: ImportProgressEvent) => void;
   'onimport-done'?: (event: ImportDoneEvent) => void;
   'onimport-error'?: (event: ImportErrorEvent) => void;
+  'onimport-stalled'?: (event: ImportStalledEvent) => void;
 }
 
 declare module 'react' {

@@ -4,13 +4,14 @@
  * document and the shadow roots the elements sit in), shared by every element, re-renders an
  * element only when its language really changed.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { localeFromLang, type Locale } from './messages.js';
 
 /** The `lang` in force for a node. */
 export function langOf(node: Node): string {
   for (let current: Node | null = node; current; ) {
-    if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang') ?? '';
+    // Server rendering (lit SSR's DOM shim, no Element or document): the element's own lang only.
+    if (isServer || (current instanceof Element && current.hasAttribute('lang'))) return (current as Element).getAttribute('lang') ?? '';
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }
   return node.ownerDocument?.documentElement?.lang ?? '';
@@ -30,10 +31,11 @@ function startObserving(controller: LangController, host: Node): void {
   watching.add(controller);
   observer ??= new MutationObserver(() => watching.forEach((c) => c.recheck()));
   for (let root = host.getRootNode(); ; root = (root as ShadowRoot).host.getRootNode()) {
-    const tree = root instanceof ShadowRoot ? root : (root as Document).documentElement ?? root;
-    if (!observed.has(tree)) {
-      observed.add(tree);
-      observer.observe(tree, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    // A document observed with `subtree` includes its <html lang>; an attributeFilter implies
+    // `attributes: true` (DOM standard, observe() step 3).
+    if (!observed.has(root)) {
+      observed.add(root);
+      observer.observe(root, { attributeFilter: ['lang'], subtree: true });
     }
     if (!(root instanceof ShadowRoot)) break;
   }

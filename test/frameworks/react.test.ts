@@ -1,8 +1,10 @@
 // The React 19 examples (examples/react/), bundled by test/frameworks/example-bundles.js:
-// the element used directly in JSX, and the @lit/react wrapper.
+// the element used directly in JSX, and the published component `dns-import-status/react`
+// (src/react.ts, made with @lit/react).
 import { expect } from '@open-wc/testing';
 import type { DnsImportStatus } from '../../src/dns-import-status.js';
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
+import type { ImportDoneEvent, ImportErrorEvent, ImportProgressEvent, ImportStalledEvent } from '../../src/events.js';
 import { envelope, rawTask } from '../support/documented-sample.js';
 import { ScriptedFetcher } from '../support/scripted-fetcher.js';
 import { until } from '../support/wait.js';
@@ -14,6 +16,7 @@ interface Root {
 }
 interface ReactExamples {
   ImportStatusPanel: unknown;
+  ImportStatusCard: unknown;
   DnsImportStatusReact: unknown;
   createElement(type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]): unknown;
   StrictMode: unknown;
@@ -104,22 +107,49 @@ describe('React 19 examples', () => {
     await until(() => scripted.last.signal.aborted, 'the request in flight is aborted');
   });
 
-  it('the @lit/react wrapper: camelCase props and onImportDone', async () => {
+  it('dns-import-status/react: camelCase props set as properties, and the four typed event callbacks', async () => {
     const scripted = new ScriptedFetcher();
-    const seen: ImportTask[] = [];
     const fetcher: ImportTaskFetcher = scripted.fetcher;
+    const seen: string[] = [];
     const el = render(react.DnsImportStatusReact, {
       zoneId: 'zone-w',
       fetcher,
       interval: 1500,
-      onImportDone: (event: CustomEvent<{ task: ImportTask }>) => seen.push(event.detail.task),
+      giveUpAfter: 60_000,
+      onImportProgress: (event: ImportProgressEvent) => seen.push(`progress ${event.detail.task.status}`),
+      onImportDone: (event: ImportDoneEvent) => seen.push(`done ${event.detail.task.task_id} ${event.detail.sawPending}`),
+      onImportError: (event: ImportErrorEvent) => seen.push(`error ${event.detail.error.kind} ${event.detail.willRetry}`),
+      onImportStalled: (event: ImportStalledEvent) => seen.push(`stalled ${event.detail.since}`),
     });
     expect(el.zoneId).to.equal('zone-w');
     expect(el.interval).to.equal(1500);
+    expect(el.giveUpAfter).to.equal(60_000);
     expect(el.fetcher).to.equal(fetcher);
+    expect(el.hasAttribute('fetcher')).to.equal(false);
     await until(() => scripted.calls.length > 0, 'a request');
+    scripted.fail(new TypeError('Failed to fetch'));
+    await until(() => seen.length === 1, 'onImportError was called');
+    expect(seen[0]).to.equal('error network true');
+    void el.refresh();
+    await until(() => scripted.inFlight === 1, 'the request refresh() made');
     scripted.answer(done({ task_id: 'task-w' }));
-    await until(() => seen.length === 1, 'onImportDone was called');
-    expect(seen[0]!.task_id).to.equal('task-w');
+    await until(() => seen.length === 3, 'onImportProgress and onImportDone were called');
+    expect(seen.slice(1)).to.deep.equal(['progress DONE', 'done task-w false']);
+    // The element fires import-stalled only when an import stops moving; the wiring is what is tested here.
+    const task = el.task!;
+    el.dispatchEvent(new CustomEvent('import-stalled', { detail: { task, since: 42 } }));
+    expect(seen.at(-1)).to.equal('stalled 42');
+  });
+
+  it('the example card (examples/react/ImportStatusCard.tsx) passes the finished task on', async () => {
+    const scripted = new ScriptedFetcher();
+    const seen: [ImportTask, boolean][] = [];
+    const el = render(react.ImportStatusCard, { zoneId: 'zone-c', fetcher: scripted.fetcher, onDone: (task: ImportTask, watched: boolean) => seen.push([task, watched]) });
+    expect(el.interval).to.equal(5000);
+    await until(() => scripted.calls.length > 0, 'a request');
+    scripted.answer(done({ task_id: 'task-c' }));
+    await until(() => seen.length === 1, 'onDone was called');
+    expect(seen[0]![0].task_id).to.equal('task-c');
+    expect(seen[0]![1]).to.equal(false);
   });
 });

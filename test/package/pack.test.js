@@ -6,7 +6,11 @@
 //     `nodenext`, and `querySelector('dns-import-status')` / `addEventListener('import-done')`
 //     are typed (the `@ts-expect-error` lines fail the check if they become `any`),
 //   - a bundler (esbuild) honours `sideEffects`: a bare `import 'dns-import-status'` keeps the
-//     registration, and the element works in Chromium.
+//     registration, and the element works in Chromium,
+//   - Node imports the element module without a DOM (server rendering); the bundle is a browser file,
+//   - `dns-import-status/react`: react and @lit/react are optional peers (not installed with the
+//     package); once they are, a strict React 19 TSX project type-checks against it, and an app
+//     bundled with it works in Chromium with one copy of the element.
 // Needs `npm run build` first.
 //
 //   node --test test/package/pack.test.js
@@ -58,6 +62,9 @@ test('the tarball holds the built files, the manifest and the typings, and nothi
     'dist/dns-import-status.d.ts',
     'dist/types/index.d.ts',
     'dist/types/events.d.ts',
+    'dist/react.js',
+    'dist/react.d.ts',
+    'dist/types/react.d.ts',
   ]) {
     assert.ok(files.includes(wanted), `${wanted} is in the tarball`);
   }
@@ -86,11 +93,19 @@ test('the exports map resolves the entry points and hides the rest', () => {
      for (const s of process.argv.slice(2)) { try { out[s] = import.meta.resolve(s); } catch (e) { out[s] = e.code; } }
      console.log(JSON.stringify(out));`,
   );
-  const specifiers = ['dns-import-status', 'dns-import-status/bundle', 'dns-import-status/custom-elements.json', 'dns-import-status/dist/types/index.js', 'dns-import-status/src/index.ts'];
+  const specifiers = [
+    'dns-import-status',
+    'dns-import-status/bundle',
+    'dns-import-status/react',
+    'dns-import-status/custom-elements.json',
+    'dns-import-status/dist/types/index.js',
+    'dns-import-status/src/index.ts',
+  ];
   const resolved = JSON.parse(execFileSync(process.execPath, ['resolve.mjs', ...specifiers], { cwd: project, encoding: 'utf8' }));
   assert.deepEqual(resolved, {
     'dns-import-status': pathToFileURL(join(root, 'dist/dns-import-status.js')).href,
     'dns-import-status/bundle': pathToFileURL(join(root, 'dist/dns-import-status.bundle.js')).href,
+    'dns-import-status/react': pathToFileURL(join(root, 'dist/react.js')).href,
     'dns-import-status/custom-elements.json': pathToFileURL(join(root, 'custom-elements.json')).href,
     'dns-import-status/dist/types/index.js': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
     'dns-import-status/src/index.ts': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
@@ -99,6 +114,22 @@ test('the exports map resolves the entry points and hides the rest', () => {
   for (const dependency of Object.keys(pkg.dependencies)) assert.ok(existsSync(join(project, 'node_modules', dependency, 'package.json')), `${dependency} installed`);
   assert.match(readFileSync(join(root, 'dist/dns-import-status.js'), 'utf8'), /from\s*"lit"/);
   assert.doesNotMatch(readFileSync(join(root, 'dist/dns-import-status.bundle.js'), 'utf8'), /from\s*"(lit|@lit\/)/);
+  // The React entry leaves React, @lit/react and the element module external.
+  const reactEntry = readFileSync(join(root, 'dist/react.js'), 'utf8');
+  assert.deepEqual([...reactEntry.matchAll(/from\s*"([^"]+)"/g)].map((m) => m[1]).sort(), ['./dns-import-status.js', '@lit/react', 'react']);
+});
+
+test('react and @lit/react are optional peers: not installed with the package', () => {
+  assert.deepEqual(pkg.peerDependenciesMeta, { '@lit/react': { optional: true }, react: { optional: true } });
+  for (const peer of Object.keys(pkg.peerDependencies)) assert.ok(!existsSync(join(project, 'node_modules', peer)), `${peer} not installed`);
+});
+
+test('Node imports the element module without a DOM (lit registers it in its server shim); the bundle is a browser file', () => {
+  const run = (code) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+  const defined = run(`import { DnsImportStatus } from 'dns-import-status';
+    console.log(typeof document, customElements.get('dns-import-status') === DnsImportStatus);`);
+  assert.equal(defined.trim(), 'undefined true');
+  assert.throws(() => run(`await import('dns-import-status/bundle');`), /is not defined/, 'the bundle needs a browser (it carries lit’s browser build)');
 });
 
 const CONSUMER = `
@@ -174,6 +205,137 @@ for (const moduleResolution of ['bundler', 'nodenext']) {
     }
   });
 }
+
+/** Runs an ES module in Chromium; resolves once `ready()` holds in the page. */
+async function inChromium(code, ready) {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => (message.type() === 'error' || message.type() === 'warning') && errors.push(message.text()));
+    await page.setContent('<!doctype html><body><div id="root"></div></body>');
+    await page.addScriptTag({ content: code, type: 'module' });
+    await page.waitForFunction(ready, null, { timeout: 10_000 });
+    return { page, errors, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+const REACT_CONSUMER = `
+import { useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DnsImportStatus, type DnsImportStatusProps } from 'dns-import-status/react';
+import { createHttpFetcher, type DnsImportStatus as DnsImportStatusElement, type ImportTask } from 'dns-import-status';
+
+export function Panel({ zoneId }: { zoneId: string }) {
+  const ref = useRef<DnsImportStatusElement>(null);
+  const [done, setDone] = useState<ImportTask>();
+  return (
+    <>
+      <DnsImportStatus
+        ref={ref}
+        zoneId={zoneId}
+        fetcher={createHttpFetcher({ endpoint: '/api/dns' })}
+        interval={5000}
+        giveUpAfter={60_000}
+        theme="dark"
+        className="status"
+        onImportProgress={(e) => console.log(e.detail.task.status)}
+        onImportDone={(e) => {
+          const watched: boolean = e.detail.sawPending;
+          setDone(e.detail.task);
+          console.log(watched, ref.current?.state);
+        }}
+        onImportError={(e) => console.log(e.detail.error.kind, e.detail.error.requestId, e.detail.willRetry)}
+        onImportStalled={(e) => console.log(e.detail.since.toFixed(0))}
+      />
+      {done && <p>{done.success_count.toFixed(0)} imported</p>}
+    </>
+  );
+}
+
+const props: DnsImportStatusProps = { zoneId: 'z' };
+// @ts-expect-error - zoneId is a string
+const wrongType = <DnsImportStatus zoneId={42} />;
+// @ts-expect-error - an event's detail is typed, not any
+const untyped = <DnsImportStatus onImportDone={(e) => e.detail.nope} />;
+// @ts-expect-error - no such event
+const unknownEvent = <DnsImportStatus onImportFinished={() => undefined} />;
+console.log(props, wrongType, untyped, unknownEvent);
+createRoot(document.body).render(<Panel zoneId="z" />);
+`;
+
+test('dns-import-status/react: a strict React 19 TypeScript project type-checks, and the app works in Chromium', async () => {
+  const version = (name) => JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const peers = ['react', 'react-dom', '@lit/react', '@types/react', '@types/react-dom'].map((name) => `${name}@${version(name)}`);
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...peers], project);
+  assert.equal(JSON.parse(readFileSync(join(project, 'node_modules/react/package.json'), 'utf8')).version.split('.')[0], '19');
+
+  // `bundler` only, as React apps are built (the nodenext checks above cover the exports map).
+  for (const moduleResolution of ['bundler']) {
+    const dir = join(project, `react-${moduleResolution}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'app.tsx'), REACT_CONSUMER);
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'es2022',
+          module: moduleResolution === 'bundler' ? 'esnext' : 'nodenext',
+          moduleResolution,
+          jsx: 'react-jsx',
+          lib: ['es2022', 'dom', 'dom.iterable'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['app.tsx'],
+      }),
+    );
+    try {
+      execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      assert.fail(`tsc (${moduleResolution}) failed:\n${error.stdout}${error.stderr}`);
+    }
+  }
+
+  const entry = join(project, 'react-app.jsx');
+  writeFileSync(
+    entry,
+    `import { createElement } from 'react';
+     import { createRoot } from 'react-dom/client';
+     import { DnsImportStatus } from 'dns-import-status/react';
+     import { DnsImportStatus as ElementClass } from 'dns-import-status';
+     const fetcher = async () => ({ code: 200, data: { task_id: 't1', status: 'DONE', total_count: 2, success_count: 2, error_count: 0, error_items: [] } });
+     window.oneCopy = customElements.get('dns-import-status') === ElementClass;
+     createRoot(document.getElementById('root')).render(
+       createElement(DnsImportStatus, { zoneId: 'z1', fetcher, onImportDone: (e) => { window.done = e.detail.task.task_id; } }),
+     );`,
+  );
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    minify: true,
+    absWorkingDir: project,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const { page, errors, close } = await inChromium(result.outputFiles[0].text, () => /** @type {any} */ (window).done === 't1');
+  try {
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).oneCopy), true, 'the React entry uses the package’s element module, not a copy');
+    assert.equal(await page.locator('dns-import-status').getAttribute('zone-id'), null, 'zoneId is set as a property');
+    assert.equal(await page.locator('dns-import-status').getAttribute('state'), 'done');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
 
 test('a bundler keeps the registering import (sideEffects) and the element works', async () => {
   const entry = join(project, 'app.js');

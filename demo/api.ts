@@ -1,0 +1,88 @@
+// The API page (demo/api.html): rendered at load time from custom-elements.json, so it lists
+// exactly what the manifest describes (`npm run manifest` regenerates it from the JSDoc in src/).
+// Every manifest value is set as text, never parsed as HTML.
+import { codeSpans, elementApi, entryPointExports, type ApiEntry, type Manifest } from './api-model.js';
+
+const MANIFEST_URL = new URL('../custom-elements.json', import.meta.url);
+const ENTRY_POINTS = { 'dns-import-status': 'src/index.ts', 'dns-import-status/react': 'src/react.ts' };
+
+type Column = [heading: string, cell: (entry: ApiEntry) => Node | string];
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+const code = (text: string) => (text === '' ? '' : h('code', { textContent: text }));
+
+/** Description text, with the manifest's `backtick` spans as <code>. */
+function prose(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const span of codeSpans(text)) fragment.append(span.code ? h('code', { textContent: span.text }) : span.text);
+  return fragment;
+}
+
+function table(caption: string, id: string, entries: ApiEntry[], columns: Column[], intro: string): HTMLElement {
+  const section = h('section', { id, className: 'api-section' }, h('h2', { textContent: caption }));
+  if (intro) section.append(h('p', { className: 'intro' }, prose(intro)));
+  if (entries.length === 0) {
+    section.append(h('p', { className: 'none', textContent: 'None.' }));
+    return section;
+  }
+  const head = h('tr', {}, ...columns.map(([heading]) => h('th', { scope: 'col', textContent: heading })));
+  const rows = entries.map((entry) => h('tr', { id: entry.id }, ...columns.map(([, cell]) => h('td', {}, cell(entry)))));
+  section.append(h('div', { className: 'table-wrap' }, h('table', {}, h('thead', {}, head), h('tbody', {}, ...rows))));
+  return section;
+}
+
+const name: Column = ['name', (e) => h('a', { href: `#${e.id}` }, code(e.name))];
+const type: Column = ['type', (e) => code(e.type)];
+const byDefault: Column = ['default', (e) => code(e.default)];
+const description: Column = ['description', (e) => prose(e.description)];
+const related = (heading: string): Column => [heading, (e) => e.related];
+const property: Column = ['property', (e) => code(e.related)];
+
+export function renderApi(manifest: Manifest, root: HTMLElement): void {
+  const api = elementApi(manifest, 'dns-import-status');
+  const title = h('header', {}, h('h1', {}, code(`<${api.tagName}>`), ' API'), h('p', {}, prose(api.summary)), h('p', {}, prose(api.description)));
+  const exports = h(
+    'section',
+    { id: 'exports', className: 'api-section' },
+    h('h2', { textContent: 'Entry points' }),
+    h(
+      'dl',
+      {},
+      ...entryPointExports(manifest, ENTRY_POINTS).flatMap(({ specifier, names }) => [
+        h('dt', {}, code(`import … from '${specifier}'`)),
+        h('dd', {}, ...names.flatMap((n, i) => (i === 0 ? [code(n)] : [', ', code(n)]))),
+      ]),
+    ),
+  );
+  root.replaceChildren(
+    title,
+    table('Attributes', 'attributes', api.attributes, [name, type, byDefault, property, description], ''),
+    table('Properties', 'properties', api.properties, [name, type, byDefault, related('attribute, notes'), description], 'Set these from script; `fetcher` has no attribute.'),
+    table('Methods', 'methods', api.methods, [name, ['signature', type[1]], description], ''),
+    table('Events', 'events', api.events, [name, type, description], 'All bubble and are composed, and are typed in `HTMLElementEventMap`.'),
+    table('CSS parts', 'parts', api.parts, [name, description], 'Style them with `dns-import-status::part(name)`.'),
+    table('CSS custom properties', 'css-properties', api.cssProperties, [name, byDefault, description], ''),
+    exports,
+  );
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById('api');
+  if (!root) return;
+  try {
+    const response = await fetch(MANIFEST_URL);
+    if (!response.ok) throw new Error(`${MANIFEST_URL.pathname}: HTTP ${response.status}`);
+    renderApi((await response.json()) as Manifest, root);
+  } catch (error) {
+    root.replaceChildren(h('p', { className: 'error', textContent: `Could not read the manifest: ${String(error)}` }));
+  } finally {
+    root.setAttribute('aria-busy', 'false');
+  }
+}
+
+void main();
