@@ -15,8 +15,8 @@ describe('failure view messages', () => {
       expect(en.hint(code), code).to.be.a('string').and.match(/^[A-Z].+[.]$/);
       expect(zh.hint(code), code).to.be.a('string').and.match(/[\u4e00-\u9fff]/).and.match(/。$/);
     }
-    expect(en.hint('DNS.0806')).to.equal('This resolution line is not available in your DNS edition: use the default line, or upgrade the edition.');
-    expect(zh.hint('DNS.0806')).to.equal('当前 DNS 版本不支持该解析线路：请使用默认线路，或升级 DNS 版本。');
+    expect(en.hint('DNS.0806')).to.equal('Line not in your DNS edition: use the default line, or upgrade.');
+    expect(zh.hint('DNS.0806')).to.equal('当前 DNS 版本不支持该线路：请用默认线路或升级版本。');
     expect(en.hint('DNS.0303')).to.equal(en.hint('DNS.0319'));
     expect(en.hint('DNS.1601')).to.equal(en.hint('DNS.1604'));
     expect(en.hint('DNS.0016')).to.not.equal(en.hint('DNS.0806'));

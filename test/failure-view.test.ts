@@ -94,9 +94,9 @@ describe('failure view', () => {
       expect(groups.map((g) => text(g.querySelector('.count')))).to.deep.equal(['3', '2', '1', '1']);
       expect(text(groups[0]!.querySelector('.message'))).to.equal('The record set already exists.');
       expect(text(groups[1]!.querySelector('.hint'))).to.equal(
-        'This resolution line is not available in your DNS edition: use the default line, or upgrade the edition.',
+        'Line not in your DNS edition: use the default line, or upgrade.',
       );
-      expect(text(groups[2]!.querySelector('.hint'))).to.contain('value does not fit the type');
+      expect(text(groups[2]!.querySelector('.hint'))).to.contain('Value does not fit the type');
       expect(groups[3]!.querySelector('.hint'), 'no hint for an unknown code').to.equal(null);
       expect(groups.every((g) => g.getAttribute('aria-pressed') === 'false')).to.equal(true);
     });
@@ -106,7 +106,7 @@ describe('failure view', () => {
       const groups = groupButtons(el);
       expect(text(groups[0]!.querySelector('.code'))).to.equal('DNS.0016');
       expect(text(groups[0]!.querySelector('.count'))).to.equal('1,000');
-      expect(text(groups[1]!.querySelector('.hint'))).to.equal('当前 DNS 版本不支持该解析线路：请使用默认线路，或升级 DNS 版本。');
+      expect(text(groups[1]!.querySelector('.hint'))).to.equal('当前 DNS 版本不支持该线路：请用默认线路或升级版本。');
       expect(text(groups[0]!.querySelector('.hint'))).to.contain('记录集已存在');
       expect(text(root(el).querySelector('#failure-groups-heading'))).to.equal('按失败原因');
       expect(showing(el)).to.equal('显示 1,500 / 1,500 条');

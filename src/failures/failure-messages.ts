@@ -64,7 +64,7 @@ const englishHints: Readonly<Record<HintKey, string>> = {
   ttl: 'TTL out of range: use 1 to 2147483647 seconds (300 is common).',
   name: 'Invalid name: use a name in this zone (letters, digits, hyphens; 63 characters at most between dots).',
   type: 'Type not importable: use one the zone supports (A, AAAA, CNAME, MX, TXT, SRV, NS, CAA…).',
-  value: 'Value does not fit the type: an IPv4 address for A, a domain name for CNAME…',
+  value: 'Value does not fit the type: A needs an IPv4 address, CNAME a domain name.',
   weight: 'Invalid weight: use 0 to 1000, or leave it empty.',
   defaultLineOnly: 'Only the default line is allowed: set the line to default_view.',
   quota: 'Record set quota reached: delete unused record sets or ask for more quota, then import the rest.',
