@@ -65,10 +65,15 @@ export class FailureView implements ReactiveController {
   /** The error code of the group button that had the focus before this update, if any. */
   #focusedCode: string | undefined;
 
-  /** The list the memos below were computed from. */
+  /**
+   * The list the memos below were computed from. The channel hands over the same array when a
+   * poll changed only the counters (same-task.ts), so identity is enough to know it changed.
+   */
   #items: readonly ImportErrorItem[] | undefined;
-  #overview: Overview | undefined;
-  #selection: { query: FailureQuery; list: readonly ImportErrorItem[] } | undefined;
+  #overview!: Overview;
+  /** The query `#list` was selected with. */
+  #listQuery: FailureQuery | undefined;
+  #list!: readonly ImportErrorItem[];
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #config: FailureViewConfig;
@@ -107,9 +112,19 @@ export class FailureView implements ReactiveController {
   render(input: FailureViewInput): TemplateResult {
     const t = input.messages;
     const f = failureMessagesFor(input.locale);
-    const items = this.#canonical(input.task.error_items);
-    const { groups, types, hasWeight } = this.#overviewOf(items);
-    const list = this.#listOf(items);
+    const items = input.task.error_items;
+    if (items !== this.#items) {
+      this.#items = items;
+      this.#overview = {
+        groups: groupFailuresByCode(items),
+        types: recordTypesOf(items),
+        hasWeight: items.some((item) => item.weight !== undefined),
+      };
+      this.#listQuery = undefined;
+    }
+    const { groups, types, hasWeight } = this.#overview;
+    if (this.#listQuery !== this.#query) this.#list = applyFailureQuery(items, (this.#listQuery = this.#query));
+    const list = this.#list;
     const filtering = isFiltering(this.#query);
 
     const pageCount = Math.max(1, Math.ceil(list.length / FAILURE_PAGE_SIZE));
@@ -131,14 +146,15 @@ export class FailureView implements ReactiveController {
             autocomplete="off"
             spellcheck="false"
             placeholder=${f.searchPlaceholder}
+            name="text"
             .value=${this.#query.text}
-            @input=${this.#onSearchInput}
-            @compositionend=${this.#onSearchInput}
+            @input=${this.#onControlInput}
+            @compositionend=${this.#onControlInput}
           />
         </div>
         <div class="field">
           <label for="failure-type">${f.typeLabel}</label>
-          <select id="failure-type" @change=${this.#onTypeChange}>
+          <select id="failure-type" name="type" @change=${this.#onControlInput}>
             <option value="" .selected=${this.#query.type === ''}>${f.allTypes}</option>
             ${typeOptions(types, this.#query.type).map(
               (type) => html`<option value=${type} .selected=${type === this.#query.type}>${clipText(type)}</option>`,
@@ -147,7 +163,7 @@ export class FailureView implements ReactiveController {
         </div>
         <div class="field">
           <label for="failure-sort">${f.sortLabel}</label>
-          <select id="failure-sort" @change=${this.#onSortChange}>
+          <select id="failure-sort" name="sort" @change=${this.#onControlInput}>
             ${SORT_KEYS.map((key) => html`<option value=${key} .selected=${key === this.#query.sort}>${f.sortOption[key]}</option>`)}
           </select>
         </div>
@@ -190,12 +206,13 @@ export class FailureView implements ReactiveController {
       <ul class="groups" aria-label=${f.groupsLabel}>
         ${visible.map((group) => {
           const hint = f.hint(group.code);
+          // A boolean bound to an attribute is written as "true" or "false", as aria-pressed wants.
           return html`<li>
             <button
               type="button"
               class="group"
               data-code=${group.code}
-              aria-pressed=${group.code === selected ? 'true' : 'false'}
+              aria-pressed=${group.code === selected}
               @click=${() => this.#selectGroup(group.code)}
             >
               <span class="group-head"><span class="count">${f.count(group.count)}</span><span class="code">${clipText(group.code) || f.noCode}</span></span>
@@ -206,7 +223,7 @@ export class FailureView implements ReactiveController {
         })}
       </ul>
       ${collapsible
-        ? html`<button type="button" class="more-groups" aria-expanded=${this.#allGroupsShown ? 'true' : 'false'} @click=${this.#toggleAllGroups}>
+        ? html`<button type="button" class="more-groups" aria-expanded=${this.#allGroupsShown} @click=${this.#toggleAllGroups}>
             ${this.#allGroupsShown ? f.showFewerGroups : f.showAllGroups(groups.length)}
           </button>`
         : nothing}
@@ -235,58 +252,23 @@ export class FailureView implements ReactiveController {
     this.#page = 0;
     this.#allGroupsShown = false;
     this.#items = undefined;
-    this.#overview = undefined;
-    this.#selection = undefined;
-  }
-
-  /**
-   * Forgets the memos when the list changes. The channel hands over the same array when a poll
-   * changed only the counters (same-task.ts), so identity is enough here.
-   */
-  #canonical(items: readonly ImportErrorItem[]): readonly ImportErrorItem[] {
-    if (items === this.#items) return items;
-    this.#items = items;
-    this.#overview = undefined;
-    this.#selection = undefined;
-    return items;
-  }
-
-  #overviewOf(items: readonly ImportErrorItem[]): Overview {
-    this.#overview ??= {
-      groups: groupFailuresByCode(items),
-      types: recordTypesOf(items),
-      hasWeight: items.some((item) => item.weight !== undefined),
-    };
-    return this.#overview;
-  }
-
-  #listOf(items: readonly ImportErrorItem[]): readonly ImportErrorItem[] {
-    if (this.#selection?.query !== this.#query) this.#selection = { query: this.#query, list: applyFailureQuery(items, this.#query) };
-    return this.#selection.list;
   }
 
   /** A new query shows its first page. */
   #setQuery(change: Partial<FailureQuery>): void {
-    const next = { ...this.#query, ...change };
     const q = this.#query;
-    if (next.text === q.text && next.type === q.type && next.code === q.code && next.sort === q.sort) return;
-    this.#query = next;
+    if ((Object.keys(change) as (keyof FailureQuery)[]).every((key) => change[key] === q[key])) return;
+    this.#query = { ...q, ...change };
     this.#page = 0;
     this.#host.requestUpdate();
   }
 
-  readonly #onSearchInput = (event: Event): void => {
+  /** For the search box and both menus: each control's `name` is the query field it sets. */
+  readonly #onControlInput = (event: Event): void => {
     // Mid-composition (pinyin not yet turned into characters) there is nothing to search for yet.
     if ((event as InputEvent).isComposing) return;
-    this.#setQuery({ text: (event.target as HTMLInputElement).value });
-  };
-
-  readonly #onTypeChange = (event: Event): void => {
-    this.#setQuery({ type: (event.target as HTMLSelectElement).value });
-  };
-
-  readonly #onSortChange = (event: Event): void => {
-    this.#setQuery({ sort: (event.target as HTMLSelectElement).value as FailureSortKey });
+    const control = event.target as HTMLInputElement | HTMLSelectElement;
+    this.#setQuery({ [control.name]: control.value });
   };
 
   #selectGroup(code: string): void {
