@@ -171,7 +171,7 @@ describe('failure view', () => {
       expect(rowNames(el)).to.deep.equal(['api.example.com.']);
       await search(el, 'nothing-like-this');
       expect(rows(el)).to.have.length(0);
-      expect(text(root(el).querySelector('.no-match'))).to.equal('No failed record matches these filters.');
+      expect(text(root(el).querySelector('.no-match'))).to.equal('No record matches these filters.');
       expect(showing(el)).to.equal('Showing 0 of 5');
       await search(el, '');
       expect(rows(el)).to.have.length(5);
