@@ -22,6 +22,7 @@ export interface FailureMessages {
   typeLabel: string;
   allTypes: string;
   sortLabel: string;
+  /** The sort menu's options, in the menu's order (the view lists the keys as written here). */
   sortOption: Readonly<Record<FailureSortKey, string>>;
   clearFilters: string;
   /** "Showing N of M": N after filtering, M failed records in all. */

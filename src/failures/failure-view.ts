@@ -26,8 +26,6 @@ export const FAILURE_PAGE_SIZE = 100;
 /** Causes shown before "Show all": a long wall of cards hides the table. */
 const COLLAPSED_GROUP_COUNT = 12;
 
-const SORT_KEYS: readonly FailureSortKey[] = ['none', 'name', 'type', 'code'];
-
 export interface FailureViewConfig {
   /** The zone shown: the query and the page are kept while it and the import stay the same. */
   zoneId(): string;
@@ -106,7 +104,7 @@ export class FailureView implements ReactiveController {
     const code = this.#focusedCode;
     const root = this.#host.shadowRoot;
     if (code === undefined || (root?.activeElement as HTMLElement | null)?.dataset['code'] === code) return;
-    [...root!.querySelectorAll<HTMLElement>('[data-code]')].find((button) => button.dataset['code'] === code)?.focus();
+    root!.querySelector<HTMLElement>(`[data-code="${CSS.escape(code)}"]`)?.focus();
   }
 
   render(input: FailureViewInput): TemplateResult {
@@ -164,7 +162,7 @@ export class FailureView implements ReactiveController {
         <div class="field">
           <label for="failure-sort">${f.sortLabel}</label>
           <select id="failure-sort" name="sort" @change=${this.#onControlInput}>
-            ${SORT_KEYS.map((key) => html`<option value=${key} .selected=${key === this.#query.sort}>${f.sortOption[key]}</option>`)}
+            ${(Object.keys(f.sortOption) as FailureSortKey[]).map((key) => html`<option value=${key} .selected=${key === this.#query.sort}>${f.sortOption[key]}</option>`)}
           </select>
         </div>
         ${filtering ? html`<button type="button" class="clear" @click=${this.#clearFilters}>${f.clearFilters}</button>` : nothing}
