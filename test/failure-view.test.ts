@@ -96,7 +96,7 @@ describe('failure view', () => {
       expect(text(groups[1]!.querySelector('.hint'))).to.equal(
         'Line not in your DNS edition: use the default line, or upgrade.',
       );
-      expect(text(groups[2]!.querySelector('.hint'))).to.contain('value does not fit the type');
+      expect(text(groups[2]!.querySelector('.hint'))).to.contain('Value does not fit the type');
       expect(groups[3]!.querySelector('.hint'), 'no hint for an unknown code').to.equal(null);
       expect(groups.every((g) => g.getAttribute('aria-pressed') === 'false')).to.equal(true);
     });
@@ -171,7 +171,7 @@ describe('failure view', () => {
       expect(rowNames(el)).to.deep.equal(['api.example.com.']);
       await search(el, 'nothing-like-this');
       expect(rows(el)).to.have.length(0);
-      expect(text(root(el).querySelector('.no-match'))).to.equal('No failed record matches these filters.');
+      expect(text(root(el).querySelector('.no-match'))).to.equal('No record matches these filters.');
       expect(showing(el)).to.equal('Showing 0 of 5');
       await search(el, '');
       expect(rows(el)).to.have.length(5);

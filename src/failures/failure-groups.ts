@@ -9,12 +9,6 @@ export interface FailureGroup {
   message: string;
 }
 
-interface GroupTally {
-  count: number;
-  /** Insertion order is first-seen order, which breaks ties between messages. */
-  messageCounts: Map<string, number>;
-}
-
 /**
  * Groups failed records by error code, biggest group first, then by code.
  *
@@ -23,42 +17,31 @@ interface GroupTally {
  * they are identifiers (`DNS.0016`), and the order must not change with the reader's language.
  */
 export function groupFailuresByCode(items: readonly ImportErrorItem[]): FailureGroup[] {
-  const tallies = new Map<string, GroupTally>();
-  for (const item of items) {
-    const code = item.error_code;
-    let tally = tallies.get(code);
-    if (tally === undefined) {
-      tally = { count: 0, messageCounts: new Map() };
-      tallies.set(code, tally);
-    }
-    tally.count++;
-    const message = item.error_message;
-    tally.messageCounts.set(message, (tally.messageCounts.get(message) ?? 0) + 1);
+  /** Per code, how often each message came; insertion order is first-seen order, which breaks ties. */
+  const tallies = new Map<string, Map<string, number>>();
+  for (const { error_code: code, error_message: message } of items) {
+    const counts = tallies.get(code) ?? new Map<string, number>();
+    tallies.set(code, counts.set(message, (counts.get(message) ?? 0) + 1));
   }
-
-  const groups: FailureGroup[] = [];
-  for (const [code, tally] of tallies) {
-    groups.push({ code, count: tally.count, message: mostCommonMessage(tally.messageCounts) });
-  }
-  return groups.sort((a, b) => b.count - a.count || compareCodeUnits(a.code, b.code));
+  return Array.from(tallies, ([code, counts]) => summarise(code, counts)).sort(
+    (a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }
 
 /**
- * Picked after counting, not while counting: a running "best so far" would favour the
- * message that reached the top count first, not the one the server sent first.
+ * The message is picked after counting, not while counting: a running "best so far" would
+ * favour the message that reached the top count first, not the one the server sent first.
  */
-function mostCommonMessage(messageCounts: ReadonlyMap<string, number>): string {
-  let best = '';
+function summarise(code: string, messageCounts: ReadonlyMap<string, number>): FailureGroup {
+  let count = 0;
+  let message = '';
   let bestCount = 0;
-  for (const [message, count] of messageCounts) {
-    if (count > bestCount) {
-      best = message;
-      bestCount = count;
+  for (const [text, n] of messageCounts) {
+    count += n;
+    if (n > bestCount) {
+      message = text;
+      bestCount = n;
     }
   }
-  return best;
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return { code, count, message };
 }

@@ -91,11 +91,7 @@ function foldForSearch(text: string): string {
 }
 
 function matchesText(item: ImportErrorItem, needle: string): boolean {
-  if (foldForSearch(item.name).includes(needle)) return true;
-  for (const value of item.value) {
-    if (foldForSearch(value).includes(needle)) return true;
-  }
-  return false;
+  return foldForSearch(item.name).includes(needle) || item.value.some((value) => foldForSearch(value).includes(needle));
 }
 
 /**

@@ -26,8 +26,6 @@ export const FAILURE_PAGE_SIZE = 100;
 /** Causes shown before "Show all": a long wall of cards hides the table. */
 const COLLAPSED_GROUP_COUNT = 12;
 
-const SORT_KEYS: readonly FailureSortKey[] = ['none', 'name', 'type', 'code'];
-
 export interface FailureViewConfig {
   /** The zone shown: the query and the page are kept while it and the import stay the same. */
   zoneId(): string;
@@ -52,28 +50,35 @@ interface Overview {
 type PagerButton = 'first' | 'previous' | 'next' | 'last';
 
 export class FailureView implements ReactiveController {
-  private query: FailureQuery = emptyFailureQuery;
+  #query: FailureQuery = emptyFailureQuery;
   /**
    * The page the reader asked for, zero-based. Render shows it clamped to the pages there are
    * and never writes the clamp back: when a shrunken list grows again, the reader is back on
    * the page they chose.
    */
-  private page = 0;
-  private allGroupsShown = false;
-  private zoneId: string | undefined;
-  private taskId: string | undefined;
+  #page = 0;
+  #allGroupsShown = false;
+  #zoneId: string | undefined;
+  #taskId: string | undefined;
   /** The error code of the group button that had the focus before this update, if any. */
-  private focusedCode: string | undefined;
+  #focusedCode: string | undefined;
 
-  /** The list the memos below were computed from. */
-  private items: readonly ImportErrorItem[] | undefined;
-  private overview: Overview | undefined;
-  private selection: { query: FailureQuery; list: readonly ImportErrorItem[] } | undefined;
+  /**
+   * The list the memos below were computed from. The channel hands over the same array when a
+   * poll changed only the counters (same-task.ts), so identity is enough to know it changed.
+   */
+  #items: readonly ImportErrorItem[] | undefined;
+  #overview!: Overview;
+  /** The query `#list` was selected with. */
+  #listQuery: FailureQuery | undefined;
+  #list!: readonly ImportErrorItem[];
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly config: FailureViewConfig,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #config: FailureViewConfig;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, config: FailureViewConfig) {
+    this.#host = host;
+    this.#config = config;
     host.addController(this);
   }
 
@@ -83,10 +88,10 @@ export class FailureView implements ReactiveController {
    * (a refresh under way) is not a new import.
    */
   hostUpdate(): void {
-    const zoneId = this.config.zoneId();
-    const taskId = this.config.taskId();
-    if (zoneId !== this.zoneId || (taskId !== undefined && taskId !== this.taskId)) this.reset(zoneId, taskId);
-    this.focusedCode = (this.host.shadowRoot?.activeElement as HTMLElement | null)?.dataset['code'];
+    const zoneId = this.#config.zoneId();
+    const taskId = this.#config.taskId();
+    if (zoneId !== this.#zoneId || (taskId !== undefined && taskId !== this.#taskId)) this.#reset(zoneId, taskId);
+    this.#focusedCode = (this.#host.shadowRoot?.activeElement as HTMLElement | null)?.dataset['code'];
   }
 
   /**
@@ -96,22 +101,32 @@ export class FailureView implements ReactiveController {
    * the focused node drops the focus in Chromium, and it costs 0.7 KB gzip.)
    */
   hostUpdated(): void {
-    const code = this.focusedCode;
-    const root = this.host.shadowRoot;
+    const code = this.#focusedCode;
+    const root = this.#host.shadowRoot;
     if (code === undefined || (root?.activeElement as HTMLElement | null)?.dataset['code'] === code) return;
-    [...root!.querySelectorAll<HTMLElement>('[data-code]')].find((button) => button.dataset['code'] === code)?.focus();
+    root!.querySelector<HTMLElement>(`[data-code="${CSS.escape(code)}"]`)?.focus();
   }
 
   render(input: FailureViewInput): TemplateResult {
     const t = input.messages;
     const f = failureMessagesFor(input.locale);
-    const items = this.canonical(input.task.error_items);
-    const { groups, types, hasWeight } = this.overviewOf(items);
-    const list = this.listOf(items);
-    const filtering = isFiltering(this.query);
+    const items = input.task.error_items;
+    if (items !== this.#items) {
+      this.#items = items;
+      this.#overview = {
+        groups: groupFailuresByCode(items),
+        types: recordTypesOf(items),
+        hasWeight: items.some((item) => item.weight !== undefined),
+      };
+      this.#listQuery = undefined;
+    }
+    const { groups, types, hasWeight } = this.#overview;
+    if (this.#listQuery !== this.#query) this.#list = applyFailureQuery(items, (this.#listQuery = this.#query));
+    const list = this.#list;
+    const filtering = isFiltering(this.#query);
 
     const pageCount = Math.max(1, Math.ceil(list.length / FAILURE_PAGE_SIZE));
-    const page = Math.min(this.page, pageCount - 1);
+    const page = Math.min(this.#page, pageCount - 1);
     const start = page * FAILURE_PAGE_SIZE;
     const rows = list.slice(start, start + FAILURE_PAGE_SIZE);
 
@@ -119,7 +134,7 @@ export class FailureView implements ReactiveController {
     const columns = failureColumns(hasWeight);
     return html`
       <h3 id="failures-heading">${t.failuresHeading(items.length)}</h3>
-      ${this.renderGroups(f, groups)}
+      ${this.#renderGroups(f, groups)}
       <div class="filters">
         <div class="field search">
           <label for="failure-search">${f.searchLabel}</label>
@@ -129,31 +144,32 @@ export class FailureView implements ReactiveController {
             autocomplete="off"
             spellcheck="false"
             placeholder=${f.searchPlaceholder}
-            .value=${this.query.text}
-            @input=${this.onSearchInput}
-            @compositionend=${this.onSearchInput}
+            name="text"
+            .value=${this.#query.text}
+            @input=${this.#onControlInput}
+            @compositionend=${this.#onControlInput}
           />
         </div>
         <div class="field">
           <label for="failure-type">${f.typeLabel}</label>
-          <select id="failure-type" @change=${this.onTypeChange}>
-            <option value="" .selected=${this.query.type === ''}>${f.allTypes}</option>
-            ${typeOptions(types, this.query.type).map(
-              (type) => html`<option value=${type} .selected=${type === this.query.type}>${clipText(type)}</option>`,
+          <select id="failure-type" name="type" @change=${this.#onControlInput}>
+            <option value="" .selected=${this.#query.type === ''}>${f.allTypes}</option>
+            ${typeOptions(types, this.#query.type).map(
+              (type) => html`<option value=${type} .selected=${type === this.#query.type}>${clipText(type)}</option>`,
             )}
           </select>
         </div>
         <div class="field">
           <label for="failure-sort">${f.sortLabel}</label>
-          <select id="failure-sort" @change=${this.onSortChange}>
-            ${SORT_KEYS.map((key) => html`<option value=${key} .selected=${key === this.query.sort}>${f.sortOption[key]}</option>`)}
+          <select id="failure-sort" name="sort" @change=${this.#onControlInput}>
+            ${(Object.keys(f.sortOption) as FailureSortKey[]).map((key) => html`<option value=${key} .selected=${key === this.#query.sort}>${f.sortOption[key]}</option>`)}
           </select>
         </div>
-        ${filtering ? html`<button type="button" class="clear" @click=${this.clearFilters}>${f.clearFilters}</button>` : nothing}
+        ${filtering ? html`<button type="button" class="clear" @click=${this.#clearFilters}>${f.clearFilters}</button>` : nothing}
       </div>
       <div class="list-bar">
         <p class="showing">${f.showing(list.length, items.length)}</p>
-        <button type="button" class="download" @click=${() => this.downloadCsv(input, list, hasWeight, filtering)}>
+        <button type="button" class="download" @click=${() => this.#downloadCsv(input, list, hasWeight, filtering)}>
           ${filtering ? f.downloadFilteredCsv(list.length, items.length) : f.downloadCsv}
         </button>
       </div>
@@ -171,15 +187,15 @@ export class FailureView implements ReactiveController {
           </tbody>
         </table>
       </div>
-      ${pageCount > 1 ? this.renderPager(f, page, start, rows.length, list.length, pageCount) : nothing}
+      ${pageCount > 1 ? this.#renderPager(f, page, start, rows.length, list.length, pageCount) : nothing}
     `;
   }
 
-  private renderGroups(f: FailureMessages, groups: readonly FailureGroup[]): TemplateResult {
+  #renderGroups(f: FailureMessages, groups: readonly FailureGroup[]): TemplateResult {
     const collapsible = groups.length > COLLAPSED_GROUP_COUNT;
-    let visible = collapsible && !this.allGroupsShown ? groups.slice(0, COLLAPSED_GROUP_COUNT) : groups;
+    let visible = collapsible && !this.#allGroupsShown ? groups.slice(0, COLLAPSED_GROUP_COUNT) : groups;
     // The selected cause stays on screen, so it can always be unselected where it was selected.
-    const selected = this.query.code;
+    const selected = this.#query.code;
     if (selected !== null && !visible.some((group) => group.code === selected)) {
       visible = [...visible, ...groups.filter((group) => group.code === selected)];
     }
@@ -188,13 +204,14 @@ export class FailureView implements ReactiveController {
       <ul class="groups" aria-label=${f.groupsLabel}>
         ${visible.map((group) => {
           const hint = f.hint(group.code);
+          // A boolean bound to an attribute is written as "true" or "false", as aria-pressed wants.
           return html`<li>
             <button
               type="button"
               class="group"
               data-code=${group.code}
-              aria-pressed=${group.code === selected ? 'true' : 'false'}
-              @click=${() => this.selectGroup(group.code)}
+              aria-pressed=${group.code === selected}
+              @click=${() => this.#selectGroup(group.code)}
             >
               <span class="group-head"><span class="count">${f.count(group.count)}</span><span class="code">${clipText(group.code) || f.noCode}</span></span>
               ${group.message ? html`<span class="message">${clipText(group.message)}</span>` : nothing}
@@ -204,19 +221,19 @@ export class FailureView implements ReactiveController {
         })}
       </ul>
       ${collapsible
-        ? html`<button type="button" class="more-groups" aria-expanded=${this.allGroupsShown ? 'true' : 'false'} @click=${this.toggleAllGroups}>
-            ${this.allGroupsShown ? f.showFewerGroups : f.showAllGroups(groups.length)}
+        ? html`<button type="button" class="more-groups" aria-expanded=${this.#allGroupsShown} @click=${this.#toggleAllGroups}>
+            ${this.#allGroupsShown ? f.showFewerGroups : f.showAllGroups(groups.length)}
           </button>`
         : nothing}
     `;
   }
 
   /** `page` is the page shown: the one asked for, clamped to the pages there are. */
-  private renderPager(f: FailureMessages, page: number, start: number, rowCount: number, total: number, pageCount: number): TemplateResult {
+  #renderPager(f: FailureMessages, page: number, start: number, rowCount: number, total: number, pageCount: number): TemplateResult {
     const atStart = page === 0;
     const atEnd = page === pageCount - 1;
     const button = (which: PagerButton, label: string, page: number, disabled: boolean) =>
-      html`<button type="button" data-page=${which} ?disabled=${disabled} @click=${(event: Event) => this.goToPage(page, which, event)}>
+      html`<button type="button" data-page=${which} ?disabled=${disabled} @click=${(event: Event) => this.#goToPage(page, which, event)}>
         ${label}
       </button>`;
     return html`<div class="pager" role="group" aria-label=${f.pagesLabel}>
@@ -226,87 +243,52 @@ export class FailureView implements ReactiveController {
     </div>`;
   }
 
-  private reset(zoneId: string, taskId: string | undefined): void {
-    this.zoneId = zoneId;
-    this.taskId = taskId;
-    this.query = emptyFailureQuery;
-    this.page = 0;
-    this.allGroupsShown = false;
-    this.items = undefined;
-    this.overview = undefined;
-    this.selection = undefined;
-  }
-
-  /**
-   * Forgets the memos when the list changes. The channel hands over the same array when a poll
-   * changed only the counters (same-task.ts), so identity is enough here.
-   */
-  private canonical(items: readonly ImportErrorItem[]): readonly ImportErrorItem[] {
-    if (items === this.items) return items;
-    this.items = items;
-    this.overview = undefined;
-    this.selection = undefined;
-    return items;
-  }
-
-  private overviewOf(items: readonly ImportErrorItem[]): Overview {
-    this.overview ??= {
-      groups: groupFailuresByCode(items),
-      types: recordTypesOf(items),
-      hasWeight: items.some((item) => item.weight !== undefined),
-    };
-    return this.overview;
-  }
-
-  private listOf(items: readonly ImportErrorItem[]): readonly ImportErrorItem[] {
-    if (this.selection?.query !== this.query) this.selection = { query: this.query, list: applyFailureQuery(items, this.query) };
-    return this.selection.list;
+  #reset(zoneId: string, taskId: string | undefined): void {
+    this.#zoneId = zoneId;
+    this.#taskId = taskId;
+    this.#query = emptyFailureQuery;
+    this.#page = 0;
+    this.#allGroupsShown = false;
+    this.#items = undefined;
   }
 
   /** A new query shows its first page. */
-  private setQuery(change: Partial<FailureQuery>): void {
-    const next = { ...this.query, ...change };
-    const q = this.query;
-    if (next.text === q.text && next.type === q.type && next.code === q.code && next.sort === q.sort) return;
-    this.query = next;
-    this.page = 0;
-    this.host.requestUpdate();
+  #setQuery(change: Partial<FailureQuery>): void {
+    const q = this.#query;
+    if ((Object.keys(change) as (keyof FailureQuery)[]).every((key) => change[key] === q[key])) return;
+    this.#query = { ...q, ...change };
+    this.#page = 0;
+    this.#host.requestUpdate();
   }
 
-  private readonly onSearchInput = (event: Event): void => {
+  /** For the search box and both menus: each control's `name` is the query field it sets. */
+  readonly #onControlInput = (event: Event): void => {
     // Mid-composition (pinyin not yet turned into characters) there is nothing to search for yet.
     if ((event as InputEvent).isComposing) return;
-    this.setQuery({ text: (event.target as HTMLInputElement).value });
+    const control = event.target as HTMLInputElement | HTMLSelectElement;
+    this.#setQuery({ [control.name]: control.value });
   };
 
-  private readonly onTypeChange = (event: Event): void => {
-    this.setQuery({ type: (event.target as HTMLSelectElement).value });
-  };
-
-  private readonly onSortChange = (event: Event): void => {
-    this.setQuery({ sort: (event.target as HTMLSelectElement).value as FailureSortKey });
-  };
-
-  private selectGroup(code: string): void {
-    this.setQuery({ code: this.query.code === code ? null : code });
+  #selectGroup(code: string): void {
+    this.#setQuery({ code: this.#query.code === code ? null : code });
   }
 
-  private readonly clearFilters = (): void => {
-    this.setQuery({ text: '', type: '', code: null });
+  readonly #clearFilters = (): void => {
+    this.#setQuery({ text: '', type: '', code: null });
   };
 
-  private readonly toggleAllGroups = (): void => {
-    this.allGroupsShown = !this.allGroupsShown;
-    this.host.requestUpdate();
+  readonly #toggleAllGroups = (): void => {
+    this.#allGroupsShown = !this.#allGroupsShown;
+    this.#host.requestUpdate();
   };
 
-  private async goToPage(page: number, which: PagerButton, event: Event): Promise<void> {
+  async #goToPage(page: number, which: PagerButton, event: Event): Promise<void> {
     const button = event.currentTarget as HTMLButtonElement;
     const root = button.getRootNode() as ShadowRoot;
     const hadFocus = root.activeElement === button;
-    this.page = page;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
+    this.#page = page;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
     const list = root.querySelector('[part~="error-list"]');
     if (list) list.scrollTop = 0;
     // A focused button that becomes disabled drops the focus to the page: keep it in the pager.
@@ -318,9 +300,9 @@ export class FailureView implements ReactiveController {
   }
 
   /** Exports what the render that drew the button showed: the whole filtered list, every page. */
-  private downloadCsv({ task, messages }: FailureViewInput, list: readonly ImportErrorItem[], hasWeight: boolean, filtered: boolean): void {
+  #downloadCsv({ task, messages }: FailureViewInput, list: readonly ImportErrorItem[], hasWeight: boolean, filtered: boolean): void {
     const csv = buildFailuresCsv(list, { includeWeight: hasWeight, headers: messages.columns });
-    downloadTextFile(failuresCsvFileName(this.zoneId ?? '', task.task_id, filtered), csv);
+    downloadTextFile(failuresCsvFileName(this.#zoneId ?? '', task.task_id, filtered), csv);
   }
 }
 

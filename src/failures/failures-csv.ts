@@ -41,9 +41,8 @@ export function buildFailuresCsv(items: readonly ImportErrorItem[], options: Fai
  * `[A-Za-z0-9._-]`, each id cut to a length that keeps the whole name well under 255 bytes.
  */
 export function failuresCsvFileName(zoneId: string, taskId: string, filtered: boolean): string {
-  const parts = ['dns-import-failures', safeFileNamePart(zoneId), safeFileNamePart(taskId)];
-  if (filtered) parts.push('filtered');
-  return `${parts.filter((part) => part !== '').join('-')}.csv`;
+  const parts = ['dns-import-failures', safeFileNamePart(zoneId), safeFileNamePart(taskId), filtered ? 'filtered' : ''];
+  return `${parts.filter(Boolean).join('-')}.csv`;
 }
 
 const maxIdLength = 64;
