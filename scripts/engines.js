@@ -59,7 +59,7 @@ export function findMiniBrowser() {
   return found;
 }
 
-/** The WebDriver capabilities that drive MiniBrowser (TOOLCHAIN.md). */
+/** The WebDriver capabilities that drive MiniBrowser (docs/handover.md, "Machines"). */
 export function webkitCapabilities() {
   return {
     browserName: 'MiniBrowser',
