@@ -8,6 +8,7 @@ import type { ImportStalledEvent } from '../src/events.js';
 import type { ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { flush } from './support/flush.js';
+import { fakeVisibility } from './support/page-visibility.js';
 
 const T0 = Date.UTC(2026, 10, 27, 12);
 
@@ -209,18 +210,10 @@ describe('progress insight', () => {
     });
 
     describe('hidden page', () => {
-      let hidden = false;
-      beforeEach(() => {
-        hidden = false;
-        Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-      });
-      afterEach(() => {
-        delete (document as { hidden?: boolean }).hidden;
-      });
-      const setHidden = (value: boolean) => {
-        hidden = value;
-        document.dispatchEvent(new Event('visibilitychange'));
-      };
+      let page: ReturnType<typeof fakeVisibility>;
+      beforeEach(() => (page = fakeVisibility()));
+      afterEach(() => page.restore());
+      const setHidden = (value: boolean) => page.setHidden(value);
 
       it('does not count hidden time, and goes on counting when visible again', async () => {
         await mount({}, 'en', server);

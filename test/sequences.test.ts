@@ -10,6 +10,7 @@ import { MAX_INTERVAL_MS, MAX_TIMER_MS } from '../src/polling/config.js';
 import type { ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { flush, flushSmall } from './support/flush.js';
+import { fakeVisibility } from './support/page-visibility.js';
 
 const pending = (processed = 1, overrides: Record<string, unknown> = {}) =>
   envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: processed, error_count: 0, error_items: [], ...overrides }));
@@ -34,22 +35,18 @@ async function mount(fetcher: ImportTaskFetcher, attrs: Record<string, string | 
   return el;
 }
 
-let hidden = false;
-const setHidden = (value: boolean) => {
-  hidden = value;
-  document.dispatchEvent(new Event('visibilitychange'));
-};
+let page: ReturnType<typeof fakeVisibility>;
+const setHidden = (value: boolean) => page.setHidden(value);
 
 describe('sequences a console goes through', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2026, 10, 28, 9) });
-    hidden = false;
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    page = fakeVisibility();
   });
   afterEach(() => {
     clock.restore();
-    delete (document as { hidden?: boolean }).hidden;
+    page.restore();
     sinon.restore();
   });
 
