@@ -52,12 +52,9 @@ export const dnsImportStatusStyles = css`
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
   [part~='summary'] {
     display: grid;

@@ -249,7 +249,7 @@ export class DnsImportStatus extends LitElement {
       ${this.stalled ? html`<p part="message" class="stalled">${stalledText(locale, this.#insight.stallAfter)}</p>` : nothing}
       <section part="summary" aria-label=${t.progressLabel}>
         <p class="headline">
-          <span class="status">${clipText(t.statusWord(task.status))}</span>
+          <span>${clipText(t.statusWord(task.status))}</span>
           <span class="outcome ${outcomeClass}">
             ${outcomeText(t, task)}
           </span>

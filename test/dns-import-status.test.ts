@@ -196,7 +196,7 @@ describe('<dns-import-status>', () => {
       else scripted.answer({ code: 200, data: {} });
       await flush(el);
       expect(el.state, answer).to.equal('empty');
-      expect(text(part(el, 'message'))).to.contain('no import task');
+      expect(text(part(el, 'message'))).to.contain('No import task yet');
       expect(events, answer).to.deep.equal([]);
       }
   });
@@ -209,7 +209,7 @@ describe('<dns-import-status>', () => {
     await flush(el);
     expect(el.state).to.equal('error');
     const message = part(el, 'message')!;
-    expect(text(message)).to.contain('sign-in has expired').and.contain('APIGW.0301');
+    expect(text(message)).to.contain('Sign-in expired').and.contain('APIGW.0301');
     expect(events).to.have.length(1);
     const detail = events[0]!.detail as { error: ImportStatusError; willRetry: boolean };
     expect(detail.willRetry).to.equal(false);
@@ -237,7 +237,7 @@ describe('<dns-import-status>', () => {
     await flush(el);
     expect(el.state).to.equal('error');
     expect(text(part(el, 'summary'))).to.contain('3 of 10');
-    expect(text(part(el, 'message'))).to.contain('server had a problem (HTTP 503)').and.contain('retrying in').and.contain('req-42');
+    expect(text(part(el, 'message'))).to.contain('Server error (HTTP 503)').and.contain('retrying in').and.contain('req-42');
     expect(events.map((e) => e.type)).to.deep.equal(['import-error']);
     expect((events[0]!.detail as { willRetry: boolean }).willRetry).to.equal(true);
     expect(el.task?.success_count).to.equal(3);

@@ -138,7 +138,7 @@ describe('<dns-import-status> on the simulated API', () => {
     );
     await untilState(el, 'error');
     expect(willRetry).to.equal(false);
-    expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.contain('sign-in has expired');
+    expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.contain('Sign-in expired');
   });
 
   it('never has two requests in flight against a slow server', async () => {

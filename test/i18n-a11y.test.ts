@@ -64,7 +64,7 @@ describe('live region', () => {
     await scripted.called(2);
     scripted.fail({ status: 401 });
     await untilState(el, 'error');
-    expect(liveRegion(el).textContent).to.contain('sign-in has expired');
+    expect(liveRegion(el).textContent).to.contain('Sign-in expired');
   });
 
   it('leaves no timer behind when removed mid-throttle', async () => {
@@ -152,7 +152,7 @@ describe('languages', () => {
     const el = await doneIn(html`<dns-import-status></dns-import-status>`);
     expect(el.shadowRoot!.textContent).to.contain('请设置 zone-id');
     document.documentElement.setAttribute('lang', 'fr');
-    await until(() => el.shadowRoot!.textContent!.includes('Set the zone-id attribute'), () => `the hint in English (is "${el.shadowRoot!.textContent}")`);
+    await until(() => el.shadowRoot!.textContent!.includes('Set zone-id to show'), () => `the hint in English (is "${el.shadowRoot!.textContent}")`);
   });
 
   it('shows API times in the viewer\'s zone, read as UTC', async () => {

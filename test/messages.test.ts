@@ -93,7 +93,7 @@ describe('messagesFor', () => {
     it('401: sign in again', () => {
       const error = err({ kind: 'http', status: 401 });
       expect(en.errorNotice(error, false, undefined, false)).to.equal(
-        'Your sign-in has expired (HTTP 401). Sign in again, then retry.',
+        'Sign-in expired (HTTP 401). Sign in again, then retry.',
       );
       expect(zh.errorNotice(error, false, undefined, false)).to.equal('登录已过期 (HTTP 401)，请重新登录后重试。');
     });
@@ -101,37 +101,37 @@ describe('messagesFor', () => {
     it('403: ask for read access', () => {
       const error = err({ kind: 'http', status: 403, code: 'DNS.0013' });
       expect(en.errorNotice(error, false, undefined, false)).to.equal(
-        "No permission to read this zone's import (HTTP 403). Ask for DNS read access.",
+        'No permission to read this import (HTTP 403). Ask for DNS read access.',
       );
       expect(zh.errorNotice(error, false, undefined, false)).to.equal(
-        '没有查看该域名导入任务的权限 (HTTP 403)，请申请 DNS 只读权限。',
+        '无权查看该导入任务 (HTTP 403)，请申请 DNS 只读权限。',
       );
     });
 
     it('400: check the zone id', () => {
       const error = err({ kind: 'http', status: 400 });
       expect(en.errorNotice(error, false, undefined, false)).to.equal(
-        'The server rejected the request (HTTP 400). Check the zone id.',
+        'Request rejected (HTTP 400). Check zone-id.',
       );
-      expect(zh.errorNotice(error, false, undefined, false)).to.equal('请求被服务器拒绝 (HTTP 400)，请检查 zone-id。');
+      expect(zh.errorNotice(error, false, undefined, false)).to.equal('请求被拒绝 (HTTP 400)，请检查 zone-id。');
     });
 
     it('503 with the retry delay in seconds', () => {
       const error = err({ kind: 'http', status: 503 });
-      expect(en.errorNotice(error, true, 8, false)).to.equal('The server had a problem (HTTP 503), retrying in 8 s.');
-      expect(zh.errorNotice(error, true, 8, false)).to.equal('服务器出现问题 (HTTP 503)，8 秒后重试。');
-      expect(en.errorNotice(error, true, 1500, false)).to.equal('The server had a problem (HTTP 503), retrying in 1,500 s.');
+      expect(en.errorNotice(error, true, 8, false)).to.equal('Server error (HTTP 503), retrying in 8 s.');
+      expect(zh.errorNotice(error, true, 8, false)).to.equal('服务器出错 (HTTP 503)，8 秒后重试。');
+      expect(en.errorNotice(error, true, 1500, false)).to.equal('Server error (HTTP 503), retrying in 1,500 s.');
     });
 
     it('503 retrying with no known delay', () => {
       const error = err({ kind: 'http', status: 503 });
-      expect(en.errorNotice(error, true, undefined, false)).to.equal('The server had a problem (HTTP 503), retrying.');
-      expect(zh.errorNotice(error, true, undefined, false)).to.equal('服务器出现问题 (HTTP 503)，正在重试。');
+      expect(en.errorNotice(error, true, undefined, false)).to.equal('Server error (HTTP 503), retrying.');
+      expect(zh.errorNotice(error, true, undefined, false)).to.equal('服务器出错 (HTTP 503)，正在重试。');
     });
 
     it('another status: a generic failure', () => {
       const error = err({ kind: 'http', status: 404 });
-      expect(en.errorNotice(error, false, undefined, false)).to.equal('The request failed (HTTP 404).');
+      expect(en.errorNotice(error, false, undefined, false)).to.equal('Request failed (HTTP 404).');
       expect(zh.errorNotice(error, false, undefined, false)).to.equal('请求失败 (HTTP 404)。');
     });
 
@@ -143,37 +143,37 @@ describe('messagesFor', () => {
 
     it('timeout', () => {
       const error = err({ kind: 'timeout' });
-      expect(en.errorNotice(error, true, 2, false)).to.equal('The server did not answer in time, retrying in 2 s.');
-      expect(zh.errorNotice(error, true, 2, false)).to.equal('服务器未及时响应，2 秒后重试。');
+      expect(en.errorNotice(error, true, 2, false)).to.equal('The server timed out, retrying in 2 s.');
+      expect(zh.errorNotice(error, true, 2, false)).to.equal('服务器响应超时，2 秒后重试。');
     });
 
     it('throttled 429', () => {
       const error = err({ kind: 'http', status: 429 });
-      expect(en.errorNotice(error, true, 30, false)).to.equal('The API is limiting requests (HTTP 429), retrying in 30 s.');
-      expect(zh.errorNotice(error, true, 30, false)).to.equal('接口限流 (HTTP 429)，30 秒后重试。');
+      expect(en.errorNotice(error, true, 30, false)).to.equal('Too many requests (HTTP 429), retrying in 30 s.');
+      expect(zh.errorNotice(error, true, 30, false)).to.equal('请求过于频繁 (HTTP 429)，30 秒后重试。');
     });
 
     it('throttled 403 with DNS.0014 reads as throttling, not as a permission problem', () => {
       const error = err({ kind: 'http', status: 403, code: 'DNS.0014' });
-      expect(en.errorNotice(error, true, 3, false)).to.equal('The API is limiting requests (HTTP 403), retrying in 3 s.');
+      expect(en.errorNotice(error, true, 3, false)).to.equal('Too many requests (HTTP 403), retrying in 3 s.');
     });
 
     it('throttled APIG.0308 in a 2xx API body has no status', () => {
       const error = err({ kind: 'api', code: 'APIG.0308' });
-      expect(en.errorNotice(error, true, 3, false)).to.equal('The API is limiting requests, retrying in 3 s.');
+      expect(en.errorNotice(error, true, 3, false)).to.equal('Too many requests, retrying in 3 s.');
     });
 
     it('invalid-body', () => {
       const error = err({ kind: 'invalid-body', status: 200 });
-      expect(en.errorNotice(error, false, undefined, false)).to.equal("The server's answer is not an import task.");
-      expect(zh.errorNotice(error, false, undefined, false)).to.equal('服务器返回的不是导入任务。');
+      expect(en.errorNotice(error, false, undefined, false)).to.equal('The answer is not an import task.');
+      expect(zh.errorNotice(error, false, undefined, false)).to.equal('返回的不是导入任务。');
     });
 
     it('api, with and without a code', () => {
       expect(en.errorNotice(err({ kind: 'api', code: 'DNS.0101' }), false, undefined, false)).to.equal(
-        'The API returned an error DNS.0101.',
+        'API error DNS.0101.',
       );
-      expect(en.errorNotice(err({ kind: 'api' }), false, undefined, false)).to.equal('The API returned an error.');
+      expect(en.errorNotice(err({ kind: 'api' }), false, undefined, false)).to.equal('API error.');
       expect(zh.errorNotice(err({ kind: 'api', code: 'DNS.0101' }), false, undefined, false)).to.equal('接口返回错误 DNS.0101。');
     });
 
@@ -185,12 +185,12 @@ describe('messagesFor', () => {
     it('gave up', () => {
       const error = err({ kind: 'http', status: 502 });
       expect(en.errorNotice(error, false, undefined, true)).to.equal(
-        'The server had a problem (HTTP 502). Still failing after a long time, so retrying has stopped.',
+        'Server error (HTTP 502). Retrying stopped after a long time.',
       );
-      expect(zh.errorNotice(error, false, undefined, true)).to.equal('服务器出现问题 (HTTP 502)。长时间仍然失败，已停止重试。');
+      expect(zh.errorNotice(error, false, undefined, true)).to.equal('服务器出错 (HTTP 502)。长时间失败，已停止重试。');
       // Giving up wins over a retry that was still planned.
       expect(en.errorNotice(err({ kind: 'network' }), true, 5, true)).to.equal(
-        'Connection problem. Still failing after a long time, so retrying has stopped.',
+        'Connection problem. Retrying stopped after a long time.',
       );
     });
 

@@ -52,7 +52,7 @@ describe('polling engine', () => {
     expect(seen).to.have.length(1);
     expect(seen[0]!.error.kind).to.equal('timeout');
     expect(seen[0]!.willRetry).to.equal(true);
-    expect(el.shadowRoot!.textContent).to.contain('did not answer in time');
+    expect(el.shadowRoot!.textContent).to.contain('timed out');
     for (let i = 0; i < 20; i++) {
       await clock.tickAsync(3000);
       expect(scripted.inFlight).to.be.at.most(1);
@@ -105,8 +105,8 @@ describe('polling engine', () => {
   }
 
   const permanent: [string, unknown, string][] = [
-    ['400', { status: 400 }, 'rejected the request'],
-    ['401', { status: 401 }, 'sign-in has expired'],
+    ['400', { status: 400 }, 'Request rejected'],
+    ['401', { status: 401 }, 'Sign-in expired'],
     ['403 without flow control', { status: 403, code: 'DNS.0030' }, 'No permission'],
   ];
   for (const [name, failure, words] of permanent) {
@@ -313,7 +313,7 @@ describe('polling engine', () => {
     expect(last.willRetry).to.equal(false);
     expect(seen.slice(0, -1).every((e) => e.willRetry)).to.equal(true);
     const message = el.shadowRoot!.querySelector('[part~="message"]')!;
-    expect(message.textContent).to.contain('retrying has stopped');
+    expect(message.textContent).to.contain('Retrying stopped');
     const count = scripted.calls.length;
     await clock.tickAsync(600_000);
     expect(scripted.calls).to.have.length(count);

@@ -90,7 +90,7 @@ describe('sequences a console goes through', () => {
       await clock.tickAsync(3000);
       await flush(el);
       expect(errors.map((e) => e.error.kind)).to.deep.equal(['timeout']);
-      expect(message(el)).to.contain('did not answer in time');
+      expect(message(el)).to.contain('timed out');
     });
   });
 
@@ -186,7 +186,7 @@ describe('sequences a console goes through', () => {
       const calls = scripted.calls.length;
       // At the interval (2 s, jittered ±10 %) for 60 s.
       expect(calls).to.be.within(28, 36);
-      expect(message(el)).to.contain('No new import appeared within 60 s');
+      expect(message(el)).to.contain('No new import within 60 s');
       expect(el.state).to.equal('done');
       await clock.tickAsync(600_000);
       expect(scripted.calls).to.have.length(calls);
@@ -207,7 +207,7 @@ describe('sequences a console goes through', () => {
         await flush(el);
         expect(scripted.calls[0]!.signal.aborted).to.equal(true);
         expect(el.state).to.equal('idle');
-        expect(message(el)).to.contain('Set the zone-id attribute');
+        expect(message(el)).to.contain('Set zone-id to show');
         await clock.tickAsync(60_000);
         expect(scripted.calls.map((c) => c.zoneId)).to.deep.equal(['zone-seq']);
       });
@@ -457,7 +457,7 @@ describe('sequences a console goes through', () => {
         await flushSmall(el);
         await clock.tickAsync(500);
       }
-      expect(message(el)).to.contain('retrying has stopped');
+      expect(message(el)).to.contain('Retrying stopped');
       const calls = scripted.calls.length;
       window.dispatchEvent(new Event('online'));
       expect(scripted.calls).to.have.length(calls + 1);
@@ -567,10 +567,10 @@ describe('sequences a console goes through', () => {
 
   describe('12. not every 404 means "no import yet"', () => {
     for (const [failure, expected] of [
-      [{ status: 404, code: 'DNS.0302', message: 'This zone does not exist.' }, 'This zone does not exist (HTTP 404). Check the zone id.'],
-      [{ status: 400, code: 'DNS.0302', message: 'This zone does not exist.' }, 'This zone does not exist (HTTP 400). Check the zone id.'],
-      [{ status: 404, code: 'APIGW.0101', message: 'The API does not exist or has not been published.' }, 'No such API at this address (HTTP 404). Check the endpoint.'],
-      [{ status: 404, code: 'APIG.0101', message: 'The API does not exist or has not been published.' }, 'No such API at this address (HTTP 404). Check the endpoint.'],
+      [{ status: 404, code: 'DNS.0302', message: 'This zone does not exist.' }, 'Zone not found (HTTP 404). Check zone-id.'],
+      [{ status: 400, code: 'DNS.0302', message: 'This zone does not exist.' }, 'Zone not found (HTTP 400). Check zone-id.'],
+      [{ status: 404, code: 'APIGW.0101', message: 'The API does not exist or has not been published.' }, 'API not found (HTTP 404). Check endpoint.'],
+      [{ status: 404, code: 'APIG.0101', message: 'The API does not exist or has not been published.' }, 'API not found (HTTP 404). Check endpoint.'],
     ] as const) {
       it(`${failure.status} ${failure.code} is an error with its own message and no retry`, async () => {
         const scripted = new ScriptedFetcher();
@@ -632,7 +632,7 @@ describe('sequences a console goes through', () => {
     const el = document.createElement('dns-import-status');
     section.append(el);
     await flush(el);
-    expect(message(el)).to.contain('Set the zone-id attribute');
+    expect(message(el)).to.contain('Set zone-id to show');
     section.setAttribute('lang', 'zh-CN');
     await flush(el);
     expect(message(el)).to.contain('请设置 zone-id');

@@ -47,24 +47,24 @@ export function outcomeText(t: Messages, task: ImportTask): string {
 
 /** What went wrong, `[English, Chinese]`; `%` stands where the HTTP status goes, when there is one. */
 const ERROR_WORDS: Readonly<Record<ImportStatusErrorCause, readonly [string, string]>> = {
-  throttled: ['The API is limiting requests%', '接口限流%'],
+  throttled: ['Too many requests%', '请求过于频繁%'],
   network: ['Connection problem', '连接出现问题'],
-  timeout: ['The server did not answer in time%', '服务器未及时响应%'],
-  'invalid-body': ["The server's answer is not an import task", '服务器返回的不是导入任务'],
+  timeout: ['The server timed out%', '服务器响应超时%'],
+  'invalid-body': ['The answer is not an import task', '返回的不是导入任务'],
   config: ['Invalid configuration', '配置无效'],
-  'sign-in': ['Your sign-in has expired%. Sign in again, then retry', '登录已过期%，请重新登录后重试'],
-  permission: ["No permission to read this zone's import%. Ask for DNS read access", '没有查看该域名导入任务的权限%，请申请 DNS 只读权限'],
-  'bad-request': ['The server rejected the request%. Check the zone id', '请求被服务器拒绝%，请检查 zone-id'],
-  'zone-not-found': ['This zone does not exist%. Check the zone id', '该域名不存在%，请检查 zone-id'],
-  'wrong-endpoint': ['No such API at this address%. Check the endpoint', '找不到该接口%，请检查 endpoint（代理路径）'],
-  server: ['The server had a problem%', '服务器出现问题%'],
-  other: ['The request failed%', '请求失败%'],
+  'sign-in': ['Sign-in expired%. Sign in again, then retry', '登录已过期%，请重新登录后重试'],
+  permission: ['No permission to read this import%. Ask for DNS read access', '无权查看该导入任务%，请申请 DNS 只读权限'],
+  'bad-request': ['Request rejected%. Check zone-id', '请求被拒绝%，请检查 zone-id'],
+  'zone-not-found': ['Zone not found%. Check zone-id', '域名不存在%，请检查 zone-id'],
+  'wrong-endpoint': ['API not found%. Check endpoint', '找不到该接口%，请检查 endpoint'],
+  server: ['Server error%', '服务器出错%'],
+  other: ['Request failed%', '请求失败%'],
 };
 
 function describeError(locale: Locale, error: ImportStatusError): string {
   const zh = +(locale === 'zh');
   const cause = errorCause(error);
-  if (cause === 'other' && error.kind === 'api') return `${zh ? '接口返回错误' : 'The API returned an error'} ${error.code ?? ''}`.trim();
+  if (cause === 'other' && error.kind === 'api') return `${zh ? '接口返回错误' : 'API error'} ${error.code ?? ''}`.trim();
   return ERROR_WORDS[cause][zh]!.replace('%', error.status === undefined ? '' : ` (HTTP ${error.status})`);
 }
 
@@ -73,10 +73,10 @@ function english(): Messages {
   const plural = new Intl.PluralRules('en');
   const records = (count: number) => `${n.format(count)} ${plural.select(count) === 'one' ? 'record' : 'records'}`;
   return {
-    configHint: 'Set the zone-id attribute to show the import status of a zone.',
-    loading: 'Loading the import status…',
-    empty: 'This zone has no import task yet.',
-    emptyHint: 'If you expected one, check the zone id and the endpoint.',
+    configHint: "Set zone-id to show a zone's import status.",
+    loading: 'Loading import status…',
+    empty: 'No import task yet.',
+    emptyHint: 'Expected one? Check zone-id and endpoint.',
     statusWord: (status) => (status === 'PENDING' ? 'Importing' : status === 'DONE' ? 'Done' : status),
     outcome: (total, imported, failed) =>
       failed === 0
@@ -100,24 +100,24 @@ function english(): Messages {
     retry: 'Retry',
     errorNotice: (error, willRetry, retryIn, gaveUp) => {
       const what = describeError('en', error);
-      if (gaveUp) return `${what}. Still failing after a long time, so retrying has stopped.`;
+      if (gaveUp) return `${what}. Retrying stopped after a long time.`;
       if (willRetry) return retryIn === undefined ? `${what}, retrying.` : `${what}, retrying in ${n.format(retryIn)} s.`;
       return `${what}.`;
     },
     errorDetails: (error) =>
       [error.message, error.code && `Code: ${error.code}`, error.requestId && `Request ID: ${error.requestId}`].filter(Boolean).join(' · '),
     staleData: 'Showing the last data received.',
-    noNewTask: 'No new import appeared within 60 s. Retry to check again.',
+    noNewTask: 'No new import within 60 s. Retry to check again.',
   };
 }
 
 function chinese(): Messages {
   const n = new Intl.NumberFormat('zh-CN');
   return {
-    configHint: '请设置 zone-id 属性以显示该域名的导入状态。',
+    configHint: '请设置 zone-id 以显示导入状态。',
     loading: '正在加载导入状态…',
-    empty: '该域名还没有导入任务。',
-    emptyHint: '如果应该有，请检查 zone-id 和 endpoint。',
+    empty: '还没有导入任务。',
+    emptyHint: '如应有，请检查 zone-id 和 endpoint。',
     statusWord: (status) => (status === 'PENDING' ? '导入中' : status === 'DONE' ? '已完成' : status),
     outcome: (total, imported, failed) =>
       failed === 0
@@ -141,14 +141,14 @@ function chinese(): Messages {
     retry: '重试',
     errorNotice: (error, willRetry, retryIn, gaveUp) => {
       const what = describeError('zh', error);
-      if (gaveUp) return `${what}。长时间仍然失败，已停止重试。`;
+      if (gaveUp) return `${what}。长时间失败，已停止重试。`;
       if (willRetry) return retryIn === undefined ? `${what}，正在重试。` : `${what}，${n.format(retryIn)} 秒后重试。`;
       return `${what}。`;
     },
     errorDetails: (error) =>
       [error.message, error.code && `错误码：${error.code}`, error.requestId && `请求 ID：${error.requestId}`].filter(Boolean).join(' · '),
     staleData: '显示的是最近一次收到的数据。',
-    noNewTask: '60 秒内没有出现新的导入任务。可重试以再次检查。',
+    noNewTask: '60 秒内未出现新导入任务，可重试。',
   };
 }
 
