@@ -10,7 +10,7 @@ import { css } from 'lit';
  */
 export const dnsImportStatusStyles = css`
   :host {
-    --_font: var(--dns-import-status-font, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    --_font: var(--dns-import-status-font, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
     --_text: var(--dns-import-status-text-color, light-dark(#1b1f24, #e6e8eb));
     --_muted: var(--dns-import-status-muted-color, light-dark(#57606a, #a9b1ba));
     --_surface: var(--dns-import-status-surface-color, light-dark(#ffffff, #16191d));
@@ -143,7 +143,7 @@ export const dnsImportStatusStyles = css`
     outline-offset: 2px;
   }
   .code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: ui-monospace, Menlo, Consolas, monospace;
   }
   @media (prefers-reduced-motion: reduce) {
     .bar {

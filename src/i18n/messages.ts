@@ -147,7 +147,7 @@ function chinese(): Messages {
     },
     errorDetails: (error) =>
       [error.message, error.code && `错误码：${error.code}`, error.requestId && `请求 ID：${error.requestId}`].filter(Boolean).join(' · '),
-    staleData: '显示的是最近一次收到的数据。',
+    staleData: '显示的是上次收到的数据。',
     noNewTask: '60 秒内未出现新导入任务，可重试。',
   };
 }
