@@ -188,7 +188,9 @@ describe('progress insight', () => {
       await untilState(el, 'error');
       expect(el.state).to.equal('error');
       serverBody = pending(100);
-      await run(5000);
+      // The retry comes 2 to 4 s after a failure; when the first came early in those 2.2 s, its
+      // retry failed too, and the next comes up to 8 s after that (random backoff).
+      await run(8000);
       await untilState(el, 'pending');
       expect(el.state).to.equal('pending');
       expect(serverCalls - calls).to.be.greaterThan(50);
