@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { flush } from './support/flush.js';
+import { settle, until, untilState } from './support/wait.js';
 import { watchLitWarnings } from './support/lit-warnings.js';
 
 const part = (el: DnsImportStatus, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -22,7 +22,7 @@ function record(el: DnsImportStatus) {
 async function mount(scripted: ScriptedFetcher, zoneId = 'zone-1', extra: Partial<DnsImportStatus> = {}) {
   const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id=${zoneId}></dns-import-status>`);
   Object.assign(el, extra);
-  await flush(el);
+  await scripted.called(1);
   return el;
 }
 
@@ -55,7 +55,7 @@ describe('<dns-import-status>', () => {
     el.addEventListener('import-progress', () => seenInListener.push(text(part(el, 'summary'))));
     const events = record(el);
     scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 200, success_count: 40, error_count: 10, error_items: [] })));
-    await flush(el);
+    await untilState(el, 'pending');
 
     expect(el.state).to.equal('pending');
     const bar = part(el, 'progress')!;
@@ -75,7 +75,7 @@ describe('<dns-import-status>', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted);
     scripted.answer(envelope(rawTask()));
-    await flush(el);
+    await untilState(el, 'done');
     const summary = text(part(el, 'summary'));
     expect(summary).to.contain('Nothing imported: 1 failed');
     for (const fact of ['4011afa265b412380165b415b1400001', 'zh-cn', 'public', '2018']) expect(summary).to.contain(fact);
@@ -97,7 +97,7 @@ describe('<dns-import-status>', () => {
       { name: 'b.', type: 'A', line: 'default_view', ttl: 300, value: '1.1.1.2', error_code: 'DNS.0016', error_message: 'exists' },
     ];
     scripted.answer(envelope(rawTask({ total_count: 2, error_count: 2, error_items: items })));
-    await flush(el);
+    await untilState(el, 'done');
     const headers = [...el.shadowRoot!.querySelectorAll('th')].map((th) => text(th));
     expect(headers).to.include('Weight');
     const cells = [...parts(el, 'error-item')[0]!.querySelectorAll('td')].map((td) => text(td));
@@ -109,7 +109,7 @@ describe('<dns-import-status>', () => {
     const el = await mount(scripted);
     const events = record(el);
     scripted.answer(envelope(rawTask({ total_count: 1200, success_count: 1200, error_count: 0, error_items: [] })));
-    await flush(el);
+    await untilState(el, 'done');
     expect(el.state).to.equal('done');
     expect(text(part(el, 'summary'))).to.contain('All 1,200 records imported');
     expect(part(el, 'error-list')).to.equal(null);
@@ -122,19 +122,21 @@ describe('<dns-import-status>', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted);
     const events = record(el);
+    const progress = () => events.filter((e) => e.type === 'import-progress').length;
     scripted.answer(envelope(rawTask()));
-    await flush(el);
+    await untilState(el, 'done');
     const refreshed = el.refresh();
     expect(scripted.calls).to.have.length(2);
     scripted.answer(envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000' })));
     await refreshed;
-    await flush(el);
+    // A second import-done would go out in the same update as this import-progress.
+    await until(() => progress() === 2, () => `import-progress for the updated task (${progress()} events)`);
     expect(events.filter((e) => e.type === 'import-done')).to.have.length(1);
     expect(events.filter((e) => e.type === 'import-progress')).to.have.length(2);
 
     void el.refresh();
     scripted.answer(envelope(rawTask({ task_id: 'another-task' })));
-    await flush(el);
+    await until(() => progress() === 3, () => `import-progress for another-task (${progress()} events)`);
     expect(events.filter((e) => e.type === 'import-done')).to.have.length(2);
   });
 
@@ -143,13 +145,13 @@ describe('<dns-import-status>', () => {
     const el = await mount(scripted, 'zone-1');
     const pending = envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 1, error_count: 0, error_items: [] }));
     scripted.answer(pending);
-    await flush(el);
+    await untilState(el, 'pending');
     await clock.tickAsync(1799);
     expect(scripted.calls).to.have.length(1);
     await clock.tickAsync(402);
     expect(scripted.calls).to.have.length(2);
     scripted.answer(envelope(rawTask()));
-    await flush(el);
+    await untilState(el, 'done');
     expect(el.state).to.equal('done');
     await clock.tickAsync(120_000);
     expect(scripted.calls).to.have.length(2);
@@ -161,12 +163,14 @@ describe('<dns-import-status>', () => {
     const events = record(el);
     const body = () => envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 1, error_count: 0, error_items: [] }));
     scripted.answer(body());
-    await flush(el);
+    await untilState(el, 'pending');
     const render = sinon.spy(el as unknown as { render(): unknown }, 'render');
     for (let i = 0; i < 3; i++) {
       await clock.tickAsync(2200);
+      await scripted.called(i + 2);
       scripted.answer(body());
-      await flush(el);
+      // The identical answer must change nothing: a bounded settle, then no render and no event.
+      await settle(el);
     }
     expect(scripted.calls).to.have.length(4);
     expect(render.callCount).to.equal(0);
@@ -177,11 +181,11 @@ describe('<dns-import-status>', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted);
     scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 1 })));
-    await flush(el);
+    await untilState(el, 'pending');
     const first = el.task!;
     await clock.tickAsync(2200);
     scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 2 })));
-    await flush(el);
+    await until(() => el.task?.success_count === 2, 'the second poll taken in');
     expect(el.task).to.not.equal(first);
     expect(el.task!.success_count).to.equal(2);
     expect(el.task!.error_items).to.equal(first.error_items);
@@ -194,7 +198,7 @@ describe('<dns-import-status>', () => {
       const events = record(el);
       if (answer === '404') scripted.fail(new ImportStatusError('Not found', { kind: 'http', status: 404 }));
       else scripted.answer({ code: 200, data: {} });
-      await flush(el);
+      await untilState(el, 'empty');
       expect(el.state, answer).to.equal('empty');
       expect(text(part(el, 'message'))).to.contain('No import task yet');
       expect(events, answer).to.deep.equal([]);
@@ -206,7 +210,7 @@ describe('<dns-import-status>', () => {
     const el = await mount(scripted);
     const events = record(el);
     scripted.fail({ status: 401, message: 'token expired', code: 'APIGW.0301' });
-    await flush(el);
+    await untilState(el, 'error');
     expect(el.state).to.equal('error');
     const message = part(el, 'message')!;
     expect(text(message)).to.contain('Sign-in expired').and.contain('APIGW.0301');
@@ -221,7 +225,7 @@ describe('<dns-import-status>', () => {
     message.querySelector('button')!.click();
     expect(scripted.calls).to.have.length(2);
     scripted.answer(envelope(rawTask()));
-    await flush(el);
+    await untilState(el, 'done');
     expect(el.state).to.equal('done');
     expect(el.shadowRoot!.querySelector('[part~="message"].error')).to.equal(null);
   });
@@ -230,11 +234,12 @@ describe('<dns-import-status>', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted);
     scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 3, error_count: 0, error_items: [] })));
-    await flush(el);
+    await untilState(el, 'pending');
     const events = record(el);
     await clock.tickAsync(2200);
+    await scripted.called(2);
     scripted.fail(new ImportStatusError('Service unavailable.', { kind: 'http', status: 503, requestId: 'req-42' }));
-    await flush(el);
+    await untilState(el, 'error');
     expect(el.state).to.equal('error');
     expect(text(part(el, 'summary'))).to.contain('3 of 10');
     expect(text(part(el, 'message'))).to.contain('Server error (HTTP 503)').and.contain('retrying in').and.contain('req-42');
@@ -250,7 +255,7 @@ describe('<dns-import-status>', () => {
     const el = await mount(scripted);
     const events = record(el);
     scripted.answer({ code: 200, data: { status: 'DONE' } });
-    await flush(el);
+    await untilState(el, 'error');
     expect(el.state).to.equal('error');
     expect(text(part(el, 'message'))).to.contain('not an import task').and.contain('task_id');
     expect((events[0]!.detail as { error: ImportStatusError }).error.kind).to.equal('invalid-body');
@@ -261,7 +266,8 @@ describe('<dns-import-status>', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted);
     scripted.answer(envelope(rawTask({ status: 'ROLLING_BACK' })));
-    await flush(el);
+    // Not DONE: the element treats an unknown status as still running.
+    await untilState(el, 'pending');
     expect(text(part(el, 'summary'))).to.contain('ROLLING_BACK');
   });
 
@@ -271,16 +277,17 @@ describe('<dns-import-status>', () => {
     const first = scripted.last;
     const events = record(el);
     el.zoneId = 'zone-b';
-    await flush(el);
+    await scripted.called(2);
     expect(first.signal.aborted).to.equal(true);
     expect(scripted.calls).to.have.length(2);
     expect(scripted.last.zoneId).to.equal('zone-b');
     first.resolve(envelope(rawTask({ task_id: 'from-zone-a' })));
-    await flush(el);
+    // The late answer must be dropped: a bounded settle, then still nothing shown.
+    await settle(el);
     expect(el.task).to.equal(undefined);
     expect(el.state).to.equal('loading');
     scripted.answer(envelope(rawTask({ task_id: 'from-zone-b' })));
-    await flush(el);
+    await untilState(el, 'done');
     expect(el.task?.task_id).to.equal('from-zone-b');
     expect(events.filter((e) => e.type === 'import-progress')).to.have.length(1);
   });
@@ -292,10 +299,11 @@ describe('<dns-import-status>', () => {
     void el.refresh();
     expect(first.signal.aborted).to.equal(true);
     first.resolve(envelope(rawTask({ task_id: 'stale' })));
-    await flush(el);
+    // The stale answer must be dropped: a bounded settle, then still nothing shown.
+    await settle(el);
     expect(el.task).to.equal(undefined);
     scripted.answer(envelope(rawTask({ task_id: 'fresh' })));
-    await flush(el);
+    await untilState(el, 'done');
     expect(el.task?.task_id).to.equal('fresh');
   });
 
@@ -303,18 +311,20 @@ describe('<dns-import-status>', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted);
     scripted.answer(envelope(rawTask({ status: 'PENDING', error_items: [] })));
-    await flush(el);
+    await untilState(el, 'pending');
     await clock.tickAsync(2200);
     expect(scripted.calls).to.have.length(2);
     const parent = el.parentNode!;
     el.remove();
-    await flush(el);
+    // The element lets go once the current task's microtasks have run (so that a move is not a removal).
+    await until(() => scripted.last.signal.aborted, 'the request aborted');
+    await until(() => clock.countTimers() === 0, () => `no timer after removal (${clock.countTimers()})`);
     expect(scripted.last.signal.aborted).to.equal(true);
     expect(clock.countTimers()).to.equal(0);
     await clock.tickAsync(60_000);
     expect(scripted.calls).to.have.length(2);
     parent.appendChild(el);
-    await flush(el);
+    await scripted.called(3);
     expect(scripted.calls).to.have.length(3);
   });
 
@@ -324,11 +334,12 @@ describe('<dns-import-status>', () => {
     const other = document.createElement('div');
     document.body.appendChild(other);
     other.appendChild(el);
-    await flush(el);
+    // The move must neither abort nor restart: a bounded settle, then the same single request.
+    await settle(el);
     expect(scripted.calls).to.have.length(1);
     expect(scripted.last.signal.aborted).to.equal(false);
     scripted.answer(envelope(rawTask({ status: 'PENDING', error_items: [] })));
-    await flush(el);
+    await untilState(el, 'pending');
     await clock.tickAsync(2200);
     expect(scripted.calls).to.have.length(2);
     el.remove();
@@ -343,12 +354,14 @@ describe('<dns-import-status>', () => {
       <dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-t"></dns-import-status>
     </div>`);
     const [a, b, c] = [...container.querySelectorAll('dns-import-status')];
-    await flush(a!, b!, c!);
+    // One request per zone and no more: a bounded settle, then exactly two.
+    await settle(a!, b!, c!);
     expect(scripted.calls.map((call) => call.zoneId)).to.deep.equal(['zone-s', 'zone-t']);
     const doneA = record(a!);
     const doneB = record(b!);
     scripted.calls[0]!.resolve(envelope(rawTask()));
-    await flush(a!, b!);
+    await untilState(a!, 'done');
+    await untilState(b!, 'done');
     expect(doneA.map((e) => e.type)).to.deep.equal(['import-progress', 'import-done']);
     expect(doneB.map((e) => e.type)).to.deep.equal(['import-progress', 'import-done']);
     expect(a!.task).to.equal(b!.task);
@@ -359,7 +372,7 @@ describe('<dns-import-status>', () => {
     const el = await mount(scripted);
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     scripted.answer(envelope(rawTask({ task_id: evil, error_items: [{ name: evil, type: 'A', line: evil, value: [evil], error_code: evil, error_message: evil }] })));
-    await flush(el);
+    await untilState(el, 'done');
     expect(el.shadowRoot!.querySelector('img, script:not([type])')).to.equal(null);
     expect(text(parts(el, 'error-item')[0]!)).to.contain('<img src=x');
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
@@ -370,12 +383,13 @@ describe('<dns-import-status>', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted);
     scripted.answer(envelope(rawTask({ status: 'PENDING' })));
-    await flush(el);
+    await untilState(el, 'pending');
     el.zoneId = 'zone-2';
-    await flush(el);
+    await scripted.called(2);
+    await untilState(el, 'loading');
     void el.refresh({ expectNewTask: true });
     scripted.answer(envelope(rawTask()));
-    await flush(el);
+    await untilState(el, 'done');
     expect(warnings()).to.deep.equal([]);
   });
 });

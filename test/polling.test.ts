@@ -6,7 +6,7 @@ import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { MAX_RETRY_AFTER_MS } from '../src/polling/retry-policy.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { flush, flushSmall } from './support/flush.js';
+import { settle, until, untilState } from './support/wait.js';
 import { fakeVisibility } from './support/page-visibility.js';
 
 const pendingBody = (success = 1) =>
@@ -26,7 +26,7 @@ async function mount(scripted: ScriptedFetcher, attrs: { interval?: number; time
     timeout=${attrs.timeout ?? 15000}
     give-up-after=${attrs.giveUpAfter ?? 600000}
   ></dns-import-status>`);
-  await flush(el);
+  await scripted.called(1);
   return el;
 }
 
@@ -47,7 +47,7 @@ describe('polling engine', () => {
     await clock.tickAsync(4999);
     expect(scripted.calls).to.have.length(1);
     await clock.tickAsync(1);
-    await flush(el);
+    await untilState(el, 'error');
     expect(scripted.calls[0]!.signal.aborted).to.equal(true);
     expect(seen).to.have.length(1);
     expect(seen[0]!.error.kind).to.equal('timeout');
@@ -64,7 +64,9 @@ describe('polling engine', () => {
     const el = await mount(scripted);
     const seen = errors(el);
     el.zoneId = 'zone-other';
-    await flush(el);
+    await until(() => scripted.last.zoneId === 'zone-other', 'a request for the other zone');
+    // The aborted request must never surface: a bounded settle, then no import-error.
+    await settle(el);
     await clock.tickAsync(100);
     expect(seen).to.deep.equal([]);
     expect(scripted.calls[0]!.signal.aborted).to.equal(true);
@@ -86,11 +88,12 @@ describe('polling engine', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted);
       scripted.answer(pendingBody(7));
-      await flush(el);
+      await untilState(el, 'pending');
       const seen = errors(el);
       await clock.tickAsync(2200);
+      await scripted.called(2);
       scripted.fail(failure);
-      await flush(el);
+      await untilState(el, 'error');
       expect(seen).to.have.length(1);
       expect(seen[0]!.willRetry).to.equal(true);
       expect(el.task?.success_count).to.equal(7);
@@ -98,7 +101,7 @@ describe('polling engine', () => {
       await clock.tickAsync(4000);
       expect(scripted.calls).to.have.length(3);
       scripted.answer(pendingBody(8));
-      await flush(el);
+      await untilState(el, 'pending');
       expect(el.state).to.equal('pending');
       expect(el.shadowRoot!.querySelector('[part~="message"]')).to.equal(null);
     });
@@ -115,7 +118,7 @@ describe('polling engine', () => {
       const el = await mount(scripted);
       const seen = errors(el);
       scripted.fail(failure);
-      await flush(el);
+      await untilState(el, 'error');
       expect(seen[0]!.willRetry).to.equal(false);
       expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.contain(words);
       await clock.tickAsync(600_000);
@@ -128,7 +131,7 @@ describe('polling engine', () => {
     const el = await mount(scripted);
     const seen = errors(el);
     scripted.answer('<html>sign in</html>');
-    await flush(el);
+    await untilState(el, 'error');
     expect(seen[0]!.error.kind).to.equal('invalid-body');
     expect(seen[0]!.willRetry).to.equal(false);
     await clock.tickAsync(600_000);
@@ -139,7 +142,7 @@ describe('polling engine', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted);
     scripted.fail({ status: 429, retryAfter: 30 });
-    await flush(el);
+    await untilState(el, 'error');
     expect(el.shadowRoot!.textContent).to.match(/retrying in 30\s*s/);
     await clock.tickAsync(29_999);
     expect(scripted.calls).to.have.length(1);
@@ -151,7 +154,7 @@ describe('polling engine', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted);
     scripted.fail({ status: 503, retryAfter: 86_400 });
-    await flush(el);
+    await untilState(el, 'error');
     await clock.tickAsync(MAX_RETRY_AFTER_MS);
     expect(scripted.calls).to.have.length(2);
   });
@@ -159,11 +162,13 @@ describe('polling engine', () => {
   it('8. backs off exponentially up to 60 s, and resets after a success', async () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted, { interval: 1000 });
+    const seen = errors(el);
     const gaps: number[] = [];
     let last = Date.now();
     for (let attempt = 1; attempt <= 9; attempt++) {
       scripted.fail({ status: 503 });
-      await flush(el);
+      // The state stays 'error' from the second failure on: each failure is one import-error.
+      await until(() => seen.length === attempt, () => `failure ${attempt} handled (${seen.length} import-error events)`);
       const before = scripted.calls.length;
       while (scripted.calls.length === before) await clock.nextAsync();
       gaps.push(Date.now() - last);
@@ -174,7 +179,7 @@ describe('polling engine', () => {
       expect(gap, `gap ${i + 1}`).to.be.at.most(Math.min(60_000, 1000 * 2 ** (i + 1)) + 100);
     });
     scripted.answer(pendingBody());
-    await flush(el);
+    await untilState(el, 'pending');
     const before = scripted.calls.length;
     await clock.tickAsync(1100);
     expect(callsSince(scripted, before)).to.equal(1);
@@ -186,7 +191,7 @@ describe('polling engine', () => {
     const gaps = new Set<number>();
     for (let i = 0; i < 8; i++) {
       scripted.answer(pendingBody(i + 1));
-      await flush(el);
+      await until(() => el.task?.success_count === i + 1, `answer ${i + 1} taken in`);
       const start = Date.now();
       const before = scripted.calls.length;
       while (scripted.calls.length === before) await clock.nextAsync();
@@ -207,7 +212,7 @@ describe('polling engine', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted);
       scripted.answer(pendingBody());
-      await flush(el);
+      await untilState(el, 'pending');
       setHidden(true);
       await clock.tickAsync(600_000);
       expect(scripted.calls).to.have.length(1);
@@ -222,7 +227,7 @@ describe('polling engine', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted);
       scripted.answer(pendingBody());
-      await flush(el);
+      await untilState(el, 'pending');
       setHidden(true);
       await clock.tickAsync(500);
       setHidden(false);
@@ -241,7 +246,7 @@ describe('polling engine', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted);
       scripted.answer(pendingBody());
-      await flush(el);
+      await untilState(el, 'pending');
       window.dispatchEvent(new Event('offline'));
       await clock.tickAsync(60_000);
       expect(scripted.calls).to.have.length(1);
@@ -262,7 +267,7 @@ describe('polling engine', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted);
       scripted.fail(new TypeError('Failed to fetch'));
-      await flush(el);
+      await untilState(el, 'error');
       window.dispatchEvent(new Event('online'));
       expect(scripted.calls).to.have.length(2);
     });
@@ -274,13 +279,14 @@ describe('polling engine', () => {
       ${Array.from({ length: 50 }, () => html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-shared"></dns-import-status>`)}
     </div>`);
     const elements = [...container.querySelectorAll('dns-import-status')];
-    await flush(...elements);
+    await scripted.called(1);
     const progress: number[] = elements.map(() => 0);
     elements.forEach((el, i) => el.addEventListener('import-progress', () => (progress[i] = progress[i]! + 1)));
     for (let tick = 1; tick <= 10; tick++) {
       expect(scripted.calls).to.have.length(tick);
       scripted.answer(pendingBody(tick));
-      await flush(...elements);
+      const shown = () => progress.filter((count) => count >= tick).length;
+      await until(() => shown() === elements.length, () => `tick ${tick} on all fifty (${shown()} so far)`);
       await clock.tickAsync(2200);
     }
     expect(progress.every((count) => count === 10)).to.equal(true);
@@ -290,10 +296,11 @@ describe('polling engine', () => {
     const scripted = new ScriptedFetcher();
     const first = await mount(scripted);
     const second = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-poll"></dns-import-status>`);
-    await flush(first, second);
+    // The second element must join the running request, not start another: a bounded settle.
+    await settle(first, second);
     expect(scripted.calls).to.have.length(1);
     scripted.answer(pendingBody(3));
-    await flush(first, second);
+    await untilState(second, 'pending');
     expect(second.task?.success_count).to.equal(3);
   });
 
@@ -302,10 +309,13 @@ describe('polling engine', () => {
     const el = await mount(scripted, { giveUpAfter: 60_000 });
     const seen = errors(el);
     const start = Date.now();
+    let failures = 0;
     while (seen.at(-1)?.willRetry !== false && Date.now() - start < 400_000) {
-      if (scripted.inFlight) scripted.fail({ status: 503 });
-      // Hundreds of rounds: the microtask-only flush keeps this fast in every engine.
-      await flushSmall(el);
+      if (scripted.inFlight) {
+        scripted.fail({ status: 503 });
+        failures += 1;
+        await until(() => seen.length === failures, () => `failure ${failures} handled (${seen.length} import-error events)`);
+      }
       await clock.tickAsync(500);
     }
     expect(Date.now() - start).to.be.at.least(60_000);
@@ -327,22 +337,22 @@ describe('polling engine', () => {
     const state = () => el.getAttribute('state');
     expect(state()).to.equal('loading');
     scripted.answer(pendingBody());
-    await flush(el);
+    await untilState(el, 'pending');
     expect(state()).to.equal('pending');
     await clock.tickAsync(2200);
     scripted.fail({ status: 503 });
-    await flush(el);
+    await untilState(el, 'error');
     expect(state()).to.equal('error');
     await clock.tickAsync(4000);
     scripted.answer(envelope(rawTask()));
-    await flush(el);
+    await untilState(el, 'done');
     expect(state()).to.equal('done');
     void el.refresh();
     scripted.fail({ status: 404 });
-    await flush(el);
+    await untilState(el, 'empty');
     expect(state()).to.equal('empty');
     el.zoneId = '';
-    await flush(el);
+    await untilState(el, 'idle');
     expect(state()).to.equal('idle');
   });
 
@@ -356,11 +366,14 @@ describe('polling engine', () => {
     // The channel now waits a task before normalizing: change the zone in between.
     await Promise.resolve();
     el.zoneId = 'zone-new';
-    await flush(el);
+    await until(() => scripted.last.zoneId === 'zone-new', 'a request for the new zone');
+    // The old zone's answer, still being processed, must be dropped: a bounded settle (its
+    // steps are message tasks), then no import-progress.
+    await settle(el);
     expect(seen).to.deep.equal([]);
     expect(scripted.last.zoneId).to.equal('zone-new');
     scripted.answer(envelope(rawTask({ task_id: 'large-new', total_count: 6000, success_count: 0, error_count: 6000, error_items: items })));
-    await flush(el);
+    await untilState(el, 'done');
     expect(seen).to.deep.equal(['large-new']);
     expect(el.task!.error_items).to.have.length(6000);
   });
@@ -369,7 +382,7 @@ describe('polling engine', () => {
     const scripted = new ScriptedFetcher();
     const el = await mount(scripted, { interval: 10 });
     scripted.answer(pendingBody());
-    await flush(el);
+    await untilState(el, 'pending');
     await clock.tickAsync(440);
     expect(scripted.calls).to.have.length(1);
     await clock.tickAsync(120);

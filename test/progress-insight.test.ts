@@ -5,9 +5,9 @@ import sinon from 'sinon';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import type { ImportStalledEvent } from '../src/events.js';
-import type { ImportTaskFetcher } from '../src/api/types.js';
+import type { ImportTask, ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { flush } from './support/flush.js';
+import { settle, until, untilState } from './support/wait.js';
 import { fakeVisibility } from './support/page-visibility.js';
 
 const T0 = Date.UTC(2026, 10, 27, 12);
@@ -38,16 +38,19 @@ describe('progress insight', () => {
   /**
    * A server that answers at once with whatever `serverBody` holds (or fails with it when it
    * is an Error), so long runs go by in one clock.tickAsync: a scripted answer per poll, with
-   * a flush each, takes too long in WebKit.
+   * a wait each, takes too long in WebKit.
    */
   let serverBody: unknown;
   let serverCalls = 0;
   // A new function for each test: channels are shared per fetcher and zone.
   let server: ImportTaskFetcher;
-  /** Lets fake time pass while the server answers every poll. */
+  /**
+   * Lets fake time pass while the server answers every poll. tickAsync lets promise callbacks
+   * run after each timer it fires, so each answer is taken in before the next timer; the tests
+   * then wait for what they assert (`until`), or settle where nothing may happen.
+   */
   async function run(ms: number) {
     await clock.tickAsync(ms);
-    await flush(el);
   }
 
   async function mount(attrs: Record<string, string> = {}, lang = 'en', fetcher = scripted.fetcher) {
@@ -61,17 +64,26 @@ describe('progress insight', () => {
     // Heard on the document: the event bubbles and is composed.
     document.addEventListener('import-stalled', onStall);
     await fixture(wrapper);
-    await flush(el);
+    // Its first update joins the zone's channel, which requests at once.
+    await el.updateComplete;
   }
   const onStall = (event: ImportStalledEvent) => stalls.push(event);
 
-  /** Waits out one poll period (2 s ± 10 %), then answers the request it made. */
-  async function poll(body: unknown) {
+  /**
+   * Waits out one poll period (2 s ± 10 %), then answers the request it made and waits until the
+   * element shows a task for which `shows` holds, rendered. Without `shows`, the answer is the task
+   * already shown, which changes nothing (no snapshot, no render): a bounded settle lets it in.
+   */
+  async function poll(body: unknown, shows?: (task: ImportTask) => boolean) {
     await clock.tickAsync(2200);
     expect(scripted.inFlight, 'a poll is in flight').to.equal(1);
     scripted.answer(body);
-    await flush(el);
+    if (!shows) return settle(el);
+    const shown = () => (el.task ? `${el.task.task_id} ${el.task.status}, ${el.task.success_count} processed, updated ${el.task.updated_at}` : 'no task');
+    await until(() => el.task !== undefined && shows(el.task), () => `the answer on screen (shows ${shown()})`);
+    await el.updateComplete;
   }
+  const processed = (count: number) => (task: ImportTask) => task.success_count === count;
 
   beforeEach(() => {
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: T0 });
@@ -93,9 +105,9 @@ describe('progress insight', () => {
     it('shows no estimate after one poll, and one after two polls with a rise', async () => {
       await mount();
       scripted.answer(pending(100));
-      await flush(el);
+      await untilState(el, 'pending');
       expect(estimate()).to.equal(null);
-      await poll(pending(144));
+      await poll(pending(144), processed(144));
       // 44 records in 2.2 s: 20/s; 856 left: about 45 s.
       expect(estimate()!.textContent).to.equal('20 records/s · about 45 sec left');
       expect(el.shadowRoot!.querySelector('[part~="summary"]')!.contains(estimate())).to.equal(true);
@@ -104,16 +116,16 @@ describe('progress insight', () => {
     it('shows no estimate while the count stands still', async () => {
       await mount();
       scripted.answer(pending(100));
-      await flush(el);
-      await poll(pending(100, { updated_at: '2026-11-27T11:30:00' }));
+      await untilState(el, 'pending');
+      await poll(pending(100, { updated_at: '2026-11-27T11:30:00' }), (task) => task.updated_at === '2026-11-27T11:30:00');
       expect(estimate()).to.equal(null);
     });
 
     it('says it in Chinese, per minute when slow', async () => {
       await mount({}, 'zh-CN');
       scripted.answer(pending(100));
-      await flush(el);
-      await poll(pending(101));
+      await untilState(el, 'pending');
+      await poll(pending(101), processed(101));
       // 1 record in 2.2 s: 27 a minute; 899 left: about 33 minutes.
       expect(estimate()!.textContent).to.equal('27 条/分钟 · 还需约 33分钟');
     });
@@ -121,8 +133,8 @@ describe('progress insight', () => {
     it('keeps the estimate out of the live region, which is throttled', async () => {
       await mount();
       scripted.answer(pending(100));
-      await flush(el);
-      await poll(pending(150));
+      await untilState(el, 'pending');
+      await poll(pending(150), processed(150));
       expect(estimate()).not.to.equal(null);
       expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).not.to.contain('left');
     });
@@ -130,18 +142,19 @@ describe('progress insight', () => {
     it('shows how long the import took when DONE, and nothing when a time is missing', async () => {
       await mount();
       scripted.answer(envelope(rawTask({ created_at: '2026-11-27T08:00:00.000', updated_at: '2026-11-27T08:02:41.000' })));
-      await flush(el);
+      await untilState(el, 'done');
       expect(estimate()!.textContent).to.equal('Took 2 min 41 sec');
       void el.refresh();
       scripted.answer(envelope(rawTask({ created_at: undefined })));
-      await flush(el);
+      await until(() => el.task?.created_at === undefined, 'the task without created_at taken in');
+      await el.updateComplete;
       expect(estimate()).to.equal(null);
     });
 
     it('shows the duration in Chinese', async () => {
       await mount({}, 'zh-CN');
       scripted.answer(envelope(rawTask({ created_at: '2026-11-27T08:00:00', updated_at: '2026-11-27T09:00:05' })));
-      await flush(el);
+      await untilState(el, 'done');
       expect(estimate()!.textContent).to.equal('用时 1小时 5秒');
     });
   });
@@ -150,12 +163,15 @@ describe('progress insight', () => {
     it('fires import-stalled once after stall-after of unchanged polls, and clears on progress', async () => {
       await mount({}, 'en', server);
       const since = Date.now();
-      // Identical polls for 119.9 s: no new snapshot, no render.
+      // Identical polls for 119.9 s: no new snapshot, no render (a bounded settle, then no stall).
       await run(119_900);
+      await settle(el);
       expect(serverCalls).to.be.greaterThan(50);
       expect(el.stalled).to.equal(false);
       expect(notice()).to.equal(null);
       await run(100);
+      await until(() => el.stalled, 'the stall');
+      await el.updateComplete;
       expect(el.stalled).to.equal(true);
       expect(el.hasAttribute('stalled')).to.equal(true);
       expect(notice()!.textContent).to.equal('No progress in the last 2 min. Still checking.');
@@ -169,9 +185,13 @@ describe('progress insight', () => {
       await run(120_000);
       serverBody = new Error('Service unavailable.');
       await run(2200);
+      await untilState(el, 'error');
       expect(el.state).to.equal('error');
       serverBody = pending(100);
-      await run(5000);
+      // The retry comes 2 to 4 s after a failure; when the first came early in those 2.2 s, its
+      // retry failed too, and the next comes up to 8 s after that (random backoff).
+      await run(8000);
+      await untilState(el, 'pending');
       expect(el.state).to.equal('pending');
       expect(serverCalls - calls).to.be.greaterThan(50);
       expect(el.stalled).to.equal(true);
@@ -179,11 +199,15 @@ describe('progress insight', () => {
       // Progress resumes: the notice and the attribute go.
       serverBody = pending(101);
       await run(2200);
+      await until(() => el.task?.success_count === 101, 'the progress taken in');
+      await el.updateComplete;
       expect(el.stalled).to.equal(false);
       expect(el.hasAttribute('stalled')).to.equal(false);
       expect(notice()).to.equal(null);
       // A later stall fires again.
       await run(120_000);
+      await until(() => el.stalled, 'the second stall');
+      await el.updateComplete;
       expect(stalls).to.have.length(2);
       expect(el.stalled).to.equal(true);
     });
@@ -191,6 +215,8 @@ describe('progress insight', () => {
     it('says the stall in Chinese, to the live region too', async () => {
       await mount({ 'stall-after': '60000' }, 'zh-CN', server);
       await run(60_000);
+      await until(() => el.stalled, 'the stall');
+      await el.updateComplete;
       expect(notice()!.textContent).to.equal('最近 1分钟 没有进展，仍在检查。');
       expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('最近 1分钟 没有进展，仍在检查。');
     });
@@ -201,10 +227,15 @@ describe('progress insight', () => {
       serverBody = pending(100, { updated_at: '2026-11-27T11:59:00' });
       // The next poll sees it within 2.2 s: the stall comes 10 s after that.
       await run(2200);
+      await until(() => el.task?.updated_at === '2026-11-27T11:59:00', 'the new updated_at taken in');
       const since = Date.now();
       await run(7800);
+      // Not 10 s since the change yet: a bounded settle, then no stall.
+      await settle(el);
       expect(stalls).to.have.length(0);
       await run(4400);
+      await until(() => el.stalled, 'the stall');
+      await el.updateComplete;
       expect(stalls).to.have.length(1);
       expect(stalls[0]!.detail.since).to.be.within(since - 2200, since);
     });
@@ -220,14 +251,19 @@ describe('progress insight', () => {
         await run(60_000);
         setHidden(true);
         await run(3_600_000);
+        // Hidden time does not count: a bounded settle, then no stall and no timer.
+        await settle(el);
         expect(el.stalled).to.equal(false);
         expect(stalls).to.have.length(0);
         expect(clock.countTimers(), 'no timer while hidden: neither polls nor the stall check').to.equal(0);
         setHidden(false);
         // 60 s of visible time are left.
         await run(59_900);
+        await settle(el);
         expect(el.stalled).to.equal(false);
         await run(100);
+        await until(() => el.stalled, 'the stall');
+        await el.updateComplete;
         expect(el.stalled).to.equal(true);
         expect(stalls).to.have.length(1);
       });
@@ -236,6 +272,8 @@ describe('progress insight', () => {
     it('never stalls with stall-after="0"', async () => {
       await mount({ 'stall-after': '0' }, 'en', server);
       await run(600_000);
+      // Never a stall: a bounded settle, then none, and no timer but the next poll's.
+      await settle(el);
       expect(serverCalls).to.be.greaterThan(250);
       expect(el.stalled).to.equal(false);
       expect(stalls).to.have.length(0);
@@ -245,15 +283,17 @@ describe('progress insight', () => {
     it('raises a stall-after below the interval to the interval, and reads garbage as the default', async () => {
       await mount({ 'stall-after': '500', interval: '4000' });
       scripted.answer(pending(100));
-      await flush(el);
+      await untilState(el, 'pending');
       await clock.tickAsync(3999);
-      await flush(el);
+      // Not at 500 ms: a bounded settle, then no stall before the interval.
+      await settle(el);
       expect(el.stalled).to.equal(false);
       await clock.tickAsync(1);
-      await flush(el);
+      await until(() => el.stalled, 'the stall at the interval');
       expect(el.stalled).to.equal(true);
       el.setAttribute('stall-after', 'soon');
-      await flush(el);
+      await until(() => !el.stalled, 'no stall with the default stall-after');
+      await el.updateComplete;
       expect(el.stalled).to.equal(false);
       expect(notice()).to.equal(null);
     });
@@ -261,14 +301,15 @@ describe('progress insight', () => {
     it('does not stall once DONE, and a new task_id starts afresh', async () => {
       await mount({ 'stall-after': '10000' });
       scripted.answer(pending(100));
-      await flush(el);
+      await untilState(el, 'pending');
       for (let i = 0; i < 5; i++) await poll(pending(100));
       expect(el.stalled).to.equal(true);
-      await poll(pending(100, { task_id: 'another-task' }));
+      await poll(pending(100, { task_id: 'another-task' }), (task) => task.task_id === 'another-task');
       expect(el.stalled).to.equal(false);
-      await poll(envelope(rawTask({ task_id: 'another-task' })));
+      await poll(envelope(rawTask({ task_id: 'another-task' })), (task) => task.status === 'DONE');
       await clock.tickAsync(600_000);
-      await flush(el);
+      // DONE: a bounded settle, then no stall and no timer left.
+      await settle(el);
       expect(el.stalled).to.equal(false);
       expect(stalls).to.have.length(1);
       expect(clock.countTimers()).to.equal(0);
@@ -277,9 +318,10 @@ describe('progress insight', () => {
     it('leaves no timer behind when removed', async () => {
       await mount();
       scripted.answer(pending(100));
-      await flush(el);
+      await untilState(el, 'pending');
       el.remove();
-      await flush(el);
+      // The element lets go once the current task's microtasks have run (so that a move is not a removal).
+      await until(() => clock.countTimers() === 0, () => `no timer after removal (${clock.countTimers()})`);
       expect(clock.countTimers()).to.equal(0);
     });
   });
@@ -288,8 +330,8 @@ describe('progress insight', () => {
     it(`passes axe with the estimate shown (${lang})`, async () => {
       await mount({}, lang);
       scripted.answer(pending(100));
-      await flush(el);
-      await poll(pending(150));
+      await untilState(el, 'pending');
+      await poll(pending(150), processed(150));
       expect(estimate()).not.to.equal(null);
       // axe schedules its own work with setTimeout: real timers from here on.
       clock.restore();
@@ -299,7 +341,7 @@ describe('progress insight', () => {
     it(`passes axe with the stalled notice shown (${lang})`, async () => {
       await mount({ 'stall-after': '5000' }, lang);
       scripted.answer(pending(100));
-      await flush(el);
+      await untilState(el, 'pending');
       for (let i = 0; i < 3; i++) await poll(pending(100));
       expect(notice()).not.to.equal(null);
       clock.restore();

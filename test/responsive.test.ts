@@ -6,7 +6,7 @@ import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { messagesFor } from '../src/i18n/messages.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { flush } from './support/flush.js';
+import { until, untilState } from './support/wait.js';
 
 const messages = [
   ['DNS.0806', 'This line is not be supported in this DNS version.'],
@@ -33,11 +33,11 @@ async function atWidth(width: number, lang: string, status = 'DONE', items = rea
   const el = await fixture<DnsImportStatus>(
     html`<dns-import-status style="width: ${width}px" lang=${lang} .fetcher=${scripted.fetcher} zone-id="zone-responsive"></dns-import-status>`,
   );
-  await flush(el);
+  await scripted.called(1);
   scripted.answer(envelope(rawTask({
     task_id: longTaskId, status, total_count: 400, success_count: 250, error_count: items.length, error_items: items,
   })));
-  await flush(el);
+  await untilState(el, status === 'DONE' ? 'done' : 'pending');
   expect(el.getBoundingClientRect().width, 'the fixture sets the width').to.equal(width);
   return el;
 }
@@ -125,8 +125,10 @@ describe('responsive layout (its own width, not the viewport)', () => {
           // Every control and the pager, but only three records on the last page: axe on a
           // hundred stacked records takes seconds on a busy machine, and adds no new case.
           const el = await atWidth(width, lang, 'DONE', realistic.slice(0, 103));
-          root(el).querySelector<HTMLButtonElement>('.pager [data-page="last"]')!.click();
-          await flush(el);
+          const last = () => root(el).querySelector<HTMLButtonElement>('.pager [data-page="last"]')!;
+          last().click();
+          // On the last page, Last is disabled (it is rendered in the same update as the rows).
+          await until(() => last().disabled, 'the last page');
           expect(all(el, '[part~="error-item"]')).to.have.length(3);
           await expect(el).to.be.accessible();
         });

@@ -9,7 +9,7 @@ import type { ImportDoneDetail, ImportErrorDetail } from '../src/events.js';
 import { MAX_INTERVAL_MS, MAX_TIMER_MS } from '../src/polling/config.js';
 import type { ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { flush, flushSmall } from './support/flush.js';
+import { settle, until, untilState } from './support/wait.js';
 import { fakeVisibility } from './support/page-visibility.js';
 
 const pending = (processed = 1, overrides: Record<string, unknown> = {}) =>
@@ -31,7 +31,8 @@ async function mount(fetcher: ImportTaskFetcher, attrs: Record<string, string | 
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
   const parent = await fixture<HTMLElement>(html`<div></div>`);
   parent.append(el);
-  await flush(el);
+  // Its first update joins the zone's channel, which requests at once or shares the running request.
+  await el.updateComplete;
   return el;
 }
 
@@ -64,13 +65,15 @@ describe('sequences a console goes through', () => {
       const progress = listen(el, 'import-progress');
       expect(calls).to.equal(1);
       await clock.tickAsync(5000);
-      await flush(el, sibling);
+      await untilState(el, 'error');
+      await untilState(sibling, 'error');
       expect(errors.map((e) => [e.error.kind, e.willRetry])).to.deep.equal([['timeout', true]]);
       expect(el.state).to.equal('error');
       // Every element on the zone hears it: nobody is frozen in "loading".
       expect(sibling.state).to.equal('error');
       late[0]!(pending(50));
-      await flush(el);
+      // The timed-out call's late answer must be ignored: a bounded settle, then nothing shown.
+      await settle(el);
       expect(progress).to.deep.equal([]);
       expect(el.task).to.equal(undefined);
       // The next attempt runs (the in-flight flag was cleared), after the backoff.
@@ -79,7 +82,7 @@ describe('sequences a console goes through', () => {
       expect(Date.now() - failedAt).to.be.within(2000, 4100);
       expect(calls).to.equal(2);
       late[1]!(pending(60));
-      await flush(el);
+      await untilState(el, 'pending');
       expect(el.task?.success_count).to.equal(60);
     });
 
@@ -88,7 +91,7 @@ describe('sequences a console goes through', () => {
       const el = await mount(waitingForLogin, { timeout: 3000 });
       const errors = listen(el, 'import-error');
       await clock.tickAsync(3000);
-      await flush(el);
+      await untilState(el, 'error');
       expect(errors.map((e) => e.error.kind)).to.deep.equal(['timeout']);
       expect(message(el)).to.contain('timed out');
     });
@@ -99,14 +102,16 @@ describe('sequences a console goes through', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted.fetcher);
       scripted.answer(done());
-      await flush(el);
+      await untilState(el, 'done');
       await clock.tickAsync(10 * 60_000);
       expect(scripted.calls).to.have.length(1);
       setHidden(true);
       setHidden(false);
       expect(scripted.calls).to.have.length(2);
+      // The same task again changes nothing on screen: a bounded settle lets the answer in, then
+      // focus must not check again.
       scripted.answer(done());
-      await flush(el);
+      await settle(el);
       // Focus right after: within the interval, no second check.
       window.dispatchEvent(new Event('focus'));
       expect(scripted.calls).to.have.length(2);
@@ -114,7 +119,7 @@ describe('sequences a console goes through', () => {
       window.dispatchEvent(new Event('focus'));
       expect(scripted.calls).to.have.length(3);
       scripted.answer(done());
-      await flush(el);
+      await settle(el);
       for (let i = 0; i < 20; i++) window.dispatchEvent(new Event('focus'));
       expect(scripted.calls).to.have.length(3);
     });
@@ -123,13 +128,13 @@ describe('sequences a console goes through', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted.fetcher);
       scripted.fail({ status: 404 });
-      await flush(el);
+      await untilState(el, 'empty');
       expect(el.state).to.equal('empty');
       await clock.tickAsync(5000);
       window.dispatchEvent(new Event('focus'));
       expect(scripted.calls).to.have.length(2);
       scripted.answer(pending());
-      await flush(el);
+      await untilState(el, 'pending');
       await clock.tickAsync(1000);
       window.dispatchEvent(new Event('focus'));
       setHidden(true);
@@ -141,7 +146,7 @@ describe('sequences a console goes through', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted.fetcher);
       scripted.answer(done());
-      await flush(el);
+      await untilState(el, 'done');
       void el.refresh();
       expect(scripted.calls).to.have.length(2);
     });
@@ -151,20 +156,23 @@ describe('sequences a console goes through', () => {
       const el = await mount(scripted.fetcher, { interval: 1000 });
       const dones = listen(el, 'import-done');
       scripted.answer(done({ task_id: 'old' }));
-      await flush(el);
+      await untilState(el, 'done');
       void el.refresh({ expectNewTask: true });
       // The API still shows the previous task for a moment.
       for (let i = 0; i < 3; i++) {
         scripted.answer(done({ task_id: 'old' }));
-        await flush(el);
+        // The old task again: no new snapshot and no second import-done (a bounded settle), but
+        // the next check is armed.
+        await settle(el);
         await clock.tickAsync(1100);
+        await scripted.called(i + 3);
       }
       expect(scripted.calls).to.have.length(5);
       scripted.answer(pending(1, { task_id: 'new' }));
-      await flush(el);
+      await untilState(el, 'pending');
       await clock.tickAsync(1100);
       scripted.answer(done({ task_id: 'new' }));
-      await flush(el);
+      await untilState(el, 'done');
       await clock.tickAsync(60_000);
       expect(scripted.calls).to.have.length(6);
       expect(dones.map((d) => [d.task.task_id, d.sawPending])).to.deep.equal([['old', false], ['new', true]]);
@@ -175,12 +183,15 @@ describe('sequences a console goes through', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted.fetcher);
       scripted.answer(done({ task_id: 'old' }));
-      await flush(el);
+      await untilState(el, 'done');
       void el.refresh({ expectNewTask: true });
       const start = Date.now();
       while (Date.now() - start < 70_000) {
-        if (scripted.inFlight) scripted.answer(done({ task_id: 'old' }));
-        await flushSmall(el);
+        if (scripted.inFlight) {
+          scripted.answer(done({ task_id: 'old' }));
+          // The old task again shows nothing new (until the notice at 60 s): a bounded settle.
+          await settle(el);
+        }
         await clock.tickAsync(500);
       }
       const calls = scripted.calls.length;
@@ -204,7 +215,7 @@ describe('sequences a console goes through', () => {
         const scripted = new ScriptedFetcher();
         const el = await mount(scripted.fetcher);
         clear(el);
-        await flush(el);
+        await untilState(el, 'idle');
         expect(scripted.calls[0]!.signal.aborted).to.equal(true);
         expect(el.state).to.equal('idle');
         expect(message(el)).to.contain('Set zone-id to show');
@@ -223,11 +234,11 @@ describe('sequences a console goes through', () => {
     parent.append(el);
     el.fetcher = scripted.fetcher;
     el.interval = 1000;
-    await flush(el);
+    await scripted.called(1);
     expect(builtIn.called).to.equal(false);
     expect(scripted.calls.map((c) => c.zoneId)).to.deep.equal(['zone-late-props']);
     scripted.answer(pending());
-    await flush(el);
+    await untilState(el, 'pending');
     await clock.tickAsync(1150);
     expect(scripted.calls).to.have.length(2);
   });
@@ -239,10 +250,11 @@ describe('sequences a console goes through', () => {
       const el = await mount(first.fetcher);
       const progress = listen(el, 'import-progress');
       first.answer(pending(10));
-      await flush(el);
+      await untilState(el, 'pending');
       await clock.tickAsync(1000);
       el.fetcher = second.fetcher;
-      await flush(el);
+      // The new function must not start a request of its own: a bounded settle, then still one.
+      await settle(el);
       expect(first.calls.length + second.calls.length).to.equal(1);
       expect(el.task?.success_count).to.equal(10);
       expect(el.state).to.equal('pending');
@@ -250,7 +262,8 @@ describe('sequences a console goes through', () => {
       expect(first.calls).to.have.length(1);
       expect(second.calls).to.have.length(1);
       second.answer(pending(10));
-      await flush(el);
+      // The same task through the new function is no progress: a bounded settle, then no event.
+      await settle(el);
       expect(progress).to.have.length(1);
     });
 
@@ -267,7 +280,10 @@ describe('sequences a console goes through', () => {
       el.addEventListener('import-progress', () => (el.fetcher = () => instant()));
       const start = Date.now();
       while (Date.now() - start < 10_000) {
-        await flushSmall(el);
+        // Each answer is new progress: its import-progress, and the fetcher that re-creates, come
+        // before time moves on.
+        await until(() => el.task?.success_count === processed, () => `request ${requests} taken in (shows ${el.task?.success_count})`);
+        await el.updateComplete;
         await clock.tickAsync(100);
       }
       expect(requests).to.be.within(9, 12);
@@ -279,7 +295,8 @@ describe('sequences a console goes through', () => {
       const a = await mount(shared.fetcher);
       const b = await mount(shared.fetcher);
       const c = await mount(other.fetcher);
-      await flush(a, b, c);
+      // b shares a's request and starts none: a bounded settle, then one request per fetcher.
+      await settle(a, b, c);
       expect(shared.calls).to.have.length(1);
       expect(other.calls).to.have.length(1);
       const urls: string[] = [];
@@ -292,7 +309,9 @@ describe('sequences a console goes through', () => {
         <dns-import-status zone-id="zone-ep" endpoint="/tenant-b"></dns-import-status>
         <dns-import-status zone-id="zone-ep" endpoint="/tenant-a"></dns-import-status>
       </div>`);
-      await flush(...parent.querySelectorAll('dns-import-status'));
+      await until(() => urls.length >= 2, () => `a request per endpoint (${urls.length})`);
+      // The second /tenant-a element shares the first one's request: a bounded settle, then no third.
+      await settle(...parent.querySelectorAll('dns-import-status'));
       expect(urls.sort()).to.deep.equal([
         '/tenant-a/v2/zones/zone-ep/import/recordsets',
         '/tenant-b/v2/zones/zone-ep/import/recordsets',
@@ -305,10 +324,12 @@ describe('sequences a console goes through', () => {
       const a = await mount(shared.fetcher);
       const b = await mount(shared.fetcher);
       shared.answer(pending(5));
-      await flush(a, b);
+      await untilState(a, 'pending');
+      await untilState(b, 'pending');
       await clock.tickAsync(500);
       b.fetcher = replacement.fetcher;
-      await flush(b);
+      // The new function must not request before the poll is due: a bounded settle, then none.
+      await settle(b);
       expect(replacement.calls).to.have.length(0);
       expect(b.task?.success_count).to.equal(5);
       await clock.tickAsync(1800);
@@ -324,11 +345,13 @@ describe('sequences a console goes through', () => {
       const progress = listen(el, 'import-progress');
       mine.answer(pending(7));
       theirs.answer(pending(7));
-      await flush(el, other);
+      await untilState(el, 'pending');
+      await untilState(other, 'pending');
       // The new function is already another element's: this one joins that channel, whose task
-      // is another object with the same content.
+      // is another object with the same content. It shows that task in the update the change
+      // makes; a bounded settle, then no import-progress for it.
       el.fetcher = theirs.fetcher;
-      await flush(el);
+      await settle(el);
       expect(el.task).to.equal(other.task);
       expect(progress).to.have.length(1);
     });
@@ -340,7 +363,7 @@ describe('sequences a console goes through', () => {
       const el = await mount(scripted.fetcher);
       const dones = listen(el, 'import-done');
       scripted.answer(done());
-      await flush(el);
+      await untilState(el, 'done');
       expect(dones.map((d: ImportDoneDetail) => d.sawPending)).to.deep.equal([false]);
     });
 
@@ -349,10 +372,10 @@ describe('sequences a console goes through', () => {
       const el = await mount(scripted.fetcher);
       const dones = listen(el, 'import-done');
       scripted.answer(pending());
-      await flush(el);
+      await untilState(el, 'pending');
       await clock.tickAsync(2200);
       scripted.answer(done());
-      await flush(el);
+      await untilState(el, 'done');
       expect(dones.map((d) => d.sawPending)).to.deep.equal([true]);
     });
   });
@@ -379,7 +402,8 @@ describe('sequences a console goes through', () => {
       }
     });
     scripted.answer(done({ total_count: 3, success_count: 0, error_count: 3, error_items: items }));
-    await flush(a, b);
+    await untilState(a, 'done');
+    await untilState(b, 'done');
     expect(threw).to.equal(5);
     expect(b.task!.error_items.map((item) => item.name)).to.deep.equal(['b.', 'a.', 'c.']);
     expect(b.task!.error_items[0]!.value).to.deep.equal(['192.0.2.1']);
@@ -391,11 +415,12 @@ describe('sequences a console goes through', () => {
     it('Retry-After holds when a second element joins, on online, on visibility and focus; refresh() cuts it', async () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted.fetcher);
+      const errors = listen(el, 'import-error');
       scripted.answer(pending());
-      await flush(el);
+      await untilState(el, 'pending');
       await clock.tickAsync(2200);
       scripted.fail({ status: 429, retryAfter: 120 });
-      await flush(el);
+      await untilState(el, 'error');
       await clock.tickAsync(30_000);
       await mount(scripted.fetcher);
       window.dispatchEvent(new Event('online'));
@@ -407,7 +432,8 @@ describe('sequences a console goes through', () => {
       await clock.tickAsync(30_000);
       expect(scripted.calls).to.have.length(3);
       scripted.fail({ status: 503, retryAfter: 100 });
-      await flush(el);
+      // Still 'error', with a second failure and its own wait, which refresh() must cut.
+      await until(() => errors.length === 2, () => `the 503 handled (${errors.length} import-error events)`);
       void el.refresh();
       expect(scripted.calls).to.have.length(4);
     });
@@ -420,7 +446,7 @@ describe('sequences a console goes through', () => {
         const scripted = new ScriptedFetcher();
         const el = await mount(scripted.fetcher, { interval: 10_000 });
         scripted.fail(failure);
-        await flush(el);
+        await untilState(el, 'error');
         window.dispatchEvent(new Event('online'));
         await mount(scripted.fetcher, { interval: 10_000 });
         await clock.tickAsync(9000);
@@ -432,7 +458,7 @@ describe('sequences a console goes through', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted.fetcher, { interval: 10_000 });
       scripted.fail(new TypeError('Failed to fetch'));
-      await flush(el);
+      await untilState(el, 'error');
       window.dispatchEvent(new Event('online'));
       expect(scripted.calls).to.have.length(2);
     });
@@ -452,9 +478,13 @@ describe('sequences a console goes through', () => {
       expect(scripted.calls).to.have.length(1);
       const errors = listen(el, 'import-error');
       const start = Date.now();
+      let failures = 0;
       while (errors.at(-1)?.willRetry !== false && Date.now() - start < 300_000) {
-        if (scripted.inFlight) scripted.fail(new TypeError('Failed to fetch'));
-        await flushSmall(el);
+        if (scripted.inFlight) {
+          scripted.fail(new TypeError('Failed to fetch'));
+          failures += 1;
+          await until(() => errors.length === failures, () => `failure ${failures} handled (${errors.length} import-error events)`);
+        }
         await clock.tickAsync(500);
       }
       expect(message(el)).to.contain('Retrying stopped');
@@ -462,7 +492,7 @@ describe('sequences a console goes through', () => {
       window.dispatchEvent(new Event('online'));
       expect(scripted.calls).to.have.length(calls + 1);
       scripted.answer(done());
-      await flush(el);
+      await untilState(el, 'done');
       expect(el.state).to.equal('done');
     });
 
@@ -471,13 +501,13 @@ describe('sequences a console goes through', () => {
       const el = await mount(scripted.fetcher, { 'give-up-after': 60_000, interval: 1000 });
       const errors = listen(el, 'import-error');
       scripted.fail({ status: 503 });
-      await flush(el);
+      await untilState(el, 'error');
       setHidden(true);
       await clock.tickAsync(3 * 60 * 60_000);
       setHidden(false);
       expect(scripted.calls).to.have.length(2);
       scripted.fail({ status: 503 });
-      await flush(el);
+      await until(() => errors.length === 2, () => `the second failure handled (${errors.length} import-error events)`);
       expect(errors.map((e: ImportErrorDetail) => e.willRetry)).to.deep.equal([true, true]);
     });
   });
@@ -493,7 +523,7 @@ describe('sequences a console goes through', () => {
         const scripted = new ScriptedFetcher();
         const el = await mount(scripted.fetcher, attrs);
         scripted.answer(pending());
-        await flush(el);
+        await untilState(el, 'pending');
         const answeredAt = Date.now();
         while (scripted.calls.length === 1 && Date.now() - answeredAt < 2 * MAX_INTERVAL_MS) await clock.tickAsync(expected / 100);
         // The next poll comes after the interval, jittered by ±10 %.
@@ -509,7 +539,7 @@ describe('sequences a console goes through', () => {
       await clock.tickAsync(24 * 60 * 60_000);
       expect(errors).to.deep.equal([]);
       await clock.tickAsync(MAX_TIMER_MS);
-      await flush(el);
+      await untilState(el, 'error');
       expect(errors.map((e) => e.error.kind)).to.deep.equal(['timeout']);
     });
 
@@ -520,11 +550,12 @@ describe('sequences a console goes through', () => {
       await clock.tickAsync(999);
       expect(errors).to.have.length(0);
       await clock.tickAsync(1);
-      await flush(el);
+      await untilState(el, 'error');
       expect(errors).to.have.length(1);
       await clock.tickAsync(1000);
+      await scripted.called(2);
       scripted.answer(pending());
-      await flush(el);
+      await untilState(el, 'pending');
       await clock.tickAsync(449);
       expect(scripted.calls).to.have.length(2);
       await clock.tickAsync(102);
@@ -536,10 +567,11 @@ describe('sequences a console goes through', () => {
       const el = await mount(scripted.fetcher, { timeout: 5 });
       const errors = listen(el, 'import-error');
       await clock.tickAsync(990);
-      await flush(el);
+      // Not yet timed out: a bounded settle, then no import-error.
+      await settle(el);
       expect(errors).to.have.length(0);
       await clock.tickAsync(10);
-      await flush(el);
+      await untilState(el, 'error');
       expect(errors).to.have.length(1);
     });
   });
@@ -558,7 +590,7 @@ describe('sequences a console goes through', () => {
         const el = await mount(scripted.fetcher);
         const errors = listen(el, 'import-error');
         scripted.answer(body);
-        await flush(el);
+        await untilState(el, 'error');
         expect(errors.map((e) => [e.error.kind, e.error.code, e.willRetry])).to.deep.equal([['api', code, willRetry]]);
         expect(message(el)).to.contain(code);
       });
@@ -577,7 +609,7 @@ describe('sequences a console goes through', () => {
         const el = await mount(scripted.fetcher);
         const errors = listen(el, 'import-error');
         scripted.fail(failure);
-        await flush(el);
+        await untilState(el, 'error');
         expect(el.state).to.equal('error');
         expect(errors.map((e) => e.willRetry)).to.deep.equal([false]);
         expect(message(el)).to.contain(expected).and.contain(`Code: ${failure.code}`);
@@ -590,7 +622,7 @@ describe('sequences a console goes through', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted.fetcher);
       scripted.fail({ status: 404, code: 'DNS.0101' });
-      await flush(el);
+      await untilState(el, 'empty');
       expect(el.state).to.equal('empty');
     });
   });
@@ -609,8 +641,9 @@ describe('sequences a console goes through', () => {
           failed += 1;
           const items = Array.from({ length: failed }, (_, i) => ({ name: `r${i}.`, type: 'A', line: 'default_view', value: ['192.0.2.1'], error_code: 'DNS.0016', error_message: 'exists' }));
           scripted.answer(pending(failed, { success_count: failed, error_count: failed, error_items: items }));
+          await until(() => el.task?.error_count === failed, () => `poll ${failed} taken in (shows ${el.task?.error_count})`);
+          await el.updateComplete;
         }
-        await flushSmall(el);
         if (region().textContent !== last) {
           last = region().textContent!;
           changes.push(Date.now());
@@ -631,10 +664,10 @@ describe('sequences a console goes through', () => {
     const section = root.querySelector('section')!;
     const el = document.createElement('dns-import-status');
     section.append(el);
-    await flush(el);
+    await until(() => message(el).includes('Set zone-id to show'), () => `the hint in English (is "${message(el)}")`);
     expect(message(el)).to.contain('Set zone-id to show');
     section.setAttribute('lang', 'zh-CN');
-    await flush(el);
+    await until(() => message(el).includes('请设置 zone-id'), () => `the hint in Chinese (is "${message(el)}")`);
     expect(message(el)).to.contain('请设置 zone-id');
   });
 
@@ -643,16 +676,17 @@ describe('sequences a console goes through', () => {
       const scripted = new ScriptedFetcher();
       const el = await mount(scripted.fetcher);
       scripted.fail({ status: 503, retryAfter: 20 });
-      await flush(el);
+      await untilState(el, 'error');
       expect(message(el)).to.contain('retrying in 20 s');
       await clock.tickAsync(5000);
-      await flush(el);
+      // The countdown re-renders once a second (a fake timer).
+      await until(() => message(el).includes('retrying in 15 s'), () => `the countdown at 15 s (is "${message(el)}")`);
       expect(message(el)).to.contain('retrying in 15 s');
     });
 
     it('a fetcher that is not a function is a configuration error, not a retried network error', async () => {
       const el = await mount('https://dns.example.com' as unknown as ImportTaskFetcher);
-      await flush(el);
+      await untilState(el, 'error');
       expect(el.state).to.equal('error');
       expect(message(el)).to.contain('Invalid configuration').and.contain('fetcher property must be a function');
       await clock.tickAsync(600_000);
@@ -663,12 +697,13 @@ describe('sequences a console goes through', () => {
       const iframe = await fixture<HTMLIFrameElement>(html`<iframe></iframe>`);
       const el = document.createElement('dns-import-status');
       document.body.append(el);
-      await flush(el);
+      await until(() => message(el).includes('Set zone-id to show'), () => `the hint in English (is "${message(el)}")`);
       const other = iframe.contentDocument!;
       other.body.append(el);
-      await flush(el);
+      // Connected again, it renders in its new document before the lang there changes.
+      await el.updateComplete;
       other.documentElement.lang = 'zh-CN';
-      await flush(el);
+      await until(() => message(el).includes('请设置 zone-id'), () => `the hint in Chinese (is "${message(el)}")`);
       expect(message(el)).to.contain('请设置 zone-id');
       el.remove();
     });
@@ -677,7 +712,7 @@ describe('sequences a console goes through', () => {
       const el = await mount(() => {
         throw Object.assign(new Error('Forbidden'), { status: 403 });
       });
-      await flush(el);
+      await untilState(el, 'error');
       expect(el.state).to.equal('error');
       expect(message(el)).to.contain('No permission');
     });
