@@ -74,27 +74,6 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return date === undefined ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-async function responseError(response: Response, text: string): Promise<ImportStatusError> {
-  const parsed = parseJson(text);
-  const { code, message } = parsed.ok ? parseHuaweiErrorBody(parsed.value) : {};
-  const statusText = response.statusText ? ` ${response.statusText}` : '';
-  return new ImportStatusError(message ?? `HTTP ${response.status}${statusText}`, {
-    kind: 'http',
-    status: response.status,
-    code,
-    requestId: response.headers.get('X-Request-Id') ?? undefined,
-    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
-  });
-}
-
 function buildHeaders(extra: HeaderMap | undefined): Headers {
   let headers: Headers;
   try {
@@ -141,15 +120,29 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskF
       throw new ImportStatusError('Could not reach the server.', { kind: 'network', cause: error });
     }
     const text = await response.text();
-    if (!response.ok) throw await responseError(response, text);
-    const parsed = parseJson(text);
-    if (!parsed.ok) {
-      const type = response.headers.get('Content-Type') ?? 'unknown type';
-      throw new ImportStatusError(
-        `The server answered with something that is not JSON (${type.split(';')[0]}), often a proxy or sign-in page.`,
-        { kind: 'invalid-body', status: response.status, requestId: response.headers.get('X-Request-Id') ?? undefined },
-      );
+    const { ok, status, statusText, headers: responseHeaders } = response;
+    /** What every error about this response carries. */
+    const fromResponse = { status, requestId: responseHeaders.get('X-Request-Id') ?? undefined };
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // An error status needs no body (it is reported below); a 2xx answer must be JSON.
+      if (ok) {
+        const type = (responseHeaders.get('Content-Type') ?? 'unknown type').split(';')[0];
+        throw new ImportStatusError(`The server answered with something that is not JSON (${type}), often a proxy or sign-in page.`, {
+          kind: 'invalid-body',
+          ...fromResponse,
+        });
+      }
     }
-    return parsed.value;
+    if (ok) return body;
+    const { code, message } = parseHuaweiErrorBody(body);
+    throw new ImportStatusError(message ?? `HTTP ${status}${statusText ? ` ${statusText}` : ''}`, {
+      kind: 'http',
+      ...fromResponse,
+      code,
+      retryAfter: parseRetryAfter(responseHeaders.get('Retry-After')),
+    });
   };
 }
