@@ -10,15 +10,13 @@ const SCALAR_KEYS = [
   'created_at', 'updated_at', 'zone_id', 'zone_type', 'language',
 ] as const satisfies readonly Exclude<keyof ImportTask, 'error_items'>[];
 
+const ITEM_SCALAR_KEYS = [
+  'name', 'type', 'line', 'ttl', 'weight', 'error_code', 'error_message',
+] as const satisfies readonly Exclude<keyof ImportErrorItem, 'value'>[];
+
 function sameItem(a: ImportErrorItem, b: ImportErrorItem): boolean {
   return (
-    a.name === b.name &&
-    a.type === b.type &&
-    a.line === b.line &&
-    a.ttl === b.ttl &&
-    a.weight === b.weight &&
-    a.error_code === b.error_code &&
-    a.error_message === b.error_message &&
+    ITEM_SCALAR_KEYS.every((key) => a[key] === b[key]) &&
     a.value.length === b.value.length &&
     a.value.every((value, index) => value === b.value[index])
   );
