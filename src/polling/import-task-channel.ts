@@ -257,14 +257,8 @@ export class ImportTaskChannel {
   }
 
   #callFetcher(signal: AbortSignal): Promise<unknown> {
-    const { fetcher, zoneId } = this;
-    let call: Promise<unknown>;
-    try {
-      call = Promise.resolve(fetcher(zoneId, { signal }));
-    } catch (error) {
-      // A fetcher that throws at once fails like one that rejects.
-      call = Promise.reject(error);
-    }
+    // Inside a promise's executor: a fetcher that throws at once fails like one that rejects.
+    const call = new Promise((resolve) => resolve(this.fetcher(this.zoneId, { signal })));
     // An abandoned call (timed out, replaced) may still settle: nobody listens, nothing is reported.
     call.catch(() => {});
     return call;
