@@ -7,7 +7,7 @@
  * object, so no listener may change what another element shows.
  */
 import { parseHuaweiErrorBody } from './huawei-error-body.js';
-import { finiteNumber, isRecord } from './json.js';
+import { isRecord } from './json.js';
 import { ImportStatusError } from './import-status-error.js';
 import type { ImportErrorItem, ImportTask } from './types.js';
 
@@ -33,21 +33,25 @@ function readText(source: Json, key: string, where: string): string | undefined 
   return value === undefined || value === null ? undefined : textOf(value, where + key);
 }
 
-/** ttl and weight: a number when numeric, else the API's text verbatim. */
+/** The number a value stands for: a number as it is, numeric text read; anything else NaN. */
+function numberOf(value: unknown): number {
+  return typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : NaN;
+}
+
+/** ttl and weight: a number when numeric, else the API's text verbatim (blank text: absent). */
 function readNumberOrText(source: Json, key: string, where: string): number | string | undefined {
-  const value = source[key];
-  if (finiteNumber(value) !== undefined) return value as number;
+  const number = numberOf(source[key]);
+  if (Number.isFinite(number)) return number;
+  // Numeric text beyond the double range ("1e999") is kept as text: Infinity would garble it.
   const text = readText(source, key, where);
-  if (text === undefined || text.trim() === '') return undefined;
-  // Beyond the double range ("1e999") the text is kept: Infinity would garble it.
-  return NUMERIC.test(text) && Number.isFinite(Number(text)) ? Number(text) : text;
+  return text?.trim() ? text : undefined;
 }
 
 function readCount(source: Json, key: string): number | undefined {
   const value = source[key];
   if (value === undefined || value === null) return undefined;
-  const count = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : NaN;
-  if (Number.isFinite(count) && count >= 0 && Number.isInteger(count)) return count;
+  const count = numberOf(value);
+  if (Number.isInteger(count) && count >= 0) return count;
   throw invalid(`${key} should be a whole number of records, got ${Number.isFinite(count) ? count : describe(value)}.`);
 }
 
