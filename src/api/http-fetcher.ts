@@ -23,15 +23,13 @@ export interface HttpFetcherOptions {
 
 /** The request path for a zone; the zone id can never leave its own path segment. */
 export function importTaskPath(zoneId: string): string {
-  // `.` and `..` (even percent-encoded) are dot segments that URL parsing would resolve away.
-  const invalid = () => new ImportStatusError(`"${zoneId}" is not a valid zone id.`, { kind: 'config' });
-  if (zoneId === '' || /^(\.|%2e){1,2}$/i.test(zoneId)) throw invalid();
   try {
-    return `/v2/zones/${encodeURIComponent(zoneId)}/import/recordsets`;
+    // `.` and `..` (even percent-encoded) are dot segments that URL parsing would resolve away.
+    if (zoneId !== '' && !/^(\.|%2e){1,2}$/i.test(zoneId)) return `/v2/zones/${encodeURIComponent(zoneId)}/import/recordsets`;
   } catch {
     // An unpaired surrogate (text cut inside an emoji) cannot be encoded.
-    throw invalid();
   }
+  throw new ImportStatusError(`"${zoneId}" is not a valid zone id.`, { kind: 'config' });
 }
 
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
@@ -61,8 +59,8 @@ export function parseHttpDate(text: string, now = Date.now()): number | undefine
     fullYear += thisYear - (thisYear % 100);
     if (fullYear > thisYear + 50) fullYear -= 100;
   }
-  const ms = Date.UTC(fullYear, monthIndex, Number(day), Number(hour), Number(minute), Number(second));
-  return Number.isNaN(ms) ? undefined : ms;
+  // Two- and four-digit numbers only: always a valid time.
+  return Date.UTC(fullYear, monthIndex, Number(day), Number(hour), Number(minute), Number(second));
 }
 
 /** `Retry-After` in seconds: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
@@ -130,7 +128,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskF
       // An error status needs no body (it is reported below); a 2xx answer must be JSON.
       if (ok) {
         const type = (responseHeaders.get('Content-Type') ?? 'unknown type').split(';')[0];
-        throw new ImportStatusError(`The server answered with something that is not JSON (${type}), often a proxy or sign-in page.`, {
+        throw new ImportStatusError(`The server's answer is not JSON (${type}): often a proxy or sign-in page.`, {
           kind: 'invalid-body',
           ...fromResponse,
         });
