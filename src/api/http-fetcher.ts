@@ -73,16 +73,15 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 function buildHeaders(extra: HeaderMap | undefined): Headers {
-  let headers: Headers;
   try {
-    headers = new Headers(extra);
+    const headers = new Headers(extra);
+    // Set, not merged: whatever case the caller spelled it in, we need JSON back.
+    headers.set('Accept', 'application/json');
+    return headers;
   } catch {
     // The browser's message quotes the refused value, which is usually a token: say which rule broke, not what.
     throw new ImportStatusError('createHttpFetcher got an invalid header name or value (a line break or a non-Latin-1 character?).', { kind: 'config' });
   }
-  // Set, not merged: whatever case the caller spelled it in, we need JSON back.
-  headers.set('Accept', 'application/json');
-  return headers;
 }
 
 /** One built-in fetcher per endpoint, so elements on the same zone and endpoint share their requests. */
