@@ -234,7 +234,7 @@ export class ImportTaskChannel {
       // Our own timer (not AbortSignal.#timeout), so that fake timers control it in tests.
       timer = setTimeout(() => stop(new ImportStatusError(`No answer within ${seconds} s.`, { kind: 'timeout' })), timeout);
       onAbort = () => stop(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort);
     });
     try {
       const body = await Promise.race([this.#callFetcher(attempt.signal), cutShort]);
