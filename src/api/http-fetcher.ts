@@ -23,15 +23,13 @@ export interface HttpFetcherOptions {
 
 /** The request path for a zone; the zone id can never leave its own path segment. */
 export function importTaskPath(zoneId: string): string {
-  // `.` and `..` (even percent-encoded) are dot segments that URL parsing would resolve away.
-  const invalid = () => new ImportStatusError(`"${zoneId}" is not a valid zone id.`, { kind: 'config' });
-  if (zoneId === '' || /^(\.|%2e){1,2}$/i.test(zoneId)) throw invalid();
   try {
-    return `/v2/zones/${encodeURIComponent(zoneId)}/import/recordsets`;
+    // `.` and `..` (even percent-encoded) are dot segments that URL parsing would resolve away.
+    if (zoneId !== '' && !/^(\.|%2e){1,2}$/i.test(zoneId)) return `/v2/zones/${encodeURIComponent(zoneId)}/import/recordsets`;
   } catch {
     // An unpaired surrogate (text cut inside an emoji) cannot be encoded.
-    throw invalid();
   }
+  throw new ImportStatusError(`"${zoneId}" is not a valid zone id.`, { kind: 'config' });
 }
 
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
@@ -61,8 +59,8 @@ export function parseHttpDate(text: string, now = Date.now()): number | undefine
     fullYear += thisYear - (thisYear % 100);
     if (fullYear > thisYear + 50) fullYear -= 100;
   }
-  const ms = Date.UTC(fullYear, monthIndex, Number(day), Number(hour), Number(minute), Number(second));
-  return Number.isNaN(ms) ? undefined : ms;
+  // Two- and four-digit numbers only: always a valid time.
+  return Date.UTC(fullYear, monthIndex, Number(day), Number(hour), Number(minute), Number(second));
 }
 
 /** `Retry-After` in seconds: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
@@ -74,38 +72,16 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return date === undefined ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-async function responseError(response: Response, text: string): Promise<ImportStatusError> {
-  const parsed = parseJson(text);
-  const { code, message } = parsed.ok ? parseHuaweiErrorBody(parsed.value) : {};
-  const statusText = response.statusText ? ` ${response.statusText}` : '';
-  return new ImportStatusError(message ?? `HTTP ${response.status}${statusText}`, {
-    kind: 'http',
-    status: response.status,
-    code,
-    requestId: response.headers.get('X-Request-Id') ?? undefined,
-    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
-  });
-}
-
 function buildHeaders(extra: HeaderMap | undefined): Headers {
-  let headers: Headers;
   try {
-    headers = new Headers(extra);
+    const headers = new Headers(extra);
+    // Set, not merged: whatever case the caller spelled it in, we need JSON back.
+    headers.set('Accept', 'application/json');
+    return headers;
   } catch {
     // The browser's message quotes the refused value, which is usually a token: say which rule broke, not what.
     throw new ImportStatusError('createHttpFetcher got an invalid header name or value (a line break or a non-Latin-1 character?).', { kind: 'config' });
   }
-  // Set, not merged: whatever case the caller spelled it in, we need JSON back.
-  headers.set('Accept', 'application/json');
-  return headers;
 }
 
 /** One built-in fetcher per endpoint, so elements on the same zone and endpoint share their requests. */
@@ -141,15 +117,29 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskF
       throw new ImportStatusError('Could not reach the server.', { kind: 'network', cause: error });
     }
     const text = await response.text();
-    if (!response.ok) throw await responseError(response, text);
-    const parsed = parseJson(text);
-    if (!parsed.ok) {
-      const type = response.headers.get('Content-Type') ?? 'unknown type';
-      throw new ImportStatusError(
-        `The server answered with something that is not JSON (${type.split(';')[0]}), often a proxy or sign-in page.`,
-        { kind: 'invalid-body', status: response.status, requestId: response.headers.get('X-Request-Id') ?? undefined },
-      );
+    const { ok, status, statusText, headers: responseHeaders } = response;
+    /** What every error about this response carries. */
+    const fromResponse = { status, requestId: responseHeaders.get('X-Request-Id') ?? undefined };
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // An error status needs no body (it is reported below); a 2xx answer must be JSON.
+      if (ok) {
+        const type = (responseHeaders.get('Content-Type') ?? 'unknown type').split(';')[0];
+        throw new ImportStatusError(`The server's answer is not JSON (${type}): often a proxy or sign-in page.`, {
+          kind: 'invalid-body',
+          ...fromResponse,
+        });
+      }
     }
-    return parsed.value;
+    if (ok) return body;
+    const { code, message } = parseHuaweiErrorBody(body);
+    throw new ImportStatusError(message ?? `HTTP ${status}${statusText ? ` ${statusText}` : ''}`, {
+      kind: 'http',
+      ...fromResponse,
+      code,
+      retryAfter: parseRetryAfter(responseHeaders.get('Retry-After')),
+    });
   };
 }

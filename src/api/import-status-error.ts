@@ -88,8 +88,8 @@ const CAUSE_OF_CODE: Readonly<Record<string, ImportStatusErrorCause>> = {
 
 export function errorCause(error: ImportStatusError): ImportStatusErrorCause {
   // Own keys only: a code such as `__proto__` must not find Object.prototype.
-  const byCode = error.code !== undefined && Object.hasOwn(CAUSE_OF_CODE, error.code) ? CAUSE_OF_CODE[error.code] : undefined;
-  if (byCode) return byCode;
+  const code = error.code ?? '';
+  if (Object.hasOwn(CAUSE_OF_CODE, code)) return CAUSE_OF_CODE[code]!;
   if (error.kind !== 'http' && error.kind !== 'api') return error.kind;
   const status = error.status ?? 0;
   if (status === 429) return 'throttled';
@@ -115,9 +115,7 @@ export function toImportStatusError(reason: unknown): ImportStatusError {
   if (reason instanceof ImportStatusError) return reason;
   const fields = (typeof reason === 'object' && reason !== null ? reason : {}) as Record<string, unknown>;
   const status = finiteNumber(fields['status']);
-  const message =
-    nonEmptyString(fields['message']) ?? (typeof reason === 'string' && reason !== '' ? reason : 'The request failed.');
-  return new ImportStatusError(message, {
+  return new ImportStatusError(nonEmptyString(fields['message']) ?? nonEmptyString(reason) ?? 'The request failed.', {
     kind: status === undefined ? 'network' : 'http',
     status,
     code: nonEmptyString(fields['code']),

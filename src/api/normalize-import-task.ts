@@ -7,7 +7,7 @@
  * object, so no listener may change what another element shows.
  */
 import { parseHuaweiErrorBody } from './huawei-error-body.js';
-import { finiteNumber, isRecord } from './json.js';
+import { isRecord } from './json.js';
 import { ImportStatusError } from './import-status-error.js';
 import type { ImportErrorItem, ImportTask } from './types.js';
 
@@ -20,30 +20,38 @@ function invalid(message: string): ImportStatusError {
 
 const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
-/** Optional text: strings as sent, numbers and booleans as text, null/absent as undefined. */
-function readText(source: Json, key: string, where: string): string | undefined {
-  const value = source[key];
-  if (value === undefined || value === null) return undefined;
+/** A scalar as text: strings as sent, numbers and booleans as text. `field` names it in the error. */
+function textOf(value: unknown, field: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw invalid(`${where}${key} should be text, got ${describe(value)}.`);
+  throw invalid(`${field} should be text, got ${describe(value)}.`);
 }
 
-/** ttl and weight: a number when numeric, else the API's text verbatim. */
-function readNumberOrText(source: Json, key: string, where: string): number | string | undefined {
+/** Optional text: null/absent as undefined. */
+function readText(source: Json, key: string, where: string): string | undefined {
   const value = source[key];
-  if (finiteNumber(value) !== undefined) return value as number;
+  return value === undefined || value === null ? undefined : textOf(value, where + key);
+}
+
+/** The number a value stands for: a number as it is, numeric text read; anything else NaN. */
+function numberOf(value: unknown): number {
+  return typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : NaN;
+}
+
+/** ttl and weight: a number when numeric, else the API's text verbatim (blank text: absent). */
+function readNumberOrText(source: Json, key: string, where: string): number | string | undefined {
+  const number = numberOf(source[key]);
+  if (Number.isFinite(number)) return number;
+  // Numeric text beyond the double range ("1e999") is kept as text: Infinity would garble it.
   const text = readText(source, key, where);
-  if (text === undefined || text.trim() === '') return undefined;
-  // Beyond the double range ("1e999") the text is kept: Infinity would garble it.
-  return NUMERIC.test(text) && Number.isFinite(Number(text)) ? Number(text) : text;
+  return text?.trim() ? text : undefined;
 }
 
 function readCount(source: Json, key: string): number | undefined {
   const value = source[key];
   if (value === undefined || value === null) return undefined;
-  const count = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : NaN;
-  if (Number.isFinite(count) && count >= 0 && Number.isInteger(count)) return count;
+  const count = numberOf(value);
+  if (Number.isInteger(count) && count >= 0) return count;
   throw invalid(`${key} should be a whole number of records, got ${Number.isFinite(count) ? count : describe(value)}.`);
 }
 
@@ -60,29 +68,22 @@ function readValues(item: Json, where: string): string[] {
   if (raw === undefined || raw === null) return [];
   // Array.from, not map: map skips the holes of a sparse list, which then reach the renderer.
   const list: unknown[] = Array.isArray(raw) ? Array.from(raw) : [raw];
-  return list.map((entry, index): string => {
-    if (typeof entry === 'string') return entry;
-    if (typeof entry === 'number' || typeof entry === 'boolean') return String(entry);
-    throw invalid(`${where}value[${index}] should be text, got ${describe(entry)}.`);
-  });
+  return list.map((entry, index) => textOf(entry, `${where}value[${index}]`));
 }
+
+/** The text fields of a failed record: '' when absent. */
+const ITEM_TEXT_KEYS = ['name', 'type', 'line', 'error_code', 'error_message'] as const;
 
 function normalizeItem(raw: unknown, index: number): ImportErrorItem {
   const where = `error_items[${index}].`;
   if (!isRecord(raw)) throw invalid(`${where.slice(0, -1)} should be an object, got ${describe(raw)}.`);
-  const item: Mutable<ImportErrorItem> = {
-    name: readText(raw, 'name', where) ?? '',
-    type: readText(raw, 'type', where) ?? '',
-    line: readText(raw, 'line', where) ?? '',
-    value: readValues(raw, where),
-    error_code: readText(raw, 'error_code', where) ?? '',
-    error_message: readText(raw, 'error_message', where) ?? '',
-  };
-  const ttl = readNumberOrText(raw, 'ttl', where);
-  if (ttl !== undefined) item.ttl = ttl;
-  const weight = readNumberOrText(raw, 'weight', where);
-  if (weight !== undefined) item.weight = weight;
-  Object.freeze(item.value);
+  // Filled in below (an absent ttl or weight stays absent), then frozen.
+  const item = { value: Object.freeze(readValues(raw, where)) } as Mutable<ImportErrorItem>;
+  for (const key of ITEM_TEXT_KEYS) item[key] = readText(raw, key, where) ?? '';
+  for (const key of ['ttl', 'weight'] as const) {
+    const value = readNumberOrText(raw, key, where);
+    if (value !== undefined) item[key] = value;
+  }
   return Object.freeze(item);
 }
 
@@ -95,27 +96,26 @@ function isEmptyData(data: unknown): boolean {
   );
 }
 
+/** The task's text fields; the first two are required. */
+const TASK_TEXT_KEYS = ['task_id', 'status', 'created_at', 'updated_at', 'zone_id', 'zone_type', 'language'] as const;
+
 function normalizeTask(data: unknown): ImportTask {
   if (!isRecord(data)) throw invalid(`The import task should be an object, got ${describe(data)}.`);
-  const taskId = readText(data, 'task_id', '');
-  if (taskId === undefined || taskId === '') throw invalid('The import task has no task_id.');
-  const status = readText(data, 'status', '');
-  if (status === undefined || status === '') throw invalid('The import task has no status.');
-
-  const rawItems = data['error_items'] ?? [];
-  if (!Array.isArray(rawItems)) throw invalid(`error_items should be a list, got ${describe(rawItems)}.`);
-  const error_items = Object.freeze(Array.from(rawItems, normalizeItem));
-
-  const error_count = readCount(data, 'error_count') ?? error_items.length;
-  const success_count = readCount(data, 'success_count') ?? 0;
-  const total_count = readCount(data, 'total_count') ?? success_count + error_count;
-  if (!Number.isFinite(total_count)) throw invalid('total_count is beyond any real count.');
-
-  const task: Mutable<ImportTask> = { task_id: taskId, status, total_count, success_count, error_count, error_items };
-  for (const key of ['created_at', 'updated_at', 'zone_id', 'zone_type', 'language'] as const) {
+  // Filled in field by field below (absent optional fields stay absent), then frozen.
+  const task = {} as Mutable<ImportTask>;
+  for (const key of TASK_TEXT_KEYS) {
     const text = readText(data, key, '');
     if (text !== undefined) task[key] = text;
   }
+  for (const key of ['task_id', 'status'] as const) if (!task[key]) throw invalid(`The import task has no ${key}.`);
+
+  const rawItems = data['error_items'] ?? [];
+  if (!Array.isArray(rawItems)) throw invalid(`error_items should be a list, got ${describe(rawItems)}.`);
+  task.error_items = Object.freeze(Array.from(rawItems, normalizeItem));
+  task.error_count = readCount(data, 'error_count') ?? task.error_items.length;
+  task.success_count = readCount(data, 'success_count') ?? 0;
+  task.total_count = readCount(data, 'total_count') ?? task.success_count + task.error_count;
+  if (!Number.isFinite(task.total_count)) throw invalid('total_count is beyond any real count.');
   return Object.freeze(task);
 }
 

@@ -22,7 +22,7 @@ import { errorCause, ImportStatusError, toImportStatusError } from '../api/impor
 import { errorItemCount, normalizeImportResponse } from '../api/normalize-import-task.js';
 import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
 import { EXPECT_NEW_TASK_MS } from './config.js';
-import { isRetryable, pollDelayMs, retryDelayMs } from './retry-policy.js';
+import { isConnectionFailure, isRetryable, pollDelayMs, retryDelayMs } from './retry-policy.js';
 import { reuseUnchanged } from './same-task.js';
 import { VisibleClock } from './visible-clock.js';
 
@@ -234,7 +234,7 @@ export class ImportTaskChannel {
       // Our own timer (not AbortSignal.#timeout), so that fake timers control it in tests.
       timer = setTimeout(() => stop(new ImportStatusError(`No answer within ${seconds} s.`, { kind: 'timeout' })), timeout);
       onAbort = () => stop(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort);
     });
     try {
       const body = await Promise.race([this.#callFetcher(attempt.signal), cutShort]);
@@ -257,14 +257,8 @@ export class ImportTaskChannel {
   }
 
   #callFetcher(signal: AbortSignal): Promise<unknown> {
-    const { fetcher, zoneId } = this;
-    let call: Promise<unknown>;
-    try {
-      call = Promise.resolve(fetcher(zoneId, { signal }));
-    } catch (error) {
-      // A fetcher that throws at once fails like one that rejects.
-      call = Promise.reject(error);
-    }
+    // Inside a promise's executor: a fetcher that throws at once fails like one that rejects.
+    const call = new Promise((resolve) => resolve(this.fetcher(this.zoneId, { signal })));
     // An abandoned call (timed out, replaced) may still settle: nobody listens, nothing is reported.
     call.catch(() => {});
     return call;
@@ -295,8 +289,7 @@ export class ImportTaskChannel {
     if (willRetry) {
       const delay = retryDelayMs({ attempt: this.#failures, interval: this.#interval, retryAfter: error.retryAfter });
       retryAt = Date.now() + delay;
-      const cause = errorCause(error);
-      this.#schedule(delay, error.retryAfter !== undefined || (cause !== 'network' && cause !== 'timeout'));
+      this.#schedule(delay, error.retryAfter !== undefined || !isConnectionFailure(error));
     }
     this.#publish({ ...EMPTY, task: this.snapshot.task, error, willRetry, retryAt, gaveUp });
   }
@@ -353,9 +346,9 @@ export class ImportTaskChannel {
 
   readonly #onOnline = () => {
     this.#offline = false;
-    const cause = this.snapshot.error && errorCause(this.snapshot.error);
+    const { error } = this.snapshot;
     // Back online: a wait that only counted network errors (or gave up on them) ends now.
-    if (this.#due || ((cause === 'network' || cause === 'timeout') && !this.#serversWait && !this.#inFlight)) void this.#fetchNow();
+    if (this.#due || (error && isConnectionFailure(error) && !this.#serversWait && !this.#inFlight)) void this.#fetchNow();
   };
 
   readonly #onOffline = () => {

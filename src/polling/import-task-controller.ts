@@ -122,8 +122,8 @@ export class ImportTaskController implements ReactiveController, ChannelSubscrib
   /** While a retry is counted down on screen, one re-render a second. */
   #tickCountdown(): void {
     clearTimeout(this.#countdown);
-    const retryAt = this.snapshot?.willRetry ? this.snapshot.retryAt : undefined;
-    const left = (retryAt ?? 0) - Date.now();
+    // The channel sets retryAt only while it will retry.
+    const left = (this.snapshot?.retryAt ?? 0) - Date.now();
     if (this.#channel && left > 1000) this.#countdown = setTimeout(() => this.#host.requestUpdate(), left % 1000 || 1000);
   }
 

@@ -8,6 +8,7 @@
  * visible: a hidden page is not polled, so time there is no evidence that nothing moved.
  */
 import type { ImportTask } from '../api/types.js';
+import { MAX_TIMER_MS } from './config.js';
 
 export const DEFAULT_STALL_AFTER_MS = 120_000;
 
@@ -17,7 +18,7 @@ export const DEFAULT_STALL_AFTER_MS = 120_000;
  * 2^31−1 ms, the longest timeout browsers keep.
  */
 export function stallAfterMs(value: number, interval: number): number {
-  return value === 0 ? 0 : Math.min(2 ** 31 - 1, Math.max(interval, value >= 0 ? value : DEFAULT_STALL_AFTER_MS));
+  return value === 0 ? 0 : Math.min(MAX_TIMER_MS, Math.max(interval, value >= 0 ? value : DEFAULT_STALL_AFTER_MS));
 }
 
 /**

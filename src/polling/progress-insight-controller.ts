@@ -54,7 +54,7 @@ export class ProgressInsightController implements ReactiveController {
 
   hostUpdate(): void {
     const task = this.#config.task();
-    if (task && task !== this.#seen) this.estimator.observe(task, this.#at(), Date.now());
+    if (task && task !== this.#seen) this.estimator.observe(task, this.#clock.now(), Date.now());
     this.#seen = task;
     const stalled = this.#arm() <= 0;
     if ((this.#began = stalled && !this.#host.stalled)) this.#config.onStall();
@@ -66,10 +66,6 @@ export class ProgressInsightController implements ReactiveController {
     if (this.#began) this.#host.dispatchEvent(importStalledEvent(this.#seen!, this.estimator.since));
   }
 
-  #at(): number {
-    return this.#clock.now();
-  }
-
   readonly #onVisibility = () => {
     this.#clock.setHidden(!this.#host.isConnected || document.hidden);
     this.#arm();
@@ -78,7 +74,7 @@ export class ProgressInsightController implements ReactiveController {
   /** (Re)arms the stall timeout; returns the visible ms until the stall (≤ 0: stalled now). */
   #arm(): number {
     clearTimeout(this.#timer);
-    const wait = this.#seen ? this.estimator.stallIn(this.#at(), this.stallAfter) : Infinity;
+    const wait = this.#seen ? this.estimator.stallIn(this.#clock.now(), this.stallAfter) : Infinity;
     this.#timer = this.#clock.running && wait > 0 && wait < Infinity ? setTimeout(() => this.#host.requestUpdate(), wait) : undefined;
     return wait;
   }

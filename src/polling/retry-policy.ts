@@ -17,6 +17,12 @@ const TRANSIENT = new Set<ImportStatusErrorCause>(['throttled', 'server', 'timeo
 /** Transient failures are retried; the rest need a person (sign in, permissions, a fixed server or endpoint). */
 export const isRetryable = (error: ImportStatusError): boolean => TRANSIENT.has(errorCause(error));
 
+/** The connection failed, not the server: a wait for that may end when the browser is back online. */
+export function isConnectionFailure(error: ImportStatusError): boolean {
+  const cause = errorCause(error);
+  return cause === 'network' || cause === 'timeout';
+}
+
 export function pollDelayMs(interval: number, random: () => number = Math.random): number {
   return Math.round(interval * (0.9 + 0.2 * random()));
 }

@@ -7,13 +7,12 @@ export class VisibleClock {
   #hiddenAt: number | undefined;
 
   constructor(hidden: boolean) {
-    if (hidden) this.#hiddenAt = Date.now();
+    this.setHidden(hidden);
   }
 
-  /** Milliseconds of visible time since an arbitrary origin. */
+  /** Milliseconds of visible time since an arbitrary origin; it stands still while hidden. */
   now(): number {
-    const now = Date.now();
-    return now - this.#hiddenTotal - (this.#hiddenAt === undefined ? 0 : now - this.#hiddenAt);
+    return (this.#hiddenAt ?? Date.now()) - this.#hiddenTotal;
   }
 
   /** False while hidden. */
