@@ -108,7 +108,7 @@ describe('failure view', () => {
       expect(text(groups[0]!.querySelector('.count'))).to.equal('1,000');
       expect(text(groups[1]!.querySelector('.hint'))).to.equal('当前 DNS 版本不支持该线路：请用默认线路或升级版本。');
       expect(text(groups[0]!.querySelector('.hint'))).to.contain('记录集已存在');
-      expect(text(root(el).querySelector('#failure-groups-heading'))).to.equal('按失败原因');
+      expect(text(root(el).querySelector('h4'))).to.equal('按失败原因');
       expect(showing(el)).to.equal('显示 1,500 / 1,500 条');
       expect(range(el)).to.equal('第 1–100 行，共 1,500 行');
     });

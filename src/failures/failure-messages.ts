@@ -171,10 +171,9 @@ function build({ locale, hints, ...table }: FailureTable): FailureMessages {
   };
 }
 
-const cache = new Map<Locale, FailureMessages>();
+/** Built once per language, when the module loads: two tables and two number formats. */
+const built: Readonly<Record<Locale, FailureMessages>> = { en: build(english), zh: build(chinese) };
 
 export function failureMessagesFor(locale: Locale): FailureMessages {
-  let messages = cache.get(locale);
-  if (!messages) cache.set(locale, (messages = build(locale === 'zh' ? chinese : english)));
-  return messages;
+  return built[locale];
 }

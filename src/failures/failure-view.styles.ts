@@ -23,9 +23,6 @@ import { css } from 'lit';
  *   without a weight) are not shown.
  */
 export const styles = css`
-  :host {
-    --_list-max-height: var(--dns-import-status-list-max-height, 24rem);
-  }
   h3 {
     margin: var(--_space) 0 calc(var(--_space) / 2);
     font-size: 1em;
@@ -142,7 +139,7 @@ export const styles = css`
   }
   [part~='error-list'] {
     overflow: auto;
-    max-height: var(--_list-max-height);
+    max-height: var(--dns-import-status-list-max-height, 24rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
