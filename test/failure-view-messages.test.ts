@@ -16,7 +16,7 @@ describe('failure view messages', () => {
       expect(zh.hint(code), code).to.be.a('string').and.match(/[\u4e00-\u9fff]/).and.match(/。$/);
     }
     expect(en.hint('DNS.0806')).to.equal('Line not in your DNS edition: use the default line, or upgrade.');
-    expect(zh.hint('DNS.0806')).to.equal('当前 DNS 版本不支持该线路：请用默认线路或升级版本。');
+    expect(zh.hint('DNS.0806')).to.equal('当前 DNS 版本不支持该线路：请用默认线路或升级。');
     expect(en.hint('DNS.0303')).to.equal(en.hint('DNS.0319'));
     expect(en.hint('DNS.1601')).to.equal(en.hint('DNS.1604'));
     expect(en.hint('DNS.0016')).to.not.equal(en.hint('DNS.0806'));
@@ -36,9 +36,9 @@ describe('failure view messages', () => {
     expect(en.showing(1234, 100000)).to.equal('Showing 1,234 of 100,000');
     expect(zh.showing(1234, 100000)).to.equal('显示 1,234 / 100,000 条');
     expect(en.rowRange(101, 200, 2500)).to.equal('Rows 101–200 of 2,500');
-    expect(zh.rowRange(101, 200, 2500)).to.equal('第 101–200 行，共 2,500 行');
-    expect(en.downloadFilteredCsv(2, 5)).to.equal('Download CSV (filtered: 2 of 5)');
-    expect(zh.downloadFilteredCsv(2, 5)).to.equal('下载 CSV（已筛选：2 / 5 条）');
+    expect(zh.rowRange(101, 200, 2500)).to.equal('101–200 行，共 2,500 行');
+    expect(en.downloadFilteredCsv(2, 5)).to.equal('Download CSV (2 of 5)');
+    expect(zh.downloadFilteredCsv(2, 5)).to.equal('下载 CSV（2 / 5 条）');
     expect(en.showAllGroups(1500)).to.equal('Show all 1,500 causes');
   });
 

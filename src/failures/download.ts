@@ -8,14 +8,14 @@ export const REVOKE_AFTER_MS = 60_000;
 
 /**
  * Saves text as a file through the browser's download, with no server round trip. The anchor
- * is attached to the document because some browsers ignore clicks on detached links.
+ * is attached to the document because some browsers ignore clicks on detached links; it is
+ * removed in the same task, before anything is painted, so it needs no hiding.
  */
 export function downloadTextFile(fileName: string, text: string, mimeType = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = fileName;
-  anchor.hidden = true;
   document.body.append(anchor);
   try {
     anchor.click();

@@ -78,19 +78,19 @@ interface FailureTable extends Omit<FailureMessages, 'count' | 'hint' | 'showAll
 const english: FailureTable = {
   locale: 'en',
   hints: [
-    'Exists already, or clashes with a CNAME: remove the duplicate or edit the existing record.',
-    'TTL out of range: use 1 to 2147483647 seconds (300 is common).',
-    'Invalid name: use a name in this zone (letters, digits, hyphens; up to 63 characters per label).',
-    'Type not importable: use one the zone supports (A, AAAA, CNAME, MX, TXT…).',
-    'Value does not fit the type: A needs an IPv4 address, CNAME a domain name.',
+    'Exists already, or clashes with a CNAME: remove the duplicate.',
+    'TTL out of range: use 1 to 2147483647 seconds.',
+    'Invalid name: use letters, digits and hyphens (up to 63 per label) in this zone.',
+    'Type not supported: use A, AAAA, CNAME, MX, TXT, etc.',
+    'Value does not fit the type: e.g. A needs an IPv4 address.',
     'Invalid weight: use 0 to 1000, or leave it empty.',
-    'Only the default line is allowed: set the line to default_view.',
-    'Record set quota reached: delete unused ones or ask for more, then import the rest.',
+    'Only the default line is allowed: use default_view.',
+    'Record set quota reached: free some or ask for more, then retry.',
     'Line not in your DNS edition: use the default line, or upgrade.',
-    'Not allowed on the default line: remove the record, or choose another line.',
-    'Unknown line: use default_view or an ID from your line list.',
+    'Default line not allowed: choose another line.',
+    'Unknown line: use default_view or one of your line IDs.',
   ],
-  groupsHeading: 'Failures by cause',
+  groupsHeading: 'By cause',
   groupsLabel: 'Filter by error code',
   noCode: 'No error code',
   showAllGroups: 'Show all {0} causes',
@@ -103,54 +103,54 @@ const english: FailureTable = {
   sortOption: { none: 'As received', name: 'Name', type: 'Type', code: 'Error code' },
   clearFilters: 'Clear filters',
   showing: 'Showing {0} of {1}',
-  noMatch: 'No record matches these filters.',
-  pagesLabel: 'Pages of failed records',
+  noMatch: 'No record matches.',
+  pagesLabel: 'Pages',
   firstPage: 'First',
   previousPage: 'Previous',
   nextPage: 'Next',
   lastPage: 'Last',
   rowRange: 'Rows {0}–{1} of {2}',
   downloadCsv: 'Download CSV',
-  downloadFilteredCsv: 'Download CSV (filtered: {0} of {1})',
+  downloadFilteredCsv: 'Download CSV ({0} of {1})',
 };
 
 const chinese: FailureTable = {
   locale: 'zh-CN',
   hints: [
-    '记录集已存在或与 CNAME 冲突：请删除重复项或修改已有记录。',
-    'TTL 超出范围：请填 1 到 2147483647 秒（常用 300）。',
-    '主机记录无效：请用该域名下的名称（字母、数字、连字符，每段至多 63 字符）。',
-    '不能导入该类型：请用该域名支持的类型（A、AAAA、CNAME、MX、TXT 等）。',
-    '记录值与类型不符：A 记录填 IPv4 地址，CNAME 填域名等。',
+    '记录已存在或与 CNAME 冲突：请删除重复项。',
+    'TTL 超出范围：请填 1 到 2147483647 秒。',
+    '主机记录无效：请用该域名下的字母、数字、连字符，每段至多 63 个。',
+    '不支持该类型：请用 A、AAAA、CNAME、MX、TXT 等。',
+    '记录值与类型不符：如 A 记录须填 IPv4 地址。',
     '权重无效：请填 0 到 1000，或留空。',
-    '只能用默认线路：请将线路设为 default_view。',
-    '记录集配额已满：请删除不用的记录集或申请配额，再导入其余记录。',
-    '当前 DNS 版本不支持该线路：请用默认线路或升级版本。',
-    '默认线路不允许此操作：请删除该记录或选择其他线路。',
-    '线路无效：请用 default_view 或线路列表中的 ID。',
+    '只能用默认线路：请设为 default_view。',
+    '记录集配额已满：请清理或申请配额后重试。',
+    '当前 DNS 版本不支持该线路：请用默认线路或升级。',
+    '默认线路不可用：请选择其他线路。',
+    '线路无效：请用 default_view 或已有的线路 ID。',
   ],
-  groupsHeading: '按失败原因',
+  groupsHeading: '按原因',
   groupsLabel: '按错误码筛选',
   noCode: '无错误码',
   showAllGroups: '显示全部 {0} 种原因',
-  showFewerGroups: '收起原因',
+  showFewerGroups: '收起',
   searchLabel: '查找主机记录或记录值',
-  searchPlaceholder: '例如 www 或 192.0.2.1',
+  searchPlaceholder: '如 www 或 192.0.2.1',
   typeLabel: '记录类型',
   allTypes: '全部类型',
-  sortLabel: '排序方式',
+  sortLabel: '排序',
   sortOption: { none: '接收顺序', name: '主机记录', type: '类型', code: '错误码' },
   clearFilters: '清除筛选',
   showing: '显示 {0} / {1} 条',
-  noMatch: '没有符合筛选条件的失败记录。',
-  pagesLabel: '失败记录分页',
+  noMatch: '无匹配记录。',
+  pagesLabel: '分页',
   firstPage: '首页',
   previousPage: '上一页',
   nextPage: '下一页',
   lastPage: '末页',
-  rowRange: '第 {0}–{1} 行，共 {2} 行',
+  rowRange: '{0}–{1} 行，共 {2} 行',
   downloadCsv: '下载 CSV',
-  downloadFilteredCsv: '下载 CSV（已筛选：{0} / {1} 条）',
+  downloadFilteredCsv: '下载 CSV（{0} / {1} 条）',
 };
 
 function build({ locale, hints, ...table }: FailureTable): FailureMessages {
@@ -171,10 +171,9 @@ function build({ locale, hints, ...table }: FailureTable): FailureMessages {
   };
 }
 
-const cache = new Map<Locale, FailureMessages>();
+/** Built once per language, when the module loads: two tables and two number formats. */
+const built: Readonly<Record<Locale, FailureMessages>> = { en: build(english), zh: build(chinese) };
 
 export function failureMessagesFor(locale: Locale): FailureMessages {
-  let messages = cache.get(locale);
-  if (!messages) cache.set(locale, (messages = build(locale === 'zh' ? chinese : english)));
-  return messages;
+  return built[locale];
 }

@@ -21,28 +21,30 @@ import { css } from 'lit';
  *   with empty alternative text (`/ ''`) so it is not read twice. Flex `order` puts the name
  *   and error code first, then the message, then the record's fields; empty cells (a record
  *   without a weight) are not shown.
+ * - `.more-groups` shares the list's margins: a button's own margins are 0 in every engine.
+ * - Forced colours: the pressed cause gets an outline, because its tint and inset shadow are
+ *   dropped. Disabled pager buttons need nothing: the forced palette reverts their colour to
+ *   the browser's, which is GrayText for a disabled button.
  */
 export const styles = css`
-  :host {
-    --_list-max-height: var(--dns-import-status-list-max-height, 24rem);
-  }
   h3 {
     margin: var(--_space) 0 calc(var(--_space) / 2);
     font-size: 1em;
   }
   h4 {
     margin: 0 0 calc(var(--_space) / 2);
-    font-size: 0.9em;
     font-weight: 600;
-    color: var(--_muted);
   }
   .groups {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
     gap: calc(var(--_space) / 2);
-    margin: 0 0 calc(var(--_space) / 2);
     padding: 0;
     list-style: none;
+  }
+  .groups,
+  .more-groups {
+    margin: 0 0 calc(var(--_space) / 2);
   }
   .groups li {
     display: flex;
@@ -79,13 +81,11 @@ export const styles = css`
   .group .code {
     font-weight: 600;
   }
+  h4,
   .group .hint,
   .field label {
     color: var(--_muted);
     font-size: 0.9em;
-  }
-  .more-groups {
-    margin-bottom: calc(var(--_space) / 2);
   }
   .filters,
   .list-bar,
@@ -142,7 +142,7 @@ export const styles = css`
   }
   [part~='error-list'] {
     overflow: auto;
-    max-height: var(--_list-max-height);
+    max-height: var(--dns-import-status-list-max-height, 24rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
@@ -242,9 +242,6 @@ export const styles = css`
   @media (forced-colors: active) {
     button.group[aria-pressed='true'] {
       outline: 2px solid Highlight;
-    }
-    button:disabled {
-      color: GrayText;
     }
   }
 `;

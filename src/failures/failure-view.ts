@@ -47,8 +47,6 @@ interface Overview {
   hasWeight: boolean;
 }
 
-type PagerButton = 'first' | 'previous' | 'next' | 'last';
-
 export class FailureView implements ReactiveController {
   #query: FailureQuery = emptyFailureQuery;
   /**
@@ -200,7 +198,7 @@ export class FailureView implements ReactiveController {
       visible = [...visible, ...groups.filter((group) => group.code === selected)];
     }
     return html`
-      <h4 id="failure-groups-heading">${f.groupsHeading}</h4>
+      <h4>${f.groupsHeading}</h4>
       <ul class="groups" aria-label=${f.groupsLabel}>
         ${visible.map((group) => {
           const hint = f.hint(group.code);
@@ -230,16 +228,16 @@ export class FailureView implements ReactiveController {
 
   /** `page` is the page shown: the one asked for, clamped to the pages there are. */
   #renderPager(f: FailureMessages, page: number, start: number, rowCount: number, total: number, pageCount: number): TemplateResult {
-    const atStart = page === 0;
-    const atEnd = page === pageCount - 1;
-    const button = (which: PagerButton, label: string, page: number, disabled: boolean) =>
-      html`<button type="button" data-page=${which} ?disabled=${disabled} @click=${(event: Event) => this.#goToPage(page, which, event)}>
+    const last = pageCount - 1;
+    // `data-page` names the way each button goes: the focus fallback below looks it up.
+    const button = (way: string, label: string, to: number, disabled: boolean) =>
+      html`<button type="button" data-page=${way} ?disabled=${disabled} @click=${(event: Event) => this.#goToPage(to, event)}>
         ${label}
       </button>`;
     return html`<div class="pager" role="group" aria-label=${f.pagesLabel}>
-      ${button('first', f.firstPage, 0, atStart)} ${button('previous', f.previousPage, page - 1, atStart)}
+      ${button('first', f.firstPage, 0, page === 0)} ${button('previous', f.previousPage, page - 1, page === 0)}
       <span class="range">${f.rowRange(start + 1, start + rowCount, total)}</span>
-      ${button('next', f.nextPage, page + 1, atEnd)} ${button('last', f.lastPage, pageCount - 1, atEnd)}
+      ${button('next', f.nextPage, page + 1, page === last)} ${button('last', f.lastPage, last, page === last)}
     </div>`;
   }
 
@@ -249,7 +247,6 @@ export class FailureView implements ReactiveController {
     this.#query = emptyFailureQuery;
     this.#page = 0;
     this.#allGroupsShown = false;
-    this.#items = undefined;
   }
 
   /** A new query shows its first page. */
@@ -282,7 +279,7 @@ export class FailureView implements ReactiveController {
     this.#host.requestUpdate();
   };
 
-  async #goToPage(page: number, which: PagerButton, event: Event): Promise<void> {
+  async #goToPage(page: number, event: Event): Promise<void> {
     const button = event.currentTarget as HTMLButtonElement;
     const root = button.getRootNode() as ShadowRoot;
     const hadFocus = root.activeElement === button;
@@ -291,12 +288,10 @@ export class FailureView implements ReactiveController {
     await this.#host.updateComplete;
     const list = root.querySelector('[part~="error-list"]');
     if (list) list.scrollTop = 0;
-    // A focused button that becomes disabled drops the focus to the page: keep it in the pager.
-    const pressed = root.querySelector<HTMLButtonElement>(`.pager [data-page="${which}"]`);
-    if (hadFocus && pressed?.disabled) {
-      const fallback = which === 'first' || which === 'previous' ? 'next' : 'previous';
-      root.querySelector<HTMLButtonElement>(`.pager [data-page="${fallback}"]`)?.focus();
-    }
+    // A focused button that becomes disabled drops the focus to the page: keep it in the pager,
+    // on the button that still leads away from the end reached. (Lit reuses the pager's
+    // buttons, so `button` is still the one pressed.)
+    if (hadFocus && button.disabled) root.querySelector<HTMLButtonElement>(`.pager [data-page="${page === 0 ? 'next' : 'previous'}"]`)?.focus();
   }
 
   /** Exports what the render that drew the button showed: the whole filtered list, every page. */
