@@ -56,7 +56,7 @@ export const dnsImportStatusStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  [part~='summary'] {
+  [part=summary] {
     display: grid;
     gap: calc(var(--_space) * 0.66);
   }
@@ -76,7 +76,7 @@ export const dnsImportStatusStyles = css`
   .outcome.success {
     color: var(--_success);
   }
-  [part~='progress'] {
+  [part=progress] {
     height: 8px;
     border-radius: 999px;
     background: var(--_track);
@@ -84,7 +84,6 @@ export const dnsImportStatusStyles = css`
   }
   .bar {
     height: 100%;
-    width: 100%;
     background: var(--_accent);
     transform-origin: left;
     transform: scaleX(var(--_fraction, 0));
@@ -107,7 +106,7 @@ export const dnsImportStatusStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  [part~='message'] {
+  [part=message] {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -115,11 +114,11 @@ export const dnsImportStatusStyles = css`
     margin: 0 0 var(--_space);
     color: var(--_muted);
   }
-  [part~='message'].error,
+  [part=message].error,
   .stalled {
     color: var(--_danger);
   }
-  [part~='estimate'] {
+  [part=estimate] {
     margin: 0;
     color: var(--_muted);
   }
@@ -151,7 +150,7 @@ export const dnsImportStatusStyles = css`
     }
   }
   @media (forced-colors: active) {
-    [part~='progress'] {
+    [part=progress] {
       border: 1px solid CanvasText;
     }
     .bar {

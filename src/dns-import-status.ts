@@ -250,9 +250,7 @@ export class DnsImportStatus extends LitElement {
       <section part="summary" aria-label=${t.progressLabel}>
         <p class="headline">
           <span>${clipText(t.statusWord(task.status))}</span>
-          <span class="outcome ${outcomeClass}">
-            ${outcomeText(t, task)}
-          </span>
+          <span class="outcome ${outcomeClass}">${outcomeText(t, task)}</span>
         </p>
         <div
           part="progress"

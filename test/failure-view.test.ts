@@ -526,7 +526,7 @@ describe('failure view', () => {
     const cases: [string, RawItem, string, string, string][] = [
       ['all imported', { total_count: 1200, success_count: 1200, error_count: 0, error_items: [] }, 'success', 'All 1,200 records imported', '全部 1,200 条记录已导入'],
       ['partial', { total_count: 1200, success_count: 1150, error_count: 50, error_items: many(50) }, 'partial', '1,150 imported, 50 failed', '已导入 1,150 条，50 条失败'],
-      ['nothing', { total_count: 500, success_count: 0, error_count: 500, error_items: many(500) }, 'failed', 'Nothing imported: 500 failed', '未导入任何记录：500 条失败'],
+      ['nothing', { total_count: 500, success_count: 0, error_count: 500, error_items: many(500) }, 'failed', 'Nothing imported: 500 failed', '500 条全部失败'],
     ];
     for (const [name, task, emphasis, english, chinese] of cases) {
       it(`says "${english}" with its emphasis, in English and Chinese`, async () => {

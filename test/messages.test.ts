@@ -46,7 +46,7 @@ describe('messagesFor', () => {
 
     it('reads a total failure', () => {
       expect(en.outcome(500, 0, 500)).to.equal('Nothing imported: 500 failed');
-      expect(zh.outcome(500, 0, 500)).to.equal('未导入任何记录：500 条失败');
+      expect(zh.outcome(500, 0, 500)).to.equal('500 条全部失败');
     });
 
     it('uses the singular for one record', () => {

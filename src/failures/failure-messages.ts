@@ -111,7 +111,7 @@ const english: FailureTable = {
   lastPage: 'Last',
   rowRange: 'Rows {0}–{1} of {2}',
   downloadCsv: 'Download CSV',
-  downloadFilteredCsv: 'Download CSV ({0} of {1})',
+  downloadFilteredCsv: 'Download CSV (filtered: {0} of {1})',
 };
 
 const chinese: FailureTable = {
@@ -150,7 +150,7 @@ const chinese: FailureTable = {
   lastPage: '末页',
   rowRange: '{0}–{1} 行，共 {2} 行',
   downloadCsv: '下载 CSV',
-  downloadFilteredCsv: '下载 CSV（{0} / {1} 条）',
+  downloadFilteredCsv: '下载 CSV（已筛选 {0} / {1} 条）',
 };
 
 function build({ locale, hints, ...table }: FailureTable): FailureMessages {

@@ -140,7 +140,7 @@ export const styles = css`
     cursor: default;
     opacity: 0.6;
   }
-  [part~='error-list'] {
+  [part=error-list] {
     overflow: auto;
     max-height: var(--dns-import-status-list-max-height, 24rem);
     border: 1px solid var(--_border);

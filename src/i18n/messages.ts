@@ -123,7 +123,7 @@ function chinese(): Messages {
       failed === 0
         ? `全部 ${n.format(total)} 条记录已导入`
         : imported === 0
-          ? `未导入任何记录：${n.format(failed)} 条失败`
+          ? `${n.format(failed)} 条全部失败`
           : `已导入 ${n.format(imported)} 条，${n.format(failed)} 条失败`,
     pendingOutcome: (processed, total) => `已处理 ${n.format(processed)} / ${n.format(total)} 条记录`,
     progressLabel: '导入进度',
