@@ -37,8 +37,8 @@ describe('failure view messages', () => {
     expect(zh.showing(1234, 100000)).to.equal('显示 1,234 / 100,000 条');
     expect(en.rowRange(101, 200, 2500)).to.equal('Rows 101–200 of 2,500');
     expect(zh.rowRange(101, 200, 2500)).to.equal('101–200 行，共 2,500 行');
-    expect(en.downloadFilteredCsv(2, 5)).to.equal('Download CSV (2 of 5)');
-    expect(zh.downloadFilteredCsv(2, 5)).to.equal('下载 CSV（2 / 5 条）');
+    expect(en.downloadFilteredCsv(2, 5)).to.equal('Download CSV (filtered: 2 of 5)');
+    expect(zh.downloadFilteredCsv(2, 5)).to.equal('下载 CSV（已筛选 2 / 5 条）');
     expect(en.showAllGroups(1500)).to.equal('Show all 1,500 causes');
   });
 

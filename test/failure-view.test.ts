@@ -494,7 +494,7 @@ describe('failure view', () => {
     it('respects the filter and says so, in the label and the file name', async () => {
       const { el } = await show(five);
       await click(el, groupButtons(el)[0]!);
-      expect(text(downloadButton(el))).to.equal('Download CSV (2 of 5)');
+      expect(text(downloadButton(el))).to.equal('Download CSV (filtered: 2 of 5)');
       downloadButton(el).click();
       expect(downloads[0]!.fileName).to.equal(`dns-import-failures-zone-fv-${DOCUMENTED_TASK_ID}-filtered.csv`);
       const lines = (await csvOf()).split('\r\n');
@@ -514,7 +514,7 @@ describe('failure view', () => {
       const { el } = await show([item('a.example.com.', 'A', 'DNS.0322', '192.0.2.1', { weight: 1001 }), item('测试.example.com.', 'A', 'DNS.0016')], { lang: 'zh-CN' });
       expect(text(downloadButton(el))).to.equal('下载 CSV');
       await search(el, '测试');
-      expect(text(downloadButton(el))).to.equal('下载 CSV（1 / 2 条）');
+      expect(text(downloadButton(el))).to.equal('下载 CSV（已筛选 1 / 2 条）');
       downloadButton(el).click();
       const lines = (await csvOf()).split('\r\n');
       expect(lines[0]).to.equal('主机记录,类型,线路,TTL,权重,记录值,错误码,错误信息');

@@ -11,11 +11,13 @@
  * recomputes nothing either.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+// The messages first, on purpose: the bundler emits modules in import order, and the CSV
+// module brings the element's messages right after these (gzip packs them better side by side).
+import { failureMessagesFor, type FailureMessages } from './failure-messages.js';
+import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
 import { downloadTextFile } from './download.js';
 import { groupFailuresByCode, type FailureGroup } from './failure-groups.js';
-import { failureMessagesFor, type FailureMessages } from './failure-messages.js';
 import { applyFailureQuery, emptyFailureQuery, isFiltering, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
-import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
 import { clipText } from '../i18n/format.js';
 import type { Locale, Messages } from '../i18n/messages.js';
 import type { ImportErrorItem, ImportTask } from '../api/types.js';

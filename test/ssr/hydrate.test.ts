@@ -138,6 +138,6 @@ describe('server rendering, hydrated in the browser', function () {
     expect(messages(el)[0]!.textContent).to.equal(text);
     scripted.answer(envelope(rawTask({ status: 'DONE', error_count: 0, error_items: [] })));
     await until(() => el.state === 'done', 'state done');
-    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.match(/[\u4e00-\u9fff]/);
+    expect(el.shadowRoot!.querySelector('.headline')!.textContent).to.match(/[\u4e00-\u9fff]/);
   });
 });
