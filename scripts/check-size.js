@@ -30,7 +30,7 @@ const DEV_MODE_MARKERS = ['Lit is in dev mode', 'litIssuedWarnings'];
 
 let hasGzipCommand = true;
 /** Size of `gzip -9 -n` of these bytes. */
-function gzip(bytes) {
+export function gzip(bytes) {
   if (hasGzipCommand) {
     try {
       return execFileSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 64 * 1024 * 1024 }).length;
@@ -69,7 +69,8 @@ export async function breakdown({ externalLit }) {
   const templates = {
     name: 'minify-templates',
     setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/][^\\/]+\.ts$/ }, (args) => ({ contents: minifyTemplates(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' }));
+      // Every folder of src/ (the same filter as the build's minifier: scripts/minify-templates.js).
+      b.onLoad({ filter: /[\\/]src[\\/].+\.ts$/ }, (args) => ({ contents: minifyTemplates(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' }));
     },
   };
   const result = await build({

@@ -5,7 +5,7 @@ import { cssProperty } from './css-property.js';
 // import order, and gzip packs similar text better when it is close (about 100 B here).
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
 import { styles as failureViewStyles } from './failures/failure-view.styles.js';
-import { importDoneEvent, importErrorEvent, importProgressEvent } from './events.js';
+import { importDoneEvent, importErrorEvent, importProgressEvent, importStalledEvent } from './events.js';
 import { FailureView } from './failures/failure-view.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
 import { LangController } from './i18n/lang-controller.js';
@@ -120,6 +120,7 @@ export class DnsImportStatus extends LitElement {
     task: () => this.#poller.snapshot?.task,
     stallAfter: () => stallAfterMs(this.stallAfter, this.#poller.interval),
     onStall: () => this.#announcer.announce(stalledText(this.#uiLanguage.locale, this.#insight.stallAfter), true),
+    afterStall: (task, since) => this.dispatchEvent(importStalledEvent(task, since)),
   });
 
   /** The snapshot the DOM shows, and the one events were last dispatched for. */

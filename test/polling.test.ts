@@ -7,7 +7,7 @@ import { ImportStatusError } from '../src/api/import-status-error.js';
 import { MAX_RETRY_AFTER_MS } from '../src/polling/retry-policy.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { settle, until, untilState } from './support/wait.js';
-import { fakeVisibility } from './support/page-visibility.js';
+import { useFakeVisibility } from './support/page-visibility.js';
 
 const pendingBody = (success = 1) =>
   envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: success, error_count: 0, error_items: [] }));
@@ -203,10 +203,7 @@ describe('polling engine', () => {
   });
 
   describe('9. hidden page', () => {
-    let page: ReturnType<typeof fakeVisibility>;
-    beforeEach(() => (page = fakeVisibility()));
-    afterEach(() => page.restore());
-    const setHidden = (value: boolean) => page.setHidden(value);
+    const setHidden = useFakeVisibility();
 
     it('makes no request while hidden, and one at once when visible again if one is due', async () => {
       const scripted = new ScriptedFetcher();

@@ -8,7 +8,7 @@ import type { ImportStalledEvent } from '../src/events.js';
 import type { ImportTask, ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { settle, until, untilState } from './support/wait.js';
-import { fakeVisibility } from './support/page-visibility.js';
+import { useFakeVisibility } from './support/page-visibility.js';
 
 const T0 = Date.UTC(2026, 10, 27, 12);
 
@@ -241,10 +241,7 @@ describe('progress insight', () => {
     });
 
     describe('hidden page', () => {
-      let page: ReturnType<typeof fakeVisibility>;
-      beforeEach(() => (page = fakeVisibility()));
-      afterEach(() => page.restore());
-      const setHidden = (value: boolean) => page.setHidden(value);
+      const setHidden = useFakeVisibility();
 
       it('does not count hidden time, and goes on counting when visible again', async () => {
         await mount({}, 'en', server);
@@ -303,6 +300,7 @@ describe('progress insight', () => {
       scripted.answer(pending(100));
       await untilState(el, 'pending');
       for (let i = 0; i < 5; i++) await poll(pending(100));
+      await until(() => el.stalled, 'the stall');
       expect(el.stalled).to.equal(true);
       await poll(pending(100, { task_id: 'another-task' }), (task) => task.task_id === 'another-task');
       expect(el.stalled).to.equal(false);
@@ -319,6 +317,7 @@ describe('progress insight', () => {
       await mount();
       scripted.answer(pending(100));
       await untilState(el, 'pending');
+      expect(clock.countTimers(), 'timers while attached').to.be.greaterThan(0);
       el.remove();
       // The element lets go once the current task's microtasks have run (so that a move is not a removal).
       await until(() => clock.countTimers() === 0, () => `no timer after removal (${clock.countTimers()})`);
@@ -343,6 +342,7 @@ describe('progress insight', () => {
       scripted.answer(pending(100));
       await untilState(el, 'pending');
       for (let i = 0; i < 3; i++) await poll(pending(100));
+      await until(() => notice(), 'the stall notice');
       expect(notice()).not.to.equal(null);
       clock.restore();
       await expect(el).to.be.accessible();

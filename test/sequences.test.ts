@@ -10,7 +10,7 @@ import { MAX_INTERVAL_MS, MAX_TIMER_MS } from '../src/polling/config.js';
 import type { ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { settle, until, untilState } from './support/wait.js';
-import { fakeVisibility } from './support/page-visibility.js';
+import { useFakeVisibility } from './support/page-visibility.js';
 
 const pending = (processed = 1, overrides: Record<string, unknown> = {}) =>
   envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: processed, error_count: 0, error_items: [], ...overrides }));
@@ -36,18 +36,14 @@ async function mount(fetcher: ImportTaskFetcher, attrs: Record<string, string | 
   return el;
 }
 
-let page: ReturnType<typeof fakeVisibility>;
-const setHidden = (value: boolean) => page.setHidden(value);
-
 describe('sequences a console goes through', () => {
+  const setHidden = useFakeVisibility();
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2026, 10, 28, 9) });
-    page = fakeVisibility();
   });
   afterEach(() => {
     clock.restore();
-    page.restore();
     sinon.restore();
   });
 
@@ -108,18 +104,18 @@ describe('sequences a console goes through', () => {
       setHidden(true);
       setHidden(false);
       expect(scripted.calls).to.have.length(2);
-      // The same task again changes nothing on screen: a bounded settle lets the answer in, then
-      // focus must not check again.
-      scripted.answer(done());
-      await settle(el);
+      // Each answer moves updated_at, so the test sees it taken in (no check is running) before
+      // it focuses: only the interval can hold a focus check back then.
+      scripted.answer(done({ updated_at: '2018-09-07T12:51:00' }));
+      await until(() => el.task?.updated_at === '2018-09-07T12:51:00', 'the second answer on screen');
       // Focus right after: within the interval, no second check.
       window.dispatchEvent(new Event('focus'));
       expect(scripted.calls).to.have.length(2);
       await clock.tickAsync(2000);
       window.dispatchEvent(new Event('focus'));
       expect(scripted.calls).to.have.length(3);
-      scripted.answer(done());
-      await settle(el);
+      scripted.answer(done({ updated_at: '2018-09-07T12:52:00' }));
+      await until(() => el.task?.updated_at === '2018-09-07T12:52:00', 'the third answer on screen');
       for (let i = 0; i < 20; i++) window.dispatchEvent(new Event('focus'));
       expect(scripted.calls).to.have.length(3);
     });

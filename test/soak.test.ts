@@ -111,10 +111,6 @@ async function untilNextCall(clock: sinon.SinonFakeTimers, scripted: ScriptedFet
   if (!(await holdsSoon(called))) throw new Error(`no request after the timers ran out (${clock.countTimers()} pending)`);
 }
 
-/** Requests neither answered nor aborted. */
-const hanging = (scripted: ScriptedFetcher) =>
-  scripted.calls.filter((call) => !call.signal.aborted && !(call as { settled?: boolean }).settled);
-
 describe('soak', () => {
   let clock: sinon.SinonFakeTimers;
   let page: ReturnType<typeof trackPageResources>;
@@ -183,7 +179,7 @@ describe('soak', () => {
     expect(page.listeners).to.deep.equal(listenersPolling);
     expect(page.observers).to.be.at.most(1);
     // No request left hanging: all but none are settled or aborted.
-    expect(hanging(scripted)).to.have.length(0);
+    expect(scripted.pending).to.have.length(0);
 
     el.remove();
     await until(() => clock.countTimers() === 0, () => `no timer after removal (${clock.countTimers()})`);
@@ -250,8 +246,8 @@ describe('soak', () => {
       el.remove();
       twin?.remove();
       await until(
-        () => hanging(scripted).length === 0 && clock.countTimers() === 0,
-        () => `teardown after cycle ${cycle}: requests pending for ${JSON.stringify(hanging(scripted).map((call) => call.zoneId))}, ${clock.countTimers()} timers`,
+        () => scripted.pending.length === 0 && clock.countTimers() === 0,
+        () => `teardown after cycle ${cycle}: requests pending for ${JSON.stringify(scripted.pending.map((call) => call.zoneId))}, ${clock.countTimers()} timers`,
       );
       if (cycle % 100 === 0) expect(page.listeners, `listeners after cycle ${cycle}`).to.deep.equal(listenersBefore);
     }

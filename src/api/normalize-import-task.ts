@@ -30,6 +30,9 @@ function textOf(value: unknown, field: string): string {
 /** Optional text: null/absent as undefined. */
 function readText(source: Json, key: string, where: string): string | undefined {
   const value = source[key];
+  // Text, the usual case, without building the field's name: this runs for every field of up to
+  // 100,000 records on every poll.
+  if (typeof value === 'string') return value;
   return value === undefined || value === null ? undefined : textOf(value, where + key);
 }
 
@@ -68,22 +71,28 @@ function readValues(item: Json, where: string): string[] {
   if (raw === undefined || raw === null) return [];
   // Array.from, not map: map skips the holes of a sparse list, which then reach the renderer.
   const list: unknown[] = Array.isArray(raw) ? Array.from(raw) : [raw];
-  return list.map((entry, index) => textOf(entry, `${where}value[${index}]`));
+  return list.map((entry, index) => (typeof entry === 'string' ? entry : textOf(entry, `${where}value[${index}]`)));
 }
 
-/** The text fields of a failed record: '' when absent. */
-const ITEM_TEXT_KEYS = ['name', 'type', 'line', 'error_code', 'error_message'] as const;
-
+/** One failed record: its text fields '' when absent, its ttl and weight only when present. */
 function normalizeItem(raw: unknown, index: number): ImportErrorItem {
   const where = `error_items[${index}].`;
   if (!isRecord(raw)) throw invalid(`${where.slice(0, -1)} should be an object, got ${describe(raw)}.`);
-  // Filled in below (an absent ttl or weight stays absent), then frozen.
-  const item = { value: Object.freeze(readValues(raw, where)) } as Mutable<ImportErrorItem>;
-  for (const key of ITEM_TEXT_KEYS) item[key] = readText(raw, key, where) ?? '';
-  for (const key of ['ttl', 'weight'] as const) {
-    const value = readNumberOrText(raw, key, where);
-    if (value !== undefined) item[key] = value;
-  }
+  // One object literal, not a loop over the keys: this runs for up to 100,000 records on every
+  // poll, and named stores into one shape are about a third faster than keyed ones.
+  const item: Mutable<ImportErrorItem> = {
+    name: readText(raw, 'name', where) ?? '',
+    type: readText(raw, 'type', where) ?? '',
+    line: readText(raw, 'line', where) ?? '',
+    value: Object.freeze(readValues(raw, where)),
+    error_code: readText(raw, 'error_code', where) ?? '',
+    error_message: readText(raw, 'error_message', where) ?? '',
+  };
+  // An absent ttl or weight stays absent.
+  const ttl = readNumberOrText(raw, 'ttl', where);
+  if (ttl !== undefined) item.ttl = ttl;
+  const weight = readNumberOrText(raw, 'weight', where);
+  if (weight !== undefined) item.weight = weight;
   return Object.freeze(item);
 }
 

@@ -107,7 +107,7 @@ function english(): Messages {
     errorDetails: (error) =>
       [error.message, error.code && `Code: ${error.code}`, error.requestId && `Request ID: ${error.requestId}`].filter(Boolean).join(' · '),
     staleData: 'Showing the last data received.',
-    noNewTask: 'No new import within 60 s. Retry to check again.',
+    noNewTask: 'No new import within 60 s.',
   };
 }
 
@@ -148,7 +148,7 @@ function chinese(): Messages {
     errorDetails: (error) =>
       [error.message, error.code && `错误码：${error.code}`, error.requestId && `请求 ID：${error.requestId}`].filter(Boolean).join(' · '),
     staleData: '显示的是上次收到的数据。',
-    noNewTask: '60 秒内未出现新导入任务，可重试。',
+    noNewTask: '60 秒内未出现新的导入任务。',
   };
 }
 

@@ -231,7 +231,7 @@ export class ImportTaskChannel {
         reject(reason);
       };
       const seconds = Math.round(timeout / 1000);
-      // Our own timer (not AbortSignal.#timeout), so that fake timers control it in tests.
+      // Our own timer (not AbortSignal.timeout), so that fake timers control it in tests.
       timer = setTimeout(() => stop(new ImportStatusError(`No answer within ${seconds} s.`, { kind: 'timeout' })), timeout);
       onAbort = () => stop(signal.reason);
       signal.addEventListener('abort', onAbort);

@@ -5,7 +5,6 @@
  * most, armed for the moment the stall would begin, and only while the page is visible.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { importStalledEvent } from '../events.js';
 import { ProgressEstimator } from './progress-estimator.js';
 import { VisibleClock } from './visible-clock.js';
 import type { ImportTask } from '../api/types.js';
@@ -17,6 +16,8 @@ export interface ProgressInsightConfig {
   stallAfter(): number;
   /** Called in the update in which a stall begins (to announce it). */
   onStall(): void;
+  /** Called after that update's render, with the task and when it last changed (epoch ms): to tell listeners. */
+  afterStall(task: ImportTask, since: number): void;
 }
 
 export class ProgressInsightController implements ReactiveController {
@@ -63,7 +64,7 @@ export class ProgressInsightController implements ReactiveController {
 
   /** After the render, so the page shows the stall before listeners hear of it. */
   hostUpdated(): void {
-    if (this.#began) this.#host.dispatchEvent(importStalledEvent(this.#seen!, this.estimator.since));
+    if (this.#began) this.#config.afterStall(this.#seen!, this.estimator.since);
   }
 
   readonly #onVisibility = () => {

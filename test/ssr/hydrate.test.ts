@@ -136,6 +136,7 @@ describe('server rendering, hydrated in the browser', function () {
     expect(text).to.match(/[\u4e00-\u9fff]/);
     await hydrate(el);
     expect(messages(el)[0]!.textContent).to.equal(text);
+    await scripted.called(1);
     scripted.answer(envelope(rawTask({ status: 'DONE', error_count: 0, error_items: [] })));
     await until(() => el.state === 'done', 'state done');
     expect(el.shadowRoot!.querySelector('.headline')!.textContent).to.match(/[\u4e00-\u9fff]/);

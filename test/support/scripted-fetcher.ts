@@ -2,7 +2,7 @@
  * A fetcher whose every call waits until the test answers it, so each state of the element
  * can be asserted exactly (the pattern of lit's own task tests).
  */
-import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
+import type { ImportTaskFetcher } from '../../src/api/types.js';
 import { until, type UntilOptions } from './wait.js';
 
 export interface PendingCall {
@@ -10,15 +10,31 @@ export interface PendingCall {
   signal: AbortSignal;
   resolve(body: unknown): void;
   reject(reason: unknown): void;
+  /** Answered or failed by the test. */
+  settled: boolean;
+}
+
+export interface ScriptedFetcherOptions {
+  /**
+   * Like a custom fetcher that never passes its signal on: an abort leaves the call pending, so
+   * a test can still answer it late and show that the element drops that answer.
+   */
+  ignoresAbort?: boolean;
 }
 
 export class ScriptedFetcher {
   readonly calls: PendingCall[] = [];
+  readonly #ignoresAbort: boolean;
+
+  constructor({ ignoresAbort = false }: ScriptedFetcherOptions = {}) {
+    this.#ignoresAbort = ignoresAbort;
+  }
+
   readonly fetcher: ImportTaskFetcher = (zoneId, { signal }) =>
     new Promise((resolve, reject) => {
       // Like fetch: an abort rejects the pending call with the signal's reason.
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      this.calls.push({ zoneId, signal, resolve, reject });
+      if (!this.#ignoresAbort) signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      this.calls.push({ zoneId, signal, resolve, reject, settled: false });
     });
 
   /** Resolves once the fetcher has been called `count` times in all (the element may call it asynchronously). */
@@ -37,25 +53,23 @@ export class ScriptedFetcher {
   }
 
   /** Calls neither answered nor aborted. */
-  private get pending(): PendingCall[] {
-    return this.calls.filter((call) => !call.signal.aborted && !(call as { settled?: boolean }).settled);
+  get pending(): PendingCall[] {
+    return this.calls.filter((call) => !call.signal.aborted && !call.settled);
   }
 
   /** Answers the latest call. */
   answer(body: unknown): void {
     const call = this.last;
-    (call as { settled?: boolean }).settled = true;
+    call.settled = true;
     call.resolve(body);
   }
 
   fail(reason: unknown): void {
     const call = this.last;
-    (call as { settled?: boolean }).settled = true;
+    call.settled = true;
     call.reject(reason);
   }
 }
 
 // The documented sample lives in ./documented-sample.ts; re-exported for the tests that import it from here.
 export { envelope, rawTask } from './documented-sample.js';
-
-export type { ImportTask };
