@@ -5,19 +5,16 @@ import { cssProperty } from './css-property.js';
 // import order, and gzip packs similar text better when it is close (about 100 B here).
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
 import { styles as failureViewStyles } from './failures/failure-view.styles.js';
-import { importDoneEvent, importErrorEvent, importProgressEvent, importStalledEvent } from './events.js';
 import { FailureView } from './failures/failure-view.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
 import { LangController } from './i18n/lang-controller.js';
 import { messagesFor, outcomeText, type Locale, type Messages } from './i18n/messages.js';
 import { estimateText, stalledText, tookText } from './i18n/progress-messages.js';
 import { LiveAnnouncer } from './live-announcer.js';
-import { DEFAULT_GIVE_UP_AFTER_MS, DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from './polling/config.js';
+import { ImportWatcherController } from './import-watcher-controller.js';
+import { DEFAULT_GIVE_UP_AFTER_MS, DEFAULT_HIDDEN_INTERVAL_MS, DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS, zoneIdOf } from './polling/config.js';
 import type { ChannelSnapshot, RefreshOptions } from './polling/import-task-channel.js';
-import { ImportTaskController } from './polling/import-task-controller.js';
-import { DEFAULT_STALL_AFTER_MS, stallAfterMs } from './polling/progress-estimator.js';
-import { ProgressInsightController } from './polling/progress-insight-controller.js';
-import { sameTask } from './polling/same-task.js';
+import { DEFAULT_STALL_AFTER_MS } from './polling/progress-estimator.js';
 
 /** The element's phase, reflected as the `state` attribute for host styling and scripts. */
 export type DnsImportStatusState = 'idle' | 'loading' | 'pending' | 'done' | 'empty' | 'error';
@@ -33,7 +30,7 @@ export type { RefreshOptions };
  * @fires {ImportProgressEvent} import-progress - The observed task changed (not on an identical poll). `detail.task`.
  * @fires {ImportDoneEvent} import-done - The task was seen DONE; once per `task_id` per element. `detail.task`; `detail.sawPending` is true when this element saw it PENDING first.
  * @fires {ImportErrorEvent} import-error - A fetch failed or the body was not a task. `detail.error`, `detail.willRetry`.
- * @fires {ImportStalledEvent} import-stalled - No progress for `stall-after` ms of visible polling; once per stall. `detail.task`; `detail.since` is the epoch ms of the last change.
+ * @fires {ImportStalledEvent} import-stalled - No progress for `stall-after` ms of watched polling (this page or, with `share-key`, the polling tab visible); once per stall. `detail.task`; `detail.since` is the epoch ms of the last change.
  *
  * @csspart summary - The status headline, progress bar and task facts.
  * @csspart progress - The progress bar track (role="progressbar").
@@ -63,6 +60,9 @@ export class DnsImportStatus extends LitElement {
     zoneId: { attribute: 'zone-id' },
     endpoint: {},
     interval: { type: Number },
+    hiddenInterval: { type: Number, attribute: 'hidden-interval' },
+    shareKey: { attribute: 'share-key' },
+    notify: { type: Boolean },
     timeout: { type: Number },
     giveUpAfter: { type: Number, attribute: 'give-up-after' },
     stallAfter: { type: Number, attribute: 'stall-after' },
@@ -80,6 +80,26 @@ export class DnsImportStatus extends LitElement {
 
   /** Poll period in milliseconds while the task is PENDING (500 ms to 1 h; other values are clamped). */
   interval = DEFAULT_INTERVAL_MS;
+
+  /**
+   * Poll period in milliseconds while every sharing page is hidden (0, the default: no requests
+   * while hidden). Browsers run hidden pages' timers about once a minute after five minutes.
+   */
+  hiddenInterval = DEFAULT_HIDDEN_INTERVAL_MS;
+
+  /**
+   * Tabs of this browser whose elements (or `watchImport()` watchers) have the same share key,
+   * zone id and endpoint make one request per interval between them. The key states that those
+   * tabs act for one account (a project or account id); it names a lock and a channel only.
+   * Unset or blank: nothing is shared beyond the page.
+   */
+  declare shareKey: string | undefined;
+
+  /**
+   * When the import finishes while the page is hidden, one system notification for the whole
+   * browser. The element never asks for permission: the host asks, on a user gesture.
+   */
+  notify = false;
 
   /** Per-request timeout in milliseconds (at least 1000), enforced whatever the fetcher does. */
   timeout = DEFAULT_TIMEOUT_MS;
@@ -102,37 +122,35 @@ export class DnsImportStatus extends LitElement {
   /** The element's phase: `idle`, `loading`, `pending`, `done`, `empty` or `error`. Reflected; read-only. */
   state: DnsImportStatusState = 'idle';
 
-  readonly #poller = new ImportTaskController(this, {
-    zoneId: () => this.zoneId,
-    fetcher: () => this.fetcher,
-    endpoint: () => this.endpoint,
-    interval: () => this.interval,
-    timeout: () => this.timeout,
-    giveUpAfter: () => this.giveUpAfter,
+  readonly #uiLanguage = new LangController(this);
+  readonly #announcer = new LiveAnnouncer(this);
+
+  readonly #watch = new ImportWatcherController(this, {
+    options: () => ({
+      zoneId: this.zoneId,
+      fetcher: this.fetcher,
+      endpoint: this.endpoint,
+      interval: this.interval,
+      hiddenInterval: this.hiddenInterval,
+      timeout: this.timeout,
+      giveUpAfter: this.giveUpAfter,
+      stallAfter: this.stallAfter,
+      shareKey: this.shareKey,
+      notify: this.notify,
+    }),
+    locale: () => this.#uiLanguage.locale,
+    onStall: () => this.#announcer.announce(stalledText(this.#uiLanguage.locale, this.#watch.watcher.stallAfter), true),
   });
 
   /** The failed-record view's query and page, kept across polls of the same zone. */
-  readonly #failureView = new FailureView(this, { zoneId: () => this.#poller.zoneId, taskId: () => this.#poller.snapshot?.task?.task_id });
+  readonly #failureView = new FailureView(this, { zoneId: () => this.#watch.watcher.zoneId, taskId: () => this.#watch.watcher.task?.task_id });
 
-  readonly #uiLanguage = new LangController(this);
-  readonly #announcer = new LiveAnnouncer(this);
-  readonly #insight: ProgressInsightController = new ProgressInsightController(this, {
-    task: () => this.#poller.snapshot?.task,
-    stallAfter: () => stallAfterMs(this.stallAfter, this.#poller.interval),
-    onStall: () => this.#announcer.announce(stalledText(this.#uiLanguage.locale, this.#insight.stallAfter), true),
-    afterStall: (task, since) => this.dispatchEvent(importStalledEvent(task, since)),
-  });
-
-  /** The snapshot the DOM shows, and the one events were last dispatched for. */
+  /** The snapshot the DOM shows. */
   #shown: ChannelSnapshot | undefined;
-  #dispatchedFor: ChannelSnapshot | undefined;
-  readonly #doneTaskIds = new Set<string>();
-  /** Tasks this element saw running: their finish was watched (`import-done`'s `sawPending`). */
-  readonly #pendingTaskIds = new Set<string>();
 
   /** The last task observed, normalized (kept while later fetches fail). */
   get task(): ImportTask | undefined {
-    return this.#poller.snapshot?.task ?? undefined;
+    return this.#watch.watcher.task;
   }
 
   /**
@@ -141,7 +159,7 @@ export class DnsImportStatus extends LitElement {
    * interval until a task with another `task_id` appears (at most 60 s, then says none did).
    */
   refresh(options?: RefreshOptions): Promise<void> {
-    return this.#poller.refresh(options);
+    return this.#watch.refresh(options);
   }
 
   /** Server rendering (lit SSR) calls `willUpdate()` and `render()`, never `update()`: the state for the markup. */
@@ -155,7 +173,8 @@ export class DnsImportStatus extends LitElement {
    */
   protected override update(changed: PropertyValues<this>): void {
     const previous = this.#shown;
-    this.#shown = this.#poller.snapshot;
+    this.#shown = this.#watch.watcher.snapshot;
+    this.stalled = this.#watch.watcher.stalled;
     this.state = this.#phaseOf(this.#shown);
     if (this.#shown !== previous) this.#tellScreenReaders(this.#shown, previous);
     super.update(changed);
@@ -177,27 +196,8 @@ export class DnsImportStatus extends LitElement {
     }
   }
 
-  protected override updated(): void {
-    const snapshot = this.#shown;
-    if (snapshot === this.#dispatchedFor) return;
-    const previous = this.#dispatchedFor;
-    this.#dispatchedFor = snapshot;
-    if (!snapshot) return;
-    const { task, error } = snapshot;
-    // Content, not identity: a task fetched again through a new channel is not progress.
-    if (task && !sameTask(task, previous?.task)) {
-      this.dispatchEvent(importProgressEvent(task));
-      if (task.status !== 'DONE') this.#pendingTaskIds.add(task.task_id);
-      else if (!this.#doneTaskIds.has(task.task_id)) {
-        this.#doneTaskIds.add(task.task_id);
-        this.dispatchEvent(importDoneEvent(task, this.#pendingTaskIds.has(task.task_id)));
-      }
-    }
-    if (error && error !== previous?.error) this.dispatchEvent(importErrorEvent(error, snapshot.willRetry));
-  }
-
   #phaseOf(snapshot: ChannelSnapshot | undefined): DnsImportStatusState {
-    if (this.#poller.zoneId === '') return 'idle';
+    if (zoneIdOf(this.zoneId) === '') return 'idle';
     if (!snapshot) return 'loading';
     if (snapshot.error) return 'error';
     if (snapshot.task === null) return 'empty';
@@ -247,9 +247,9 @@ export class DnsImportStatus extends LitElement {
     const percent = progressPercent(processed, task.total_count, done);
     const outcomeClass = !done ? 'pending' : task.error_count === 0 ? 'success' : task.success_count === 0 ? 'failed' : 'partial';
     // A stalled import's rate is stale: no estimate until it moves again.
-    const timing = done ? tookText(locale, task) : this.stalled ? '' : estimateText(locale, this.#insight.estimator);
+    const timing = done ? tookText(locale, task) : this.stalled ? '' : estimateText(locale, this.#watch.watcher.estimator);
     return html`
-      ${this.stalled ? html`<p part="message" class="stalled">${stalledText(locale, this.#insight.stallAfter)}</p>` : nothing}
+      ${this.stalled ? html`<p part="message" class="stalled">${stalledText(locale, this.#watch.watcher.stallAfter)}</p>` : nothing}
       <section part="summary" aria-label=${t.progressLabel}>
         <p class="headline">
           <span>${clipText(t.statusWord(task.status))}</span>

@@ -5,6 +5,8 @@
 import { DnsImportStatus } from './dns-import-status.js';
 
 export { DnsImportStatus, type DnsImportStatusState } from './dns-import-status.js';
+export { watchImport, ImportWatcher, type WatchImportOptions, type ImportWatcherEventMap } from './import-watcher.js';
+export type { RefreshOptions } from './polling/import-task-channel.js';
 export { createHttpFetcher, type HttpFetcherOptions } from './api/http-fetcher.js';
 export { normalizeImportResponse } from './api/normalize-import-task.js';
 export { buildFailuresCsv, type FailuresCsvOptions } from './failures/failures-csv.js';

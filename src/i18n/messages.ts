@@ -37,6 +37,9 @@ export interface Messages {
   errorDetails(error: ImportStatusError): string;
   staleData: string;
   noNewTask: string;
+  /** The system notification when an import finished while nobody was looking. */
+  doneNotificationTitle: string;
+  doneNotificationBody(imported: number, failed: number): string;
 }
 
 /** The outcome in words ("1,150 imported, 50 failed"), for the headline and for screen readers alike. */
@@ -108,6 +111,8 @@ function english(): Messages {
       [error.message, error.code && `Code: ${error.code}`, error.requestId && `Request ID: ${error.requestId}`].filter(Boolean).join(' · '),
     staleData: 'Showing the last data received.',
     noNewTask: 'No new import within 60 s.',
+    doneNotificationTitle: 'DNS import finished',
+    doneNotificationBody: (imported, failed) => `${n.format(imported)} imported, ${n.format(failed)} failed.`,
   };
 }
 
@@ -149,6 +154,8 @@ function chinese(): Messages {
       [error.message, error.code && `错误码：${error.code}`, error.requestId && `请求 ID：${error.requestId}`].filter(Boolean).join(' · '),
     staleData: '显示的是上次收到的数据。',
     noNewTask: '60 秒内未出现新的导入任务。',
+    doneNotificationTitle: 'DNS 导入已完成',
+    doneNotificationBody: (imported, failed) => `已导入 ${n.format(imported)} 条，${n.format(failed)} 条失败。`,
   };
 }
 

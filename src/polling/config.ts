@@ -21,6 +21,9 @@ export const MIN_TIMEOUT_MS = 1000;
 
 export const DEFAULT_GIVE_UP_AFTER_MS = 10 * 60_000;
 
+/** `hidden-interval`: 0, no requests while every sharing page is hidden. */
+export const DEFAULT_HIDDEN_INTERVAL_MS = 0;
+
 /** `refresh({ expectNewTask: true })` waits this long for a new task_id, then says none appeared. */
 export const EXPECT_NEW_TASK_MS = 60_000;
 
@@ -42,6 +45,25 @@ export function timeoutMs(value: unknown): number {
 export function giveUpAfterMs(value: unknown): number {
   const ms = finiteNumber(value);
   return ms === undefined || ms < 0 ? DEFAULT_GIVE_UP_AFTER_MS : Math.min(ms, MAX_TIMER_MS);
+}
+
+/**
+ * Poll period while every sharing page is hidden: 0 (the default, and for `NaN`, 0 or negative)
+ * means none; otherwise 500 ms to 1 h like `interval`. Browsers run a hidden page's timers about
+ * once a minute after five minutes, so shorter values only hold for the first minutes.
+ */
+export function hiddenIntervalMs(value: unknown): number {
+  const ms = finiteNumber(value);
+  return ms === undefined || ms <= 0 ? DEFAULT_HIDDEN_INTERVAL_MS : clamp(ms, MIN_INTERVAL_MS, MAX_INTERVAL_MS);
+}
+
+/**
+ * The share key in force, or `''` for none (no sharing beyond the page). Empty or blank text,
+ * or anything that is not a string, is none. Otherwise the key is used exactly as given (never
+ * cut: two keys that differ only at their end must not share).
+ */
+export function shareKeyOf(value: unknown): string {
+  return typeof value === 'string' && value.trim() !== '' ? value : '';
 }
 
 /**

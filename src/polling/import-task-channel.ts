@@ -14,16 +14,22 @@
  *
  * Identity: a channel is one zone through one fetcher function. An element whose custom fetcher
  * is replaced by another function (a framework re-creating it on each render) hands the channel
- * over to the new function and keeps its place in the schedule (see `handOver`).
+ * over to the new function and keeps its place in the schedule (see `handOver`). With a share
+ * key, a channel is one zone, endpoint and key, whatever the fetcher, and it shares the schedule
+ * with the same channel in the browser's other tabs (tab-share.ts): one tab polls, the others
+ * show its answers, and the waits it keeps hold for all of them.
  */
 import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { errorCause, ImportStatusError, toImportStatusError } from '../api/import-status-error.js';
 import { errorItemCount, normalizeImportResponse } from '../api/normalize-import-task.js';
 import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
+import { isRecord } from '../api/json.js';
 import { EXPECT_NEW_TASK_MS } from './config.js';
 import { isConnectionFailure, isRetryable, pollDelayMs, retryDelayMs } from './retry-policy.js';
 import { reuseUnchanged } from './same-task.js';
+import { decodeSharedState, encodeSharedState, type SharedState } from './shared-state.js';
+import { canShareAcrossTabs, shareGroupName, TabShare } from './tab-share.js';
 import { VisibleClock } from './visible-clock.js';
 
 export interface ChannelSnapshot {
@@ -47,7 +53,21 @@ export interface ChannelSubscriber {
   readonly timeout: number;
   /** Stop retrying after failures for this long (ms of visible time). The channel uses the longest. */
   readonly giveUpAfter: number;
+  /** Poll period while every sharing page is hidden (0: none). The channel uses the shortest set. */
+  readonly hiddenInterval: number;
   onSnapshot(snapshot: ChannelSnapshot): void;
+  /** Whether the task is watched by someone somewhere (`visibleSomewhere`) may have changed. */
+  onPresence(): void;
+}
+
+/** Where a channel's answers come from. */
+export interface ChannelSource {
+  readonly fetcher: ImportTaskFetcher;
+  readonly zoneId: string;
+  /** '' for none: then the channel is shared within the page by fetcher, and never beyond it. */
+  readonly shareKey: string;
+  /** The built-in fetcher's endpoint (part of a shared channel's identity). */
+  readonly endpoint: string;
 }
 
 export interface RefreshOptions {
@@ -88,6 +108,8 @@ const quietHost: ReactiveControllerHost = {
 };
 
 const channels = new WeakMap<ImportTaskFetcher, Map<string, ImportTaskChannel>>();
+/** Channels with a share key, by group name (key, endpoint, zone). */
+const sharedChannels = new Map<string, ImportTaskChannel>();
 
 const zonesOf = (fetcher: ImportTaskFetcher) => {
   let zones = channels.get(fetcher);
@@ -95,8 +117,18 @@ const zonesOf = (fetcher: ImportTaskFetcher) => {
   return zones;
 };
 
-/** The channel shared by every element watching `zoneId` through `fetcher`. */
-export function channelFor(fetcher: ImportTaskFetcher, zoneId: string): ImportTaskChannel {
+/**
+ * The channel shared by every watcher of `source.zoneId` through `source.fetcher` or, with a
+ * share key, by every watcher with that key, endpoint and zone.
+ */
+export function channelFor(source: ChannelSource): ImportTaskChannel {
+  const { fetcher, zoneId, shareKey, endpoint } = source;
+  if (shareKey !== '') {
+    const group = shareGroupName(shareKey, endpoint, zoneId);
+    let channel = sharedChannels.get(group);
+    if (!channel) sharedChannels.set(group, (channel = new ImportTaskChannel(fetcher, zoneId, group)));
+    return channel;
+  }
   const zones = zonesOf(fetcher);
   let channel = zones.get(zoneId);
   if (!channel) zones.set(zoneId, (channel = new ImportTaskChannel(fetcher, zoneId)));
@@ -123,16 +155,64 @@ export class ImportTaskChannel {
   #failures = 0;
   #failingSince: number | undefined;
   #expecting: { taskId: string | undefined; until: number } | undefined;
+  /** Epoch ms the latest request started (browser-wide with a share key). */
+  #requestAt = -Infinity;
   readonly #clock = new VisibleClock(document.hidden);
+
+  // With a share key: the other tabs, and what this tab last heard or said.
+  readonly #share: TabShare | undefined;
+  /** The share group's name; undefined without a share key. */
+  readonly group: string | undefined;
+  /** Names the snapshot shown; a tab that missed one asks for it again. */
+  #shownVersion = '';
+  #published = 0;
+  /** The version last sent to the other tabs. */
+  #sentVersion = '';
+  /** The leader's schedule, as last heard (a listening tab). */
+  #heard: SharedState | undefined;
+  /** A listening tab's watch on a leader that stops talking. */
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     public fetcher: ImportTaskFetcher,
     readonly zoneId: string,
-  ) {}
+    group?: string,
+  ) {
+    this.group = group;
+    if (group !== undefined && canShareAcrossTabs()) {
+      this.#share = new TabShare(group, {
+        lead: (leading) => (leading ? this.#lead() : this.#follow()),
+        receive: (state) => this.#receive(state),
+        stateWanted: (joined) => {
+          this.#sendState(true);
+          if (joined) this.#checkIfIdle();
+        },
+        refreshAsked: (options) => void this.refresh({ expectNewTask: isRecord(options) && options['expectNewTask'] === true }),
+        leaderVisibility: () => this.#subscribers.forEach((subscriber) => subscriber.onPresence()),
+      });
+    }
+  }
+
+  /**
+   * Someone sees this task: this page is visible or, with a share key, the polling tab's page
+   * is. Stalls count only such time: a hidden browser polls nothing, so nothing can be seen stuck.
+   */
+  /** A channel of a share key (one per key, endpoint and zone, whatever the fetcher). */
+  get isShared(): boolean {
+    return this.group !== undefined;
+  }
+
+  get visibleSomewhere(): boolean {
+    return this.#share ? this.#share.visibleSomewhere : !document.hidden;
+  }
 
   subscribe(subscriber: ChannelSubscriber): void {
-    if (this.#subscribers.size === 0) this.#listen(true);
+    const first = this.#subscribers.size === 0;
     this.#subscribers.add(subscriber);
+    if (first) {
+      this.#listen(true);
+      this.#share?.start();
+    }
     if (this.snapshot !== EMPTY) subscriber.onSnapshot(this.snapshot);
     this.#checkIfIdle();
   }
@@ -141,9 +221,12 @@ export class ImportTaskChannel {
     if (!this.#subscribers.delete(subscriber) || this.#subscribers.size > 0) return;
     this.#listen(false);
     this.#clearTimer();
+    clearTimeout(this.#watchdog);
     this.#due = false;
     this.#request.abort();
-    zonesOf(this.fetcher).delete(this.zoneId);
+    this.#share?.stop();
+    if (this.group !== undefined) sharedChannels.delete(this.group);
+    else zonesOf(this.fetcher).delete(this.zoneId);
   }
 
   /**
@@ -161,7 +244,7 @@ export class ImportTaskChannel {
       return this;
     }
     // Others still use the old function (or another element already uses the new one).
-    const next = existing ?? channelFor(fetcher, this.zoneId);
+    const next = existing ?? channelFor({ fetcher, zoneId: this.zoneId, shareKey: '', endpoint: '' });
     if (!existing) next.#continueFrom(this);
     this.unsubscribe(subscriber);
     next.subscribe(subscriber);
@@ -170,6 +253,11 @@ export class ImportTaskChannel {
 
   /** Fetch now, forget the backoff, and poll again if the task is pending. */
   refresh(options: RefreshOptions = {}): Promise<void> {
+    if (this.#share && !this.#share.leading) {
+      // Another tab polls: it fetches, once, for every tab.
+      this.#share.askRefresh({ expectNewTask: options.expectNewTask === true });
+      return Promise.resolve();
+    }
     this.#failures = 0;
     this.#failingSince = undefined;
     if (options.expectNewTask) {
@@ -194,6 +282,11 @@ export class ImportTaskChannel {
     return Math.max(...[...this.#subscribers].map((s) => s.giveUpAfter));
   }
 
+  get #hiddenInterval(): number {
+    const set = [...this.#subscribers].map((s) => s.hiddenInterval).filter((ms) => ms > 0);
+    return set.length > 0 ? Math.min(...set) : 0;
+  }
+
   /** Takes over another channel's state and its place in the schedule. */
   #continueFrom(other: ImportTaskChannel): void {
     this.snapshot = other.snapshot;
@@ -211,11 +304,22 @@ export class ImportTaskChannel {
 
   #fetchNow(force = false): Promise<void> {
     this.#clearTimer();
-    if (!force && (document.hidden || this.#offline)) {
+    // With a share key, only the tab holding the lock fetches.
+    if (this.#share && !this.#share.leading) return Promise.resolve();
+    if (!force && (this.#offline || document.hidden)) {
       this.#due = true;
-      return Promise.resolve();
+      // Hidden, with `hidden-interval`: the next request at that cadence (and none while offline).
+      const hiddenWait = this.#requestAt + this.#hiddenInterval - Date.now();
+      if (this.#offline || this.#hiddenInterval === 0) return Promise.resolve();
+      if (hiddenWait > 0) {
+        this.#schedule(hiddenWait);
+        return Promise.resolve();
+      }
     }
     this.#due = false;
+    this.#requestAt = Date.now();
+    // The others learn that a request is under way: whoever takes over waits an interval from it.
+    this.#sendState(false);
     return this.#request.run([]);
   }
 
@@ -276,6 +380,7 @@ export class ImportTaskChannel {
       if (task !== this.snapshot.task || this.snapshot.error || noNewTask !== this.snapshot.noNewTask) {
         this.#publish({ ...EMPTY, task, noNewTask });
       }
+      this.#sendState(false);
       return;
     }
     const { error } = outcome;
@@ -292,6 +397,7 @@ export class ImportTaskChannel {
       this.#schedule(delay, error.retryAfter !== undefined || !isConnectionFailure(error));
     }
     this.#publish({ ...EMPTY, task: this.snapshot.task, error, willRetry, retryAt, gaveUp });
+    this.#sendState(false);
   }
 
   /**
@@ -310,9 +416,89 @@ export class ImportTaskChannel {
     return true;
   }
 
-  #publish(snapshot: ChannelSnapshot): void {
+  #publish(snapshot: ChannelSnapshot, version = `${Date.now()}.${++this.#published}.${Math.random()}`): void {
     this.snapshot = snapshot;
+    this.#shownVersion = version;
     for (const subscriber of this.#subscribers) subscriber.onSnapshot(snapshot);
+  }
+
+  /**
+   * The polling tab tells the others where things stand: after every answer, when a request
+   * starts, when a tab joins and when its page is hidden or shown. The snapshot goes only when it
+   * changed (or `full`): an identical poll sends a few numbers, not 100,000 records.
+   */
+  #sendState(full: boolean): void {
+    const share = this.#share;
+    if (!share?.leading) return;
+    const withShown = full || this.#sentVersion !== this.#shownVersion;
+    this.#sentVersion = this.#shownVersion;
+    const inFlight = this.#inFlight || this.#requestAt > this.#settledAt;
+    const state: SharedState = {
+      version: this.#shownVersion,
+      shown: withShown ? this.snapshot : undefined,
+      // While a request runs, the earliest a successor may ask again is an interval after it.
+      nextAt: this.#timer !== undefined ? this.#timerAt : this.#due || inFlight ? this.#requestAt + this.#interval : undefined,
+      serversWait: this.#serversWait,
+      requestAt: this.#requestAt,
+      settledAt: this.#settledAt,
+      failures: this.#failures,
+      failingFor: this.#failingSince === undefined ? undefined : this.#clock.now() - this.#failingSince,
+      expecting: this.#expecting,
+    };
+    share.sendState(encodeSharedState(state));
+  }
+
+  /** A listening tab hears the polling tab: shows what it shows, and keeps its schedule at hand. */
+  #receive(message: unknown): void {
+    const state = decodeSharedState(message);
+    if (!state || this.#share?.leading) return;
+    this.#heard = state;
+    this.#requestAt = state.requestAt;
+    this.#settledAt = state.settledAt;
+    this.#failures = state.failures;
+    this.#failingSince = state.failingFor === undefined ? undefined : this.#clock.now() - state.failingFor;
+    this.#expecting = state.expecting;
+    const { shown } = state;
+    if (shown) {
+      if (shown.task !== undefined || shown.error) {
+        this.#publish({ ...shown, task: shown.task === undefined ? this.snapshot.task : reuseUnchanged(this.snapshot.task, shown.task) }, state.version);
+      }
+      this.#shownVersion = state.version;
+    } else if (state.version !== this.#shownVersion) {
+      // A change went by unheard (this tab joined or was frozen): ask for the whole state.
+      this.#share?.askState();
+    }
+    this.#watchLeader(state);
+  }
+
+  /** If the polling tab misses its next answer by a wide margin (frozen without a word), take over. */
+  #watchLeader(state: SharedState): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
+    if (state.nextAt === undefined) return;
+    const deadline = Math.max(state.nextAt, state.requestAt + this.#interval) + this.#timeout + this.#interval;
+    this.#watchdog = setTimeout(() => this.#share?.takeOverIfVisible(), Math.max(0, deadline - Date.now()));
+  }
+
+  /** This tab now polls for the group: it goes on from where the last polling tab left off. */
+  #lead(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
+    const heard = this.#heard;
+    this.#heard = undefined;
+    if (heard?.nextAt !== undefined) {
+      // Never sooner than an interval after the last request anywhere, nor than a wait the server asked for.
+      const at = Math.max(heard.nextAt, this.#requestAt + this.#interval);
+      this.#schedule(Math.max(0, at - Date.now()), heard.serversWait);
+    } else this.#checkIfIdle();
+    this.#sendState(true);
+  }
+
+  /** Another tab polls now (this one was hidden, frozen or let go): stop asking. */
+  #follow(): void {
+    this.#clearTimer();
+    this.#due = false;
+    this.#request.abort();
   }
 
   #schedule(delay: number, serversWait = false): void {

@@ -1,0 +1,224 @@
+/**
+ * One poller per share group across the tabs of a browser: the tabs elect a leader with a Web
+ * Lock, and the leader's answers reach the others on a BroadcastChannel (RxDB's leader election,
+ * applied to polling).
+ *
+ * - Every tab with a watcher in the group asks for the lock; the holder polls, the others wait
+ *   in the lock's queue and listen. When the holder closes, navigates away, is frozen or enters
+ *   the back/forward cache, the browser (or `pagehide`/`freeze` here) releases the lock and the
+ *   next tab in the queue takes over at once.
+ * - A leader in a hidden page says so in every message; a follower whose page is visible then
+ *   takes the lock (`steal`), so a visible tab polls whenever there is one.
+ * - Messages carry the protocol version and the sender; anything else on the channel is
+ *   ignored. What a message holds is checked by the caller (shared-state.ts), like an API body.
+ *
+ * TabShare knows nothing of polling: the channel tells it what to send and hears what comes.
+ */
+
+/** Bumped when a message's shape changes: tabs running another version then never mix. */
+export const SHARE_PROTOCOL = 1;
+
+export interface TabShareHooks {
+  /** This tab now polls for the group (true), or only listens (false). */
+  lead(leading: boolean): void;
+  /** A leader's state, unchecked. */
+  receive(state: unknown): void;
+  /**
+   * Leader only: send the state now. `joined`: a tab has just joined (it may also warrant a
+   * check, as a new element on the page would); else this page's visibility changed.
+   */
+  stateWanted(joined: boolean): void;
+  /** Leader only: a tab asked for a fetch now (`refresh()`), unchecked options. */
+  refreshAsked(options: unknown): void;
+  /** Whether the leader's page is visible changed (the stall clock counts time watched anywhere). */
+  leaderVisibility(): void;
+}
+
+type MessageType = 'state' | 'hello' | 'refresh';
+
+interface ShareMessage {
+  protocol: typeof SHARE_PROTOCOL;
+  type: MessageType;
+  /** The sending tab (random, per page load). */
+  from: string;
+  /** The sender's page is hidden. */
+  hidden: boolean;
+  body?: unknown;
+}
+
+const TYPES: ReadonlySet<unknown> = new Set<MessageType>(['state', 'hello', 'refresh']);
+
+function isShareMessage(data: unknown): data is ShareMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const message = data as Partial<ShareMessage>;
+  return message.protocol === SHARE_PROTOCOL && TYPES.has(message.type) && typeof message.from === 'string' && typeof message.hidden === 'boolean';
+}
+
+/** Web Locks and BroadcastChannel are both needed; without either, each tab polls on its own. */
+export function canShareAcrossTabs(): boolean {
+  return typeof BroadcastChannel === 'function' && typeof navigator === 'object' && typeof navigator.locks?.request === 'function';
+}
+
+/** The lock and channel name of a group: the share key names it, and nothing else learns the key. */
+export function shareGroupName(shareKey: string, endpoint: string, zoneId: string): string {
+  return `dns-import-status:${SHARE_PROTOCOL}:${JSON.stringify([shareKey, endpoint, zoneId])}`;
+}
+
+const randomId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()).slice(2));
+
+export class TabShare {
+  readonly #id = randomId();
+  readonly #name: string;
+  readonly #hooks: TabShareHooks;
+  #broadcast: BroadcastChannel | undefined;
+  /** Whether this tab holds the lock. */
+  #leading = false;
+  /** The current lock request; a newer one makes it stale. */
+  #request: AbortController | undefined;
+  /** Ends the callback that holds the lock, which releases it. */
+  #release: (() => void) | undefined;
+  /** The leader's page was hidden, as of its latest message. */
+  #leaderHidden = false;
+  #started = false;
+
+  constructor(name: string, hooks: TabShareHooks) {
+    this.#name = name;
+    this.#hooks = hooks;
+  }
+
+  get leading(): boolean {
+    return this.#leading;
+  }
+
+  /** Some page of the group is in front of someone: this one, or the leader's. */
+  get visibleSomewhere(): boolean {
+    return !document.hidden || (!this.#leading && this.#broadcast !== undefined && !this.#leaderHidden);
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#listen(true);
+    this.#open();
+  }
+
+  stop(): void {
+    if (!this.#started) return;
+    this.#started = false;
+    this.#listen(false);
+    this.#close();
+  }
+
+  /** Leader: the group's state, to every other tab. */
+  sendState(state: unknown): void {
+    if (this.#leading) this.#post('state', state);
+  }
+
+  /** Follower: ask the leader for a fetch now. */
+  askRefresh(options: unknown): void {
+    if (!this.#leading) this.#post('refresh', options);
+  }
+
+  /** Follower: ask the leader for its whole state (a change went by unheard). */
+  askState(): void {
+    if (!this.#leading) this.#post('hello');
+  }
+
+  /** Follower: the leader has gone quiet (frozen without telling): take over if this page is visible. */
+  takeOverIfVisible(): void {
+    if (!this.#leading && this.#broadcast && !document.hidden) this.#requestLock(true);
+  }
+
+  #open(): void {
+    this.#broadcast = new BroadcastChannel(this.#name);
+    this.#broadcast.onmessage = (event) => this.#receive(event.data);
+    this.#requestLock(false);
+    this.#post('hello');
+  }
+
+  /** Lets go of the lock and the channel (pagehide, freeze, stop): another tab takes over. */
+  #close(): void {
+    this.#request?.abort();
+    this.#request = undefined;
+    this.#release?.();
+    this.#release = undefined;
+    this.#broadcast?.close();
+    this.#broadcast = undefined;
+    this.#leaderHidden = false;
+    this.#setLeading(false);
+  }
+
+  /** Queues for the lock, or with `steal` takes it from a leader that cannot poll for the group. */
+  #requestLock(steal: boolean): void {
+    this.#request?.abort();
+    const request = new AbortController();
+    this.#request = request;
+    const options: LockOptions = steal ? { steal: true } : { signal: request.signal };
+    navigator.locks
+      .request(this.#name, options, () => {
+        if (this.#request !== request) return undefined;
+        this.#setLeading(true);
+        return new Promise<void>((resolve) => (this.#release = resolve));
+      })
+      .catch(() => {
+        // Aborted by a newer request (nothing to do), or stolen by a visible tab: listen again.
+        if (this.#request !== request) return;
+        this.#release = undefined;
+        this.#setLeading(false);
+        if (this.#broadcast) this.#requestLock(false);
+      });
+  }
+
+  #setLeading(leading: boolean): void {
+    if (leading === this.#leading) return;
+    this.#leading = leading;
+    this.#hooks.lead(leading);
+  }
+
+  #post(type: MessageType, body?: unknown): void {
+    const message: ShareMessage = { protocol: SHARE_PROTOCOL, type, from: this.#id, hidden: document.hidden, body };
+    this.#broadcast?.postMessage(message);
+  }
+
+  #receive(data: unknown): void {
+    if (!isShareMessage(data) || data.from === this.#id) return;
+    if (data.type === 'state') {
+      if (this.#leading) return;
+      if (data.hidden !== this.#leaderHidden) {
+        this.#leaderHidden = data.hidden;
+        this.#hooks.leaderVisibility();
+      }
+      this.#hooks.receive(data.body);
+      if (data.hidden && !document.hidden) this.#requestLock(true);
+    } else if (this.#leading) {
+      if (data.type === 'hello') this.#hooks.stateWanted(true);
+      else this.#hooks.refreshAsked(data.body);
+    }
+  }
+
+  readonly #onVisibilityChange = () => {
+    // The followers learn of it from the state, and a visible one takes over from a hidden leader.
+    if (this.#leading) this.#hooks.stateWanted(false);
+    else if (!document.hidden && this.#leaderHidden) this.#requestLock(true);
+  };
+
+  readonly #onPageHide = () => this.#close();
+
+  readonly #onPageShow = (event: Event) => {
+    if ((event as PageTransitionEvent).persisted && this.#started && !this.#broadcast) this.#open();
+  };
+
+  readonly #onResume = () => {
+    if (this.#started && !this.#broadcast) this.#open();
+  };
+
+  #listen(on: boolean): void {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    document[method]('visibilitychange', this.#onVisibilityChange);
+    // Releasing on pagehide keeps the page eligible for the back/forward cache.
+    window[method]('pagehide', this.#onPageHide);
+    window[method]('pageshow', this.#onPageShow);
+    document[method]('freeze', this.#onPageHide);
+    document[method]('resume', this.#onResume);
+  }
+}
