@@ -1,0 +1,382 @@
+// Across tabs: several pages of one browser context (one profile, as a user's tabs), each
+// loading the built bundle, against a scripted import API over real HTTP. Web Locks and
+// BroadcastChannel reach across these pages as across real tabs; a page is "hidden" by an
+// override of document.hidden and a visibilitychange event (headless pages are always visible).
+// Needs `npm run build` first.
+//
+//   node --test test/e2e/tabs.e2e.test.js
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/engines.js';
+import { startStaticServer } from './static-server.js';
+
+const BUNDLE = 'dist/dns-import-status.bundle.js';
+const INTERVAL = 600;
+const PAGE = `<!doctype html><html lang="en"><title>tab</title>
+<script type="module">
+  import * as api from '/dns-import-status.bundle.js';
+  window.__api = api;
+</script>`;
+
+/**
+ * The import API of every zone the tests use: PENDING, one more record processed per request,
+ * until the test says `finish`; or the next answers the test queued (a 429 with Retry-After).
+ */
+function scriptedImportApi() {
+  /** @type {Map<string, { count: number, done: boolean, queued: Array<{ status: number, body: unknown, headers?: Record<string, string> }> }>} */
+  const zones = new Map();
+  const zone = (id) => {
+    let state = zones.get(id);
+    if (!state) zones.set(id, (state = { count: 0, done: false, queued: [] }));
+    return state;
+  };
+  /** Request times by zone (ms, Date.now()). */
+  const log = new Map();
+  const middleware = (req, res, next) => {
+    const match = /^\/api\/v2\/zones\/([^/]+)\/import\/recordsets$/.exec(new URL(req.url, 'http://x').pathname);
+    if (!match) return next();
+    const id = match[1];
+    const state = zone(id);
+    state.count += 1;
+    log.set(id, [...(log.get(id) ?? []), Date.now()]);
+    const queued = state.queued.shift();
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (queued) return send(queued.status, queued.body, queued.headers);
+    const processed = state.done ? 100 : Math.min(state.count, 99);
+    send(200, {
+      code: 200,
+      data: {
+        task_id: `task-${id}`,
+        zone_id: id,
+        status: state.done ? 'DONE' : 'PENDING',
+        total_count: 100,
+        success_count: processed - (processed >= 2 ? 1 : 0),
+        error_count: processed >= 2 ? 1 : 0,
+        error_items: processed >= 2 ? [{ name: 'a.example.com.', type: 'A', line: '1', value: '192.0.2.1', error_code: 'DNS.0312', error_message: 'Invalid value.' }] : [],
+      },
+    });
+  };
+  return {
+    middleware,
+    finish: (id) => (zone(id).done = true),
+    queue: (id, answer) => zone(id).queued.push(answer),
+    requests: (id) => log.get(id) ?? [],
+  };
+}
+
+/** In every page before its scripts: a page the test can hide, notifications counted, events recorded. */
+function instrument() {
+  const w = /** @type {any} */ (window);
+  w.__hidden = false;
+  Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => w.__hidden });
+  Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (w.__hidden ? 'hidden' : 'visible') });
+  w.__setHidden = (hidden) => {
+    w.__hidden = hidden;
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+  w.__events = [];
+  for (const type of ['import-progress', 'import-done', 'import-error', 'import-stalled']) {
+    document.addEventListener(type, (event) => w.__events.push({ type, status: event.detail.task?.status, sawPending: event.detail.sawPending }));
+  }
+  w.__notifications = [];
+  if (typeof Notification === 'function') {
+    const Real = Notification;
+    w.Notification = class extends Real {
+      constructor(title, options) {
+        super(title, options);
+        w.__notifications.push({ title, body: options?.body });
+      }
+    };
+  }
+}
+
+/** Takes Web Locks and BroadcastChannel away, as in a browser without them. */
+function withoutSharing() {
+  Object.defineProperty(Navigator.prototype, 'locks', { configurable: true, get: () => undefined });
+  /** @type {any} */ (window).BroadcastChannel = undefined;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits for a condition, checked every 50 ms, failing after `timeout` ms with `what`. */
+async function until(condition, what, timeout = 15_000) {
+  const start = Date.now();
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+let server;
+let api;
+let browser;
+let context;
+let zoneCount = 0;
+/** A zone no other test used. */
+const freshZone = () => `zone${Date.now().toString(36)}n${++zoneCount}`;
+
+before(async () => {
+  assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run \`npm run build\` first.`);
+  api = scriptedImportApi();
+  server = await startStaticServer({ root: 'dist', pages: { '/': PAGE }, middleware: api.middleware });
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext();
+  await context.grantPermissions(['notifications'], { origin: server.url });
+});
+
+/**
+ * A tab with one element (or, with `watcher`, a `watchImport()` watcher) on `zoneId`. Counts the
+ * import requests this page made.
+ */
+async function openTab(zoneId, { attributes = {}, watcher, noSharing = false } = {}) {
+  const page = await context.newPage();
+  await page.addInitScript(instrument);
+  if (noSharing) await page.addInitScript(withoutSharing);
+  const tab = { page, requests: 0 };
+  page.on('request', (request) => {
+    if (request.url().includes('/import/recordsets')) tab.requests += 1;
+  });
+  await page.goto(server.url + '/');
+  await page.waitForFunction(() => /** @type {any} */ (window).__api);
+  await page.evaluate(
+    ({ zoneId, attributes, watcher, interval }) => {
+      const w = /** @type {any} */ (window);
+      if (watcher) {
+        w.__watcher = w.__api.watchImport({ zoneId, endpoint: '/api', interval, ...watcher });
+        for (const type of ['import-progress', 'import-done', 'import-error', 'import-stalled']) {
+          w.__watcher.addEventListener(type, (event) => w.__events.push({ type, status: event.detail.task?.status, sawPending: event.detail.sawPending, watcher: true }));
+        }
+        return;
+      }
+      const el = document.createElement('dns-import-status');
+      for (const [name, value] of Object.entries({ 'zone-id': zoneId, endpoint: '/api', interval: String(interval), ...attributes })) {
+        el.setAttribute(name, value);
+      }
+      document.body.append(el);
+    },
+    { zoneId, attributes, watcher, interval: INTERVAL },
+  );
+  return tab;
+}
+
+const stateOf = (tab) => tab.page.evaluate(() => document.querySelector('dns-import-status')?.getAttribute('state'));
+const eventsOf = (tab, type) => tab.page.evaluate((type) => /** @type {any} */ (window).__events.filter((event) => event.type === type), type);
+const setHidden = (tab, hidden) => tab.page.evaluate((hidden) => /** @type {any} */ (window).__setHidden(hidden), hidden);
+const processedOf = (tab) =>
+  tab.page.evaluate(() => {
+    const task = /** @type {any} */ (document.querySelector('dns-import-status'))?.task;
+    return task ? task.success_count + task.error_count : -1;
+  });
+
+/** Requests to `zoneId` in a window of `ms`, from now on. */
+async function requestsDuring(zoneId, ms) {
+  const before = api.requests(zoneId).length;
+  await sleep(ms);
+  return api.requests(zoneId).length - before;
+}
+
+/** The tab that made the latest import request, among `tabs`, after waiting for one more. */
+async function pollingTab(tabs) {
+  const counts = tabs.map((tab) => tab.requests);
+  await until(() => tabs.some((tab, index) => tab.requests > counts[index]), 'a request from one of the tabs');
+  return tabs.find((tab, index) => tab.requests > counts[index]);
+}
+
+describe('one request per interval between the tabs of a share key', () => {
+  test('three tabs with one key poll as one, and every tab shows each answer and finishes', async () => {
+    const zoneId = freshZone();
+    const tabs = [];
+    for (let i = 0; i < 3; i++) tabs.push(await openTab(zoneId, { attributes: { 'share-key': 'project-1' } }));
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'every tab pending');
+    const made = await requestsDuring(zoneId, 10 * INTERVAL);
+    // One tab alone makes about 10 in that time (interval ±10 %); three tabs sharing, the same.
+    assert.ok(made <= 12, `three sharing tabs made ${made} requests in 10 intervals`);
+    assert.ok(made >= 7, `polling went on (${made} requests)`);
+    // Only one of them asked.
+    assert.equal(tabs.filter((tab) => tab.requests > 1).length, 1, `requests per tab: ${tabs.map((tab) => tab.requests)}`);
+    // Every tab shows the same progress as it moves.
+    await until(async () => new Set(await Promise.all(tabs.map(processedOf))).size === 1, 'the same count in every tab');
+    api.finish(zoneId);
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'done'), 'every tab done');
+    for (const tab of tabs) {
+      const done = await eventsOf(tab, 'import-done');
+      assert.equal(done.length, 1, 'import-done once per tab');
+      assert.equal(done[0].sawPending, true);
+    }
+    const afterDone = await requestsDuring(zoneId, 3 * INTERVAL);
+    assert.equal(afterDone, 0, 'no tab polls after DONE');
+  });
+
+  test('tabs with different keys, or without a key, each poll for themselves', async () => {
+    const zoneId = freshZone();
+    const a = await openTab(zoneId, { attributes: { 'share-key': 'account-a' } });
+    const b = await openTab(zoneId, { attributes: { 'share-key': 'account-b' } });
+    const c = await openTab(zoneId);
+    const d = await openTab(zoneId, { attributes: { 'share-key': '   ' } });
+    await until(async () => (await Promise.all([a, b, c, d].map(stateOf))).every((state) => state === 'pending'), 'every tab pending');
+    const counts = [a, b, c, d].map((tab) => tab.requests);
+    await sleep(6 * INTERVAL);
+    for (const [index, tab] of [a, b, c, d].entries()) {
+      assert.ok(tab.requests - counts[index] >= 4, `tab ${index} polled for itself (${tab.requests - counts[index]} requests)`);
+    }
+  });
+});
+
+describe('hand-over', () => {
+  test('when the polling tab closes, another takes over within two intervals', async () => {
+    const zoneId = freshZone();
+    const tabs = [];
+    for (let i = 0; i < 3; i++) tabs.push(await openTab(zoneId, { attributes: { 'share-key': 'k' } }));
+    const leader = await pollingTab(tabs);
+    const before = api.requests(zoneId).length;
+    const closedAt = Date.now();
+    await leader.page.close();
+    await until(() => api.requests(zoneId).length > before, 'a request after the close');
+    const gap = api.requests(zoneId).at(-1) - closedAt;
+    assert.ok(gap <= 2 * INTERVAL + 200, `taken over after ${gap} ms`);
+    const rest = tabs.filter((tab) => tab !== leader);
+    const made = await requestsDuring(zoneId, 6 * INTERVAL);
+    assert.ok(made <= 8, `the two tabs left poll as one (${made} requests in 6 intervals)`);
+    assert.equal(rest.filter((tab) => tab.requests > 0).length, 1, 'one of them polls');
+  });
+
+  test('when the polling tab is hidden, a visible one takes over; Retry-After holds for every tab', async () => {
+    const zoneId = freshZone();
+    const tabs = [];
+    for (let i = 0; i < 3; i++) tabs.push(await openTab(zoneId, { attributes: { 'share-key': 'k' } }));
+    const leader = await pollingTab(tabs);
+    const hiddenAt = Date.now();
+    await setHidden(leader, true);
+    const successor = await pollingTab(tabs.filter((tab) => tab !== leader));
+    assert.ok(Date.now() - hiddenAt <= 2 * INTERVAL + 300, `taken over after ${Date.now() - hiddenAt} ms`);
+    assert.notEqual(successor, leader);
+    // The hidden tab asks no more.
+    const hiddenCount = leader.requests;
+    await sleep(3 * INTERVAL);
+    assert.equal(leader.requests, hiddenCount, 'the hidden tab stopped polling');
+
+    // A 429 with Retry-After: 3 seen by the polling tab: no tab asks for 3 s; every tab shows it.
+    api.queue(zoneId, { status: 429, body: { error_code: 'APIG.0308', error_msg: 'Throttled.' }, headers: { 'Retry-After': '3' } });
+    await until(() => api.requests(zoneId).length > 0 && api.requests(zoneId).at(-1) >= hiddenAt, 'a request');
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'error'), 'every tab shows the throttling');
+    const throttledAt = api.requests(zoneId).at(-1);
+    await until(() => api.requests(zoneId).at(-1) > throttledAt, 'the retry', 10_000);
+    const waited = api.requests(zoneId).at(-1) - throttledAt;
+    assert.ok(waited >= 2900, `the next request came ${waited} ms after the 429 (Retry-After: 3)`);
+    for (const tab of tabs) assert.equal((await eventsOf(tab, 'import-error')).length, 1, 'import-error in every tab');
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'every tab pending again');
+  });
+
+  test('refresh() in a listening tab makes one request, for every tab', async () => {
+    const zoneId = freshZone();
+    const tabs = [];
+    for (let i = 0; i < 2; i++) tabs.push(await openTab(zoneId, { attributes: { 'share-key': 'k' } }));
+    api.finish(zoneId);
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'done'), 'every tab done');
+    await sleep(INTERVAL);
+    const listener = tabs.find((tab) => tab.requests === 0) ?? tabs[1];
+    const before = api.requests(zoneId).length;
+    await listener.page.evaluate(() => /** @type {any} */ (document.querySelector('dns-import-status')).refresh());
+    await until(() => api.requests(zoneId).length === before + 1, 'one request');
+    await sleep(2 * INTERVAL);
+    assert.equal(api.requests(zoneId).length, before + 1, 'exactly one request for both tabs');
+  });
+});
+
+describe('while every tab is hidden', () => {
+  test('nothing polls without hidden-interval; with it one tab polls, and import-done and one notification arrive', async () => {
+    const quiet = freshZone();
+    const quietTabs = [await openTab(quiet, { attributes: { 'share-key': 'k' } }), await openTab(quiet, { attributes: { 'share-key': 'k' } })];
+    await until(async () => (await Promise.all(quietTabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    for (const tab of quietTabs) await setHidden(tab, true);
+    await sleep(INTERVAL);
+    assert.equal(await requestsDuring(quiet, 4 * INTERVAL), 0, 'no request while every tab is hidden (hidden-interval 0)');
+
+    const zoneId = freshZone();
+    const attributes = { 'share-key': 'k', 'hidden-interval': '1000', notify: '' };
+    const tabs = [await openTab(zoneId, { attributes }), await openTab(zoneId, { attributes }), await openTab(zoneId, { attributes })];
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    for (const tab of tabs) await setHidden(tab, true);
+    await sleep(1500);
+    const made = await requestsDuring(zoneId, 5000);
+    assert.ok(made >= 3 && made <= 6, `one tab polls about once a second while hidden (${made} in 5 s)`);
+    api.finish(zoneId);
+    await until(async () => (await Promise.all(tabs.map((tab) => eventsOf(tab, 'import-done')))).every((done) => done.length === 1), 'import-done in every hidden tab');
+    await sleep(500);
+    const notifications = (await Promise.all(tabs.map((tab) => tab.page.evaluate(() => /** @type {any} */ (window).__notifications)))).flat();
+    assert.equal(notifications.length, 1, 'one notification for the whole browser');
+    assert.equal(notifications[0].title, 'DNS import finished');
+    assert.equal(notifications[0].body, '99 imported, 1 failed.');
+  });
+
+  test('no notification while someone looks at a tab', async () => {
+    const zoneId = freshZone();
+    const attributes = { 'share-key': 'k', notify: '' };
+    const tabs = [await openTab(zoneId, { attributes }), await openTab(zoneId, { attributes })];
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    await setHidden(tabs[0], true);
+    api.finish(zoneId);
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'done'), 'done');
+    await sleep(500);
+    const notifications = (await Promise.all(tabs.map((tab) => tab.page.evaluate(() => /** @type {any} */ (window).__notifications)))).flat();
+    assert.equal(notifications.length, 0);
+  });
+});
+
+describe('watchImport()', () => {
+  test('alone in a tab, and beside an element in another: one request per interval, the same events', async () => {
+    const zoneId = freshZone();
+    const watcherTab = await openTab(zoneId, { watcher: { shareKey: 'k' } });
+    const elementTab = await openTab(zoneId, { attributes: { 'share-key': 'k' } });
+    // A watcher and an element in one page share too.
+    await elementTab.page.evaluate(
+      ({ zoneId, interval }) => {
+        const w = /** @type {any} */ (window);
+        w.__watcher = w.__api.watchImport({ zoneId, endpoint: '/api', interval, shareKey: 'k' });
+        w.__watcher.addEventListener('import-done', (event) => w.__events.push({ type: 'import-done', watcher: true, sawPending: event.detail.sawPending }));
+      },
+      { zoneId, interval: INTERVAL },
+    );
+    await until(() => watcherTab.page.evaluate(() => /** @type {any} */ (window).__watcher.task?.status === 'PENDING'), 'the watcher sees the task');
+    const made = await requestsDuring(zoneId, 8 * INTERVAL);
+    assert.ok(made <= 10, `a watcher and an element, in two tabs, made ${made} requests in 8 intervals`);
+    api.finish(zoneId);
+    await until(async () => (await eventsOf(watcherTab, 'import-done')).length === 1, 'import-done from the watcher');
+    await until(async () => (await eventsOf(elementTab, 'import-done')).length === 2, 'import-done from the element and the watcher beside it');
+    assert.equal((await eventsOf(watcherTab, 'import-done'))[0].sawPending, true);
+    await watcherTab.page.evaluate(() => /** @type {any} */ (window).__watcher.close());
+  });
+});
+
+describe('without Web Locks or BroadcastChannel', () => {
+  test('each tab polls on its own, and all complete', async () => {
+    const zoneId = freshZone();
+    const tabs = [
+      await openTab(zoneId, { attributes: { 'share-key': 'k' }, noSharing: true }),
+      await openTab(zoneId, { attributes: { 'share-key': 'k' }, noSharing: true }),
+    ];
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    const counts = tabs.map((tab) => tab.requests);
+    await sleep(5 * INTERVAL);
+    for (const [index, tab] of tabs.entries()) assert.ok(tab.requests - counts[index] >= 3, `tab ${index} polls for itself`);
+    api.finish(zoneId);
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'done'), 'every tab done');
+    const problems = await Promise.all(tabs.map((tab) => tab.page.evaluate(() => /** @type {any} */ (window).__events.filter((event) => event.type === 'import-error'))));
+    assert.deepEqual(problems.flat(), []);
+  });
+});
