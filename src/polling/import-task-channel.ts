@@ -24,7 +24,6 @@ import type { ReactiveControllerHost } from 'lit';
 import { errorCause, ImportStatusError, toImportStatusError } from '../api/import-status-error.js';
 import { errorItemCount, normalizeImportResponse } from '../api/normalize-import-task.js';
 import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
-import { isRecord } from '../api/json.js';
 import { EXPECT_NEW_TASK_MS } from './config.js';
 import { isConnectionFailure, isRetryable, pollDelayMs, retryDelayMs } from './retry-policy.js';
 import { reuseUnchanged } from './same-task.js';
@@ -168,10 +167,8 @@ export class ImportTaskChannel {
   #published = 0;
   /** The version last sent to the other tabs. */
   #sentVersion = '';
-  /** The leader's schedule, as last heard (a listening tab). */
+  /** The polling tab's schedule, as last heard (a listening tab). */
   #heard: SharedState | undefined;
-  /** A listening tab's watch on a leader that stops talking. */
-  #watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     public fetcher: ImportTaskFetcher,
@@ -187,7 +184,7 @@ export class ImportTaskChannel {
           this.#sendState(true);
           if (joined) this.#checkIfIdle();
         },
-        refreshAsked: (options) => void this.refresh({ expectNewTask: isRecord(options) && options['expectNewTask'] === true }),
+        refreshAsked: (expectNewTask) => void this.refresh({ expectNewTask: expectNewTask === true }),
         leaderVisibility: () => this.#subscribers.forEach((subscriber) => subscriber.onPresence()),
       });
     }
@@ -221,7 +218,6 @@ export class ImportTaskChannel {
     if (!this.#subscribers.delete(subscriber) || this.#subscribers.size > 0) return;
     this.#listen(false);
     this.#clearTimer();
-    clearTimeout(this.#watchdog);
     this.#due = false;
     this.#request.abort();
     this.#share?.stop();
@@ -255,7 +251,7 @@ export class ImportTaskChannel {
   refresh(options: RefreshOptions = {}): Promise<void> {
     if (this.#share && !this.#share.leading) {
       // Another tab polls: it fetches, once, for every tab.
-      this.#share.askRefresh({ expectNewTask: options.expectNewTask === true });
+      this.#share.post('refresh', options.expectNewTask === true);
       return Promise.resolve();
     }
     this.#failures = 0;
@@ -428,24 +424,20 @@ export class ImportTaskChannel {
    * changed (or `full`): an identical poll sends a few numbers, not 100,000 records.
    */
   #sendState(full: boolean): void {
-    const share = this.#share;
-    if (!share?.leading) return;
-    const withShown = full || this.#sentVersion !== this.#shownVersion;
+    if (!this.#share?.leading) return;
+    const shown = full || this.#sentVersion !== this.#shownVersion ? this.snapshot : undefined;
     this.#sentVersion = this.#shownVersion;
-    const inFlight = this.#inFlight || this.#requestAt > this.#settledAt;
+    const idle = this.#timer === undefined && !this.#due && !this.#inFlight && this.#requestAt <= this.#settledAt;
     const state: SharedState = {
       version: this.#shownVersion,
-      shown: withShown ? this.snapshot : undefined,
-      // While a request runs, the earliest a successor may ask again is an interval after it.
-      nextAt: this.#timer !== undefined ? this.#timerAt : this.#due || inFlight ? this.#requestAt + this.#interval : undefined,
+      shown,
+      // While a request runs (or one is due), a successor may ask again an interval after it.
+      nextAt: this.#timer !== undefined ? this.#timerAt : idle ? undefined : this.#requestAt + this.#interval,
       serversWait: this.#serversWait,
       requestAt: this.#requestAt,
-      settledAt: this.#settledAt,
       failures: this.#failures,
-      failingFor: this.#failingSince === undefined ? undefined : this.#clock.now() - this.#failingSince,
-      expecting: this.#expecting,
     };
-    share.sendState(encodeSharedState(state));
+    this.#share.post('state', encodeSharedState(state));
   }
 
   /** A listening tab hears the polling tab: shows what it shows, and keeps its schedule at hand. */
@@ -453,44 +445,31 @@ export class ImportTaskChannel {
     const state = decodeSharedState(message);
     if (!state || this.#share?.leading) return;
     this.#heard = state;
-    this.#requestAt = state.requestAt;
-    this.#settledAt = state.settledAt;
+    this.#requestAt = this.#settledAt = state.requestAt;
     this.#failures = state.failures;
-    this.#failingSince = state.failingFor === undefined ? undefined : this.#clock.now() - state.failingFor;
-    this.#expecting = state.expecting;
     const { shown } = state;
-    if (shown) {
-      if (shown.task !== undefined || shown.error) {
-        this.#publish({ ...shown, task: shown.task === undefined ? this.snapshot.task : reuseUnchanged(this.snapshot.task, shown.task) }, state.version);
-      }
+    if (shown && state.version !== this.#shownVersion) {
+      if (shown.task !== undefined || shown.error) this.#publish({ ...shown, task: reuseUnchanged(this.snapshot.task, shown.task ?? null) }, state.version);
       this.#shownVersion = state.version;
-    } else if (state.version !== this.#shownVersion) {
-      // A change went by unheard (this tab joined or was frozen): ask for the whole state.
-      this.#share?.askState();
+    } else if (!shown && state.version !== this.#shownVersion) {
+      // A change went by unheard (this tab joined late, or was frozen): ask for the whole state.
+      this.#share?.post('hello');
     }
-    this.#watchLeader(state);
   }
 
-  /** If the polling tab misses its next answer by a wide margin (frozen without a word), take over. */
-  #watchLeader(state: SharedState): void {
-    clearTimeout(this.#watchdog);
-    this.#watchdog = undefined;
-    if (state.nextAt === undefined) return;
-    const deadline = Math.max(state.nextAt, state.requestAt + this.#interval) + this.#timeout + this.#interval;
-    this.#watchdog = setTimeout(() => this.#share?.takeOverIfVisible(), Math.max(0, deadline - Date.now()));
-  }
-
-  /** This tab now polls for the group: it goes on from where the last polling tab left off. */
+  /**
+   * This tab now polls for the group. It goes on from where the last polling tab left off: never
+   * sooner than an interval after the last request anywhere, nor than a wait the server asked
+   * for, and not at all while that tab was idle. A tab that never heard from another checks now.
+   */
   #lead(): void {
-    clearTimeout(this.#watchdog);
-    this.#watchdog = undefined;
     const heard = this.#heard;
     this.#heard = undefined;
-    if (heard?.nextAt !== undefined) {
-      // Never sooner than an interval after the last request anywhere, nor than a wait the server asked for.
+    if (!heard) this.#checkIfIdle();
+    else if (heard.nextAt !== undefined) {
       const at = Math.max(heard.nextAt, this.#requestAt + this.#interval);
       this.#schedule(Math.max(0, at - Date.now()), heard.serversWait);
-    } else this.#checkIfIdle();
+    }
     this.#sendState(true);
   }
 

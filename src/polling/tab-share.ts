@@ -28,13 +28,13 @@ export interface TabShareHooks {
    * check, as a new element on the page would); else this page's visibility changed.
    */
   stateWanted(joined: boolean): void;
-  /** Leader only: a tab asked for a fetch now (`refresh()`), unchecked options. */
-  refreshAsked(options: unknown): void;
+  /** Leader only: a tab asked for a fetch now (`refresh()`); `true` asks to wait for a new task. */
+  refreshAsked(expectNewTask: unknown): void;
   /** Whether the leader's page is visible changed (the stall clock counts time watched anywhere). */
   leaderVisibility(): void;
 }
 
-type MessageType = 'state' | 'hello' | 'refresh';
+export type MessageType = 'state' | 'hello' | 'refresh';
 
 interface ShareMessage {
   protocol: typeof SHARE_PROTOCOL;
@@ -64,10 +64,9 @@ export function shareGroupName(shareKey: string, endpoint: string, zoneId: strin
   return `dns-import-status:${SHARE_PROTOCOL}:${JSON.stringify([shareKey, endpoint, zoneId])}`;
 }
 
-const randomId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()).slice(2));
-
 export class TabShare {
-  readonly #id = randomId();
+  /** Tells this tab's own messages apart (BroadcastChannel skips the sending object, not the page). */
+  readonly #id = Math.random().toString(36);
   readonly #name: string;
   readonly #hooks: TabShareHooks;
   #broadcast: BroadcastChannel | undefined;
@@ -79,7 +78,6 @@ export class TabShare {
   #release: (() => void) | undefined;
   /** The leader's page was hidden, as of its latest message. */
   #leaderHidden = false;
-  #started = false;
 
   constructor(name: string, hooks: TabShareHooks) {
     this.#name = name;
@@ -96,44 +94,29 @@ export class TabShare {
   }
 
   start(): void {
-    if (this.#started) return;
-    this.#started = true;
     this.#listen(true);
     this.#open();
   }
 
   stop(): void {
-    if (!this.#started) return;
-    this.#started = false;
     this.#listen(false);
     this.#close();
   }
 
-  /** Leader: the group's state, to every other tab. */
-  sendState(state: unknown): void {
-    if (this.#leading) this.#post('state', state);
-  }
-
-  /** Follower: ask the leader for a fetch now. */
-  askRefresh(options: unknown): void {
-    if (!this.#leading) this.#post('refresh', options);
-  }
-
-  /** Follower: ask the leader for its whole state (a change went by unheard). */
-  askState(): void {
-    if (!this.#leading) this.#post('hello');
-  }
-
-  /** Follower: the leader has gone quiet (frozen without telling): take over if this page is visible. */
-  takeOverIfVisible(): void {
-    if (!this.#leading && this.#broadcast && !document.hidden) this.#requestLock(true);
+  /**
+   * Sends to the other tabs: `state` (the polling tab's, to all), `hello` (a tab asks the polling
+   * tab for its whole state) or `refresh` (a tab asks it to fetch now).
+   */
+  post(type: MessageType, body?: unknown): void {
+    const message: ShareMessage = { protocol: SHARE_PROTOCOL, type, from: this.#id, hidden: document.hidden, body };
+    this.#broadcast?.postMessage(message);
   }
 
   #open(): void {
     this.#broadcast = new BroadcastChannel(this.#name);
     this.#broadcast.onmessage = (event) => this.#receive(event.data);
     this.#requestLock(false);
-    this.#post('hello');
+    this.post('hello');
   }
 
   /** Lets go of the lock and the channel (pagehide, freeze, stop): another tab takes over. */
@@ -175,11 +158,6 @@ export class TabShare {
     this.#hooks.lead(leading);
   }
 
-  #post(type: MessageType, body?: unknown): void {
-    const message: ShareMessage = { protocol: SHARE_PROTOCOL, type, from: this.#id, hidden: document.hidden, body };
-    this.#broadcast?.postMessage(message);
-  }
-
   #receive(data: unknown): void {
     if (!isShareMessage(data) || data.from === this.#id) return;
     if (data.type === 'state') {
@@ -204,12 +182,9 @@ export class TabShare {
 
   readonly #onPageHide = () => this.#close();
 
-  readonly #onPageShow = (event: Event) => {
-    if ((event as PageTransitionEvent).persisted && this.#started && !this.#broadcast) this.#open();
-  };
-
-  readonly #onResume = () => {
-    if (this.#started && !this.#broadcast) this.#open();
+  /** Back from the back/forward cache, or thawed: in the group again. */
+  readonly #onPageShow = () => {
+    if (!this.#broadcast) this.#open();
   };
 
   #listen(on: boolean): void {
@@ -219,6 +194,6 @@ export class TabShare {
     window[method]('pagehide', this.#onPageHide);
     window[method]('pageshow', this.#onPageShow);
     document[method]('freeze', this.#onPageHide);
-    document[method]('resume', this.#onResume);
+    document[method]('resume', this.#onPageShow);
   }
 }
