@@ -28,8 +28,7 @@ function fail(message) {
   process.exit(2);
 }
 
-/** @returns {import('node:util').ParseArgsConfig['options']} */
-const optionSpec = () => ({
+const OPTIONS = /** @type {const} */ ({
   port: { type: 'string', default: '8787' },
   host: { type: 'string', default: '127.0.0.1' },
   static: { type: 'string' },
@@ -66,9 +65,10 @@ function staticFiles(/** @type {string} */ root) {
 }
 
 function main() {
+  /** @type {ReturnType<typeof parseArgs<{ options: typeof OPTIONS, strict: true }>>['values']} */
   let values;
   try {
-    ({ values } = parseArgs({ options: optionSpec(), strict: true }));
+    ({ values } = parseArgs({ options: OPTIONS, strict: true }));
   } catch (error) {
     return fail(/** @type {Error} */ (error).message);
   }
