@@ -11,6 +11,9 @@
 //   - `dns-import-status/react`: react and @lit/react are optional peers (not installed with the
 //     package); once they are, a strict React 19 TSX project type-checks against it, and an app
 //     bundled with it works in Chromium with one copy of the element.
+//   - `dns-import-status/proxy` and the `dns-import-status-proxy` command: the Huawei SDK is an
+//     optional peer (not installed with the package); once it is, Node imports the proxy, a strict
+//     TypeScript consumer type-checks against its typings, and the command starts.
 // Needs `npm run build` first.
 //
 //   node --test test/package/pack.test.js
@@ -65,6 +68,9 @@ test('the tarball holds the built files, the manifest and the typings, and nothi
     'dist/react.js',
     'dist/react.d.ts',
     'dist/types/react.d.ts',
+    'dist/proxy/huawei-dns-proxy.js',
+    'dist/proxy/huawei-dns-proxy.d.ts',
+    'dist/proxy/cli.js',
   ]) {
     assert.ok(files.includes(wanted), `${wanted} is in the tarball`);
   }
@@ -97,6 +103,7 @@ test('the exports map resolves the entry points and hides the rest', () => {
     'dns-import-status',
     'dns-import-status/bundle',
     'dns-import-status/react',
+    'dns-import-status/proxy',
     'dns-import-status/custom-elements.json',
     'dns-import-status/dist/types/index.js',
     'dns-import-status/src/index.ts',
@@ -106,6 +113,7 @@ test('the exports map resolves the entry points and hides the rest', () => {
     'dns-import-status': pathToFileURL(join(root, 'dist/dns-import-status.js')).href,
     'dns-import-status/bundle': pathToFileURL(join(root, 'dist/dns-import-status.bundle.js')).href,
     'dns-import-status/react': pathToFileURL(join(root, 'dist/react.js')).href,
+    'dns-import-status/proxy': pathToFileURL(join(root, 'dist/proxy/huawei-dns-proxy.js')).href,
     'dns-import-status/custom-elements.json': pathToFileURL(join(root, 'custom-elements.json')).href,
     'dns-import-status/dist/types/index.js': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
     'dns-import-status/src/index.ts': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
@@ -119,8 +127,8 @@ test('the exports map resolves the entry points and hides the rest', () => {
   assert.deepEqual([...reactEntry.matchAll(/from\s*"([^"]+)"/g)].map((m) => m[1]).sort(), ['./dns-import-status.js', '@lit/react', 'react']);
 });
 
-test('react and @lit/react are optional peers: not installed with the package', () => {
-  assert.deepEqual(pkg.peerDependenciesMeta, { '@lit/react': { optional: true }, react: { optional: true } });
+test('react, @lit/react and the Huawei SDK are optional peers: not installed with the package', () => {
+  assert.deepEqual(pkg.peerDependenciesMeta, { '@huaweicloud/huaweicloud-sdk-core': { optional: true }, '@lit/react': { optional: true }, react: { optional: true } });
   for (const peer of Object.keys(pkg.peerDependencies)) assert.ok(!existsSync(join(project, 'node_modules', peer)), `${peer} not installed`);
 });
 
@@ -364,4 +372,41 @@ test('a bundler keeps the registering import (sideEffects) and the element works
   } finally {
     await browser.close();
   }
+});
+
+test('dns-import-status/proxy: without the optional peer it says what to install; with it, it imports, type-checks and its command starts', async () => {
+  const run = (code) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+  assert.ok(!existsSync(join(project, 'node_modules/@huaweicloud')), 'no Huawei SDK installed with the element');
+  assert.throws(() => run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; huaweiDnsProxy({ ak: 'a', sk: 'b' });`), /npm install @huaweicloud\/huaweicloud-sdk-core/);
+
+  const version = JSON.parse(readFileSync(join(repo, 'node_modules/@huaweicloud/huaweicloud-sdk-core/package.json'), 'utf8')).version;
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `@huaweicloud/huaweicloud-sdk-core@${version}`, `@types/node@${JSON.parse(readFileSync(join(repo, 'node_modules/@types/node/package.json'), 'utf8')).version}`], project);
+  assert.equal(run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; console.log(typeof huaweiDnsProxy({ ak: 'a', sk: 'b' }));`).trim(), 'function');
+
+  const dir = join(project, 'ts-proxy');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'server.ts'),
+    `import { createServer } from 'node:http';
+     import { huaweiDnsProxy, type HuaweiDnsProxyOptions } from 'dns-import-status/proxy';
+     const options: HuaweiDnsProxyOptions = { ak: 'a', sk: 'b', region: 'ap-southeast-1', timeout: 5000 };
+     const proxy = huaweiDnsProxy(options);
+     createServer((req, res) => proxy(req, res, () => res.end()));
+     // @ts-expect-error - ak and sk are required
+     huaweiDnsProxy({ region: 'cn-north-4' });
+     // @ts-expect-error - timeout is a number
+     huaweiDnsProxy({ ak: 'a', sk: 'b', timeout: '5' });`,
+  );
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['server.ts'] }));
+  try {
+    execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
+  }
+
+  // The command, as `npx dns-import-status-proxy` runs it from the installed package.
+  const bin = join(project, 'node_modules/.bin/dns-import-status-proxy');
+  assert.ok(existsSync(bin), 'npm linked the command');
+  const help = execFileSync(bin, ['--help'], { cwd: project, encoding: 'utf8' });
+  assert.match(help, /--port <n>/);
 });
