@@ -78,7 +78,7 @@ export async function startHuaweiDnsStub({ credentials, answer = () => ({ status
         res.writeHead(scripted.status ?? 200, scripted.headers ?? {});
         return res.end(scripted.raw);
       }
-      reply(res, scripted.status ?? 200, scripted.body ?? {}, scripted.headers);
+      return reply(res, scripted.status ?? 200, scripted.body ?? {}, scripted.headers);
     };
     if (scripted.delayMs) setTimeout(send, scripted.delayMs);
     else send();
