@@ -8,7 +8,7 @@
 // decorator setting or plugin.
 import { defineConfig, type Plugin } from 'vite';
 import { huaweiDnsProxy } from './proxy/huawei-dns-proxy.js';
-import { simulatedDnsApi } from './server/simulated-dns-api.js';
+import { simulatedDnsApi } from './simulator/simulated-dns-api.js';
 
 /** Serves the simulated DNS API from the dev server and from `vite preview`. */
 function simulatedDnsApiPlugin(): Plugin {

@@ -6,6 +6,7 @@
 //   dist/dns-import-status.d.ts, dist/react.d.ts   typings (re-exporting dist/types/)
 //   dist/proxy/                       proxy/ (Node: `dns-import-status/proxy` and its command) as written,
 //                                     with typings from its JSDoc, strictly type-checked on the way
+//   dist/simulator/                   simulator/ (Node: `dns-import-status/simulator`), the same way
 // Two Vite builds because the two element outputs differ in what they leave external; the
 // React entry has no templates or styles, so esbuild alone builds it.
 // Size (scripts/check-size.js holds the budget): Lit's production build (the `production`
@@ -90,13 +91,19 @@ await buildReact();
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 writeFileSync('dist/dns-import-status.d.ts', "export * from './types/index.js';\n");
 writeFileSync('dist/react.d.ts', "export * from './types/react.js';\n");
-// The signing proxy is Node code with no build step of its own: published as written.
-const proxyFiles = ['proxy/huawei-dns-proxy.js', 'proxy/cli.js'];
-execFileSync(
-  process.execPath,
-  ['node_modules/typescript/bin/tsc', '--ignoreConfig', ...proxyFiles, '--allowJs', '--checkJs', '--strict', '--declaration', '--emitDeclarationOnly', '--outDir', 'dist/proxy', '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node'],
-  { stdio: 'inherit' },
-);
+// The signing proxy and the simulated DNS API are Node code with no build step of their own:
+// published as written, with typings generated from their JSDoc (strictly type-checked here).
+const nodeModules = {
+  proxy: ['proxy/huawei-dns-proxy.js', 'proxy/cli.js'],
+  simulator: ['simulator/simulated-dns-api.js', 'simulator/simulated-zones.js', 'simulator/simulated-records.js'],
+};
+for (const [folder, files] of Object.entries(nodeModules)) {
+  execFileSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '--ignoreConfig', ...files, '--allowJs', '--checkJs', '--strict', '--declaration', '--emitDeclarationOnly', '--outDir', `dist/${folder}`, '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node'],
+    { stdio: 'inherit' },
+  );
+  for (const file of files) copyFileSync(file, `dist/${file}`);
+}
 rmSync('dist/proxy/cli.d.ts');
-for (const file of proxyFiles) copyFileSync(file, `dist/${file}`);
-console.log('built dist/dns-import-status.js, dist/dns-import-status.bundle.js, dist/react.js, dist/proxy/ and typings');
+console.log('built dist/dns-import-status.js, dist/dns-import-status.bundle.js, dist/react.js, dist/proxy/, dist/simulator/ and typings');

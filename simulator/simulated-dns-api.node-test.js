@@ -1,4 +1,4 @@
-// Node tests of the simulated DNS API over real HTTP. Run: node --test server/
+// Node tests of the simulated DNS API over real HTTP. Run: node --test simulator/
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
