@@ -1,10 +1,14 @@
 // Vite: the demo dev server (`npx vite` → http://127.0.0.1:5173/demo/, the API page at
 // /demo/api.html, rendered from /custom-elements.json), with the simulated
 // Huawei Cloud DNS API mounted at /api/dns (and its /__sim/ control endpoints).
+// With HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK set, /api/dns also reaches your own Huawei Cloud
+// account through the signing proxy (dns-import-status/proxy), and the demo shows a field for
+// your zone id; the simulated zones (ids starting `zone-`) stay simulated.
 // The element declares its properties statically (no decorators), so Vite's Oxc needs no
 // decorator setting or plugin.
 import { defineConfig, type Plugin } from 'vite';
-import { simulatedDnsApi } from './server/simulated-dns-api.js';
+import { huaweiDnsProxy } from './proxy/huawei-dns-proxy.js';
+import { simulatedDnsApi } from './simulator/simulated-dns-api.js';
 
 /** Serves the simulated DNS API from the dev server and from `vite preview`. */
 function simulatedDnsApiPlugin(): Plugin {
@@ -16,6 +20,29 @@ function simulatedDnsApiPlugin(): Plugin {
     configurePreviewServer(server) {
       server.middlewares.use(simulatedDnsApi());
     },
+  };
+}
+
+/** Mounts the signing proxy in front of the simulator when the official SDK's variables are set. */
+function huaweiDnsProxyPlugin(env: NodeJS.ProcessEnv = process.env): Plugin {
+  const ak = env['HUAWEICLOUD_SDK_AK'];
+  const sk = env['HUAWEICLOUD_SDK_SK'];
+  if (!ak || !sk) return { name: 'huawei-dns-proxy-off' };
+  const proxy = huaweiDnsProxy({
+    ak,
+    sk,
+    ...(env['HUAWEICLOUD_SDK_PROJECT_ID'] && { projectId: env['HUAWEICLOUD_SDK_PROJECT_ID'] }),
+    // Another region's DNS endpoint, or a local stand-in in the tests.
+    ...(env['DNS_PROXY_ENDPOINT'] && { endpoint: env['DNS_PROXY_ENDPOINT'] }),
+  });
+  const simulated = /^\/api\/dns\/v2\/zones\/zone-/;
+  const middleware: typeof proxy = (req, res, next) => (simulated.test(req.url ?? '') ? next() : proxy(req, res, next));
+  return {
+    name: 'huawei-dns-proxy',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+    // The demo's "your own zone" field is there only when the proxy is.
+    transformIndexHtml: (html) => html.replace('<form id="own-zone" hidden', '<form id="own-zone"'),
   };
 }
 
@@ -35,7 +62,7 @@ function rootToDemoPlugin(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [rootToDemoPlugin(), simulatedDnsApiPlugin()],
+  plugins: [rootToDemoPlugin(), huaweiDnsProxyPlugin(), simulatedDnsApiPlugin()],
   server: {
     host: '127.0.0.1',
     port: 5173,

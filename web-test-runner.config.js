@@ -6,7 +6,7 @@ import { litSsrPlugin } from '@lit-labs/testing/web-test-runner-ssr-plugin.js';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { CHROMIUM_ARGS, findChromium, findFirefox, selectedEngines, startWebKitDriver, webkitCapabilities } from './scripts/engines.js';
-import { simulatedDnsApi } from './server/simulated-dns-api.js';
+import { simulatedDnsApi } from './simulator/simulated-dns-api.js';
 import { frameworkExamplesPlugin } from './test/frameworks/example-bundles.js';
 
 /** Adapts the connect-style simulated API (shared with the Vite demo) to koa. */

@@ -55,6 +55,14 @@ for (const [zoneId, label] of SCENARIOS) {
 }
 selectZone(new URL(location.href).searchParams.get('zone') ?? el.zoneId);
 
+// Shown by the dev server only when it signs requests for your own account (HUAWEICLOUD_SDK_AK/SK).
+const ownZone = byId<HTMLFormElement>('own-zone');
+ownZone.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const zoneId = new FormData(ownZone).get('zone');
+  if (typeof zoneId === 'string' && zoneId !== '') selectZone(zoneId);
+});
+
 byId('restart').addEventListener('click', async () => {
   await fetch(`/__sim/zones/${encodeURIComponent(el.zoneId)}/restart`, { method: 'POST' });
   await el.refresh();

@@ -4,13 +4,16 @@
 //   dist/react.js                     src/react.ts, the React component (`dns-import-status/react`), with
 //                                     react, @lit/react and the element module external
 //   dist/dns-import-status.d.ts, dist/react.d.ts   typings (re-exporting dist/types/)
+//   dist/proxy/                       proxy/ (Node: `dns-import-status/proxy` and its command) as written,
+//                                     with typings from its JSDoc, strictly type-checked on the way
+//   dist/simulator/                   simulator/ (Node: `dns-import-status/simulator`), the same way
 // Two Vite builds because the two element outputs differ in what they leave external; the
 // React entry has no templates or styles, so esbuild alone builds it.
 // Size (scripts/check-size.js holds the budget): Lit's production build (the `production`
 // export condition, no dev-mode checks or warnings), the static text of css`` and html``
 // templates minified (scripts/minify-templates.js), comments and legal comments dropped.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild, transform } from 'esbuild';
 import { minify } from 'terser';
 import { build } from 'vite';
@@ -88,4 +91,19 @@ await buildReact();
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 writeFileSync('dist/dns-import-status.d.ts', "export * from './types/index.js';\n");
 writeFileSync('dist/react.d.ts', "export * from './types/react.js';\n");
-console.log('built dist/dns-import-status.js, dist/dns-import-status.bundle.js, dist/react.js and typings');
+// The signing proxy and the simulated DNS API are Node code with no build step of their own:
+// published as written, with typings generated from their JSDoc (strictly type-checked here).
+const nodeModules = {
+  proxy: ['proxy/huawei-dns-proxy.js', 'proxy/cli.js'],
+  simulator: ['simulator/simulated-dns-api.js', 'simulator/simulated-zones.js', 'simulator/simulated-records.js'],
+};
+for (const [folder, files] of Object.entries(nodeModules)) {
+  execFileSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '--ignoreConfig', ...files, '--allowJs', '--checkJs', '--strict', '--declaration', '--emitDeclarationOnly', '--outDir', `dist/${folder}`, '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node'],
+    { stdio: 'inherit' },
+  );
+  for (const file of files) copyFileSync(file, `dist/${file}`);
+}
+rmSync('dist/proxy/cli.d.ts');
+console.log('built dist/dns-import-status.js, dist/dns-import-status.bundle.js, dist/react.js, dist/proxy/, dist/simulator/ and typings');

@@ -4,14 +4,15 @@
 // exit code says whether all passed.
 //   - the build's template minifier (node:test)
 //   - server rendering in Node with @lit-labs/ssr (node:test)
-//   - end to end: the bundle on a plain HTML page under a strict CSP, and in several tabs of one
-//     browser sharing one poller (playwright-core, Chromium)
+//   - end to end: the bundle on a plain HTML page under a strict CSP, in several tabs of one
+//     browser sharing one poller, and through the signing proxy to a local Huawei DNS stub
+//     (playwright-core, Chromium)
 //   - the package: npm pack, install, exports, sideEffects, typings (node:test)
 //   - the size budget (scripts/check-size.js)
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['template minifier, server rendering, end to end (CSP), package', ['--test', 'test/build/minify-templates.test.js', 'test/ssr/server-render.test.js', 'test/e2e/csp.e2e.test.js', 'test/e2e/tabs.e2e.test.js', 'test/package/pack.test.js']],
+  ['template minifier, server rendering, end to end (CSP, tabs, signing proxy), package', ['--test', 'test/build/minify-templates.test.js', 'test/ssr/server-render.test.js', 'test/e2e/csp.e2e.test.js', 'test/e2e/tabs.e2e.test.js', 'test/e2e/huawei-proxy.e2e.test.js', 'test/package/pack.test.js']],
   ['size budget', ['scripts/check-size.js']],
 ];
 const failed = [];

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/engines.js';
-import { simulatedDnsApi } from '../../server/simulated-dns-api.js';
+import { simulatedDnsApi } from '../../simulator/simulated-dns-api.js';
 import { startStaticServer } from './static-server.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";

@@ -11,6 +11,11 @@
 //   - `dns-import-status/react`: react and @lit/react are optional peers (not installed with the
 //     package); once they are, a strict React 19 TSX project type-checks against it, and an app
 //     bundled with it works in Chromium with one copy of the element.
+//   - `dns-import-status/proxy` and the `dns-import-status-proxy` command: the Huawei SDK is an
+//     optional peer (not installed with the package); once it is, Node imports the proxy, a strict
+//     TypeScript consumer type-checks against its typings, and the command starts.
+//   - `dns-import-status/simulator`: Node imports it from the tarball, mounts it on a plain
+//     node:http server that answers the scenarios, and a strict TypeScript consumer type-checks.
 // Needs `npm run build` first.
 //
 //   node --test test/package/pack.test.js
@@ -65,6 +70,13 @@ test('the tarball holds the built files, the manifest and the typings, and nothi
     'dist/react.js',
     'dist/react.d.ts',
     'dist/types/react.d.ts',
+    'dist/proxy/huawei-dns-proxy.js',
+    'dist/proxy/huawei-dns-proxy.d.ts',
+    'dist/proxy/cli.js',
+    'dist/simulator/simulated-dns-api.js',
+    'dist/simulator/simulated-dns-api.d.ts',
+    'dist/simulator/simulated-zones.js',
+    'dist/simulator/simulated-records.js',
   ]) {
     assert.ok(files.includes(wanted), `${wanted} is in the tarball`);
   }
@@ -97,6 +109,8 @@ test('the exports map resolves the entry points and hides the rest', () => {
     'dns-import-status',
     'dns-import-status/bundle',
     'dns-import-status/react',
+    'dns-import-status/proxy',
+    'dns-import-status/simulator',
     'dns-import-status/custom-elements.json',
     'dns-import-status/dist/types/index.js',
     'dns-import-status/src/index.ts',
@@ -106,6 +120,8 @@ test('the exports map resolves the entry points and hides the rest', () => {
     'dns-import-status': pathToFileURL(join(root, 'dist/dns-import-status.js')).href,
     'dns-import-status/bundle': pathToFileURL(join(root, 'dist/dns-import-status.bundle.js')).href,
     'dns-import-status/react': pathToFileURL(join(root, 'dist/react.js')).href,
+    'dns-import-status/proxy': pathToFileURL(join(root, 'dist/proxy/huawei-dns-proxy.js')).href,
+    'dns-import-status/simulator': pathToFileURL(join(root, 'dist/simulator/simulated-dns-api.js')).href,
     'dns-import-status/custom-elements.json': pathToFileURL(join(root, 'custom-elements.json')).href,
     'dns-import-status/dist/types/index.js': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
     'dns-import-status/src/index.ts': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
@@ -119,8 +135,8 @@ test('the exports map resolves the entry points and hides the rest', () => {
   assert.deepEqual([...reactEntry.matchAll(/from\s*"([^"]+)"/g)].map((m) => m[1]).sort(), ['./dns-import-status.js', '@lit/react', 'react']);
 });
 
-test('react and @lit/react are optional peers: not installed with the package', () => {
-  assert.deepEqual(pkg.peerDependenciesMeta, { '@lit/react': { optional: true }, react: { optional: true } });
+test('react, @lit/react and the Huawei SDK are optional peers: not installed with the package', () => {
+  assert.deepEqual(pkg.peerDependenciesMeta, { '@huaweicloud/huaweicloud-sdk-core': { optional: true }, '@lit/react': { optional: true }, react: { optional: true } });
   for (const peer of Object.keys(pkg.peerDependencies)) assert.ok(!existsSync(join(project, 'node_modules', peer)), `${peer} not installed`);
 });
 
@@ -363,5 +379,89 @@ test('a bundler keeps the registering import (sideEffects) and the element works
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
+  }
+});
+
+test('dns-import-status/proxy: without the optional peer it says what to install; with it, it imports, type-checks and its command starts', async () => {
+  const run = (code) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+  assert.ok(!existsSync(join(project, 'node_modules/@huaweicloud')), 'no Huawei SDK installed with the element');
+  assert.throws(() => run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; huaweiDnsProxy({ ak: 'a', sk: 'b' });`), /npm install @huaweicloud\/huaweicloud-sdk-core/);
+
+  const version = JSON.parse(readFileSync(join(repo, 'node_modules/@huaweicloud/huaweicloud-sdk-core/package.json'), 'utf8')).version;
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `@huaweicloud/huaweicloud-sdk-core@${version}`, `@types/node@${JSON.parse(readFileSync(join(repo, 'node_modules/@types/node/package.json'), 'utf8')).version}`], project);
+  assert.equal(run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; console.log(typeof huaweiDnsProxy({ ak: 'a', sk: 'b' }));`).trim(), 'function');
+
+  const dir = join(project, 'ts-proxy');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'server.ts'),
+    `import { createServer } from 'node:http';
+     import { huaweiDnsProxy, type HuaweiDnsProxyOptions } from 'dns-import-status/proxy';
+     const options: HuaweiDnsProxyOptions = { ak: 'a', sk: 'b', region: 'ap-southeast-1', timeout: 5000 };
+     const proxy = huaweiDnsProxy(options);
+     createServer((req, res) => proxy(req, res, () => res.end()));
+     // @ts-expect-error - ak and sk are required
+     huaweiDnsProxy({ region: 'cn-north-4' });
+     // @ts-expect-error - timeout is a number
+     huaweiDnsProxy({ ak: 'a', sk: 'b', timeout: '5' });`,
+  );
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['server.ts'] }));
+  try {
+    execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
+  }
+
+  // The command, as `npx dns-import-status-proxy` runs it from the installed package.
+  const bin = join(project, 'node_modules/.bin/dns-import-status-proxy');
+  assert.ok(existsSync(bin), 'npm linked the command');
+  const help = execFileSync(bin, ['--help'], { cwd: project, encoding: 'utf8' });
+  assert.match(help, /--port <n>/);
+});
+
+test('dns-import-status/simulator: Node imports it from the tarball, a plain node:http server answers through it, and its typings check', async () => {
+  const script = `
+    import { createServer } from 'node:http';
+    import { simulatedDnsApi } from 'dns-import-status/simulator';
+    const api = simulatedDnsApi({ progressMs: 0 });
+    const server = createServer((req, res) => api(req, res, () => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('host')));
+    server.listen(0, '127.0.0.1', async () => {
+      const base = 'http://127.0.0.1:' + server.address().port;
+      const get = async (path, init) => { const r = await fetch(base + path, init); return [r.status, await r.text()]; };
+      const out = {
+        progress: JSON.parse((await get('/api/dns/v2/zones/zone-progress/import/recordsets'))[1]).data.status,
+        flaky: (await get('/api/dns/v2/zones/zone-flaky/import/recordsets'))[0],
+        post: JSON.parse((await get('/api/dns/v2/zones/zone-clean/import/recordsets', { method: 'POST' }))[1]).error_code,
+        other: await get('/index.html'),
+        stats: JSON.parse((await get('/__sim/stats'))[1]).total,
+      };
+      console.log(JSON.stringify(out));
+      server.close();
+    });`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8', stdio: 'pipe', timeout: 30_000 });
+  assert.deepEqual(JSON.parse(out), { progress: 'DONE', flaky: 503, post: 'APIG.0101', other: [404, 'host'], stats: 2 });
+
+  if (!existsSync(join(project, 'node_modules/@types/node'))) {
+    const version = JSON.parse(readFileSync(join(repo, 'node_modules/@types/node/package.json'), 'utf8')).version;
+    npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `@types/node@${version}`], project);
+  }
+  const dir = join(project, 'ts-simulator');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'server.ts'),
+    `import { createServer } from 'node:http';
+     import { simulatedDnsApi, type SimulatedDnsApiOptions } from 'dns-import-status/simulator';
+     const options: SimulatedDnsApiOptions = { prefix: '/api/dns', progressMs: 5000, slowMs: 100, now: Date.now };
+     const api = simulatedDnsApi(options);
+     createServer((req, res) => api(req, res, () => res.end()));
+     simulatedDnsApi();
+     // @ts-expect-error - progressMs is a number
+     simulatedDnsApi({ progressMs: '5' });`,
+  );
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['server.ts'] }));
+  try {
+    execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
   }
 });

@@ -1,5 +1,6 @@
-// A simulated Huawei Cloud DNS "query batch import task" API, as connect-style middleware.
-// Mounted by the Vite dev server (the demo) and by web-test-runner (the browser tests).
+// A simulated Huawei Cloud DNS "query batch import task" API, as Connect-style middleware
+// (`dns-import-status/simulator`). Mounted by the Vite dev server (the demo), by web-test-runner
+// (the browser tests), and by any host's dev server.
 //
 //   GET  {prefix}/v2/zones/{zone_id}/import/recordsets   the scenarios of simulated-zones.js
 //   POST /__sim/zones/{zone_id}/restart                   restart a zone's simulated import
@@ -7,20 +8,24 @@
 //   GET  /__sim/last-request/{zone_id}                    url and headers of the last import GET
 //   POST /__sim/reset                                     forget all counters and zone state
 //
-// Any other URL is passed on with next().
+// Paths are matched against the URL the browser requested (`req.originalUrl` where Express or
+// Connect set it, else `req.url`), so mounting it under a path (`app.use('/api/dns', ...)`)
+// changes nothing. Anything under the prefix (under /v2 for prefix '') that is not the import GET
+// gets a Huawei-shaped 4xx body; any other URL is passed on with next().
 
 import { randomBytes } from 'node:crypto';
 import { createZones } from './simulated-zones.js';
 
 /**
- * @typedef {import('node:http').IncomingMessage} Req
+ * @typedef {import('node:http').IncomingMessage & { originalUrl?: string }} Req
  * @typedef {import('node:http').ServerResponse} Res
  * @typedef {(err?: unknown) => void} Next
  */
 
 /**
  * @typedef {object} SimulatedDnsApiOptions
- * @property {string} [prefix]      where the API is mounted (default `/api/dns`)
+ * @property {string} [prefix]      the URL path before `/v2/zones/...`, as the browser requests it
+ *                                  (default `/api/dns`; `''` for the root). Must start with `/`.
  * @property {number} [progressMs]  zone-progress: time from PENDING to DONE (default 15000)
  * @property {number} [slowMs]      zone-slow: answer delay (default 3000)
  * @property {() => number} [now]   clock (default Date.now)
@@ -61,11 +66,30 @@ function escapeRegExp(text) {
 }
 
 /**
+ * The path of a request target: no query or fragment, and no scheme and host when a client sent
+ * the absolute form (`GET http://host/path`).
+ * @param {string} target @returns {string}
+ */
+function pathOf(target) {
+  const path = target.split(/[?#]/, 1)[0] ?? '';
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/]*/i.exec(path);
+  return origin ? path.slice(origin[0].length) || '/' : path;
+}
+
+/** A Huawei-shaped error body (the API gateway's `error_code`/`error_msg`). @param {string} code @param {string} message */
+const huaweiError = (code, message) => ({ error_code: code, error_msg: message });
+
+/**
+ * The simulated DNS API as Connect-style middleware `(req, res, next)`: for Vite's
+ * `configureServer`, Express, or a plain `node:http` server. Each call has its own zone state.
  * @param {SimulatedDnsApiOptions} [options]
  * @returns {(req: Req, res: Res, next: Next) => void}
  */
 export function simulatedDnsApi(options = {}) {
   const prefix = (options.prefix ?? '/api/dns').replace(/\/+$/, '');
+  if (prefix !== '' && !prefix.startsWith('/')) throw new TypeError(`simulatedDnsApi: prefix must start with "/" (got ${JSON.stringify(options.prefix)}).`);
+  // The paths it owns: everything under the prefix, or under /v2 when the API is at the root.
+  const owned = prefix || '/v2';
   const importPath = new RegExp(`^${escapeRegExp(prefix)}/v2/zones/([^/]+)/import/recordsets$`);
   const zones = createZones(options);
 
@@ -89,7 +113,7 @@ export function simulatedDnsApi(options = {}) {
   function handleImport(req, res, zoneId) {
     total += 1;
     requests.set(zoneId, (requests.get(zoneId) ?? 0) + 1);
-    lastRequest.set(zoneId, { url: req.url ?? '', method: req.method ?? 'GET', headers: { ...req.headers } });
+    lastRequest.set(zoneId, { url: req.originalUrl ?? req.url ?? '', method: req.method ?? 'GET', headers: { ...req.headers } });
     const current = (inFlight.get(zoneId) ?? 0) + 1;
     inFlight.set(zoneId, current);
     maxInFlight.set(zoneId, Math.max(maxInFlight.get(zoneId) ?? 0, current));
@@ -150,21 +174,40 @@ export function simulatedDnsApi(options = {}) {
     return sendJson(res, 404, { error: `Unknown simulator endpoint: ${path}` });
   }
 
-  return function simulatedDnsApiMiddleware(req, res, next) {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path.startsWith(SIM_PREFIX)) return handleControl(req, res, path);
-    if (path !== prefix && !path.startsWith(`${prefix}/`)) return next();
+  /** Answers the request, or returns false for a URL that is not the simulator's. @param {Req} req @param {Res} res @returns {boolean} */
+  function answer(req, res) {
+    const path = pathOf(req.originalUrl ?? req.url ?? '/');
+    if (path.startsWith(SIM_PREFIX)) handleControl(req, res, path);
+    else if (path === owned || path.startsWith(`${owned}/`)) respond(req, res, path);
+    else return false;
+    return true;
+  }
 
+  /** @param {Req} req @param {Res} res @param {string} path under the prefix */
+  function respond(req, res, path) {
     const match = importPath.exec(path);
     if (!match) {
       // Under the API prefix but not a simulated API: answer like the API gateway does.
-      return sendJson(res, 404, { error_code: 'APIG.0101', error_msg: 'The API does not exist or has not been published in the environment.' });
+      return sendJson(res, 404, huaweiError('APIG.0101', 'The API does not exist or has not been published in the environment.'));
     }
     if (req.method !== 'GET') {
-      return sendJson(res, 405, { error_code: 'APIG.0101', error_msg: `Method ${req.method} is not simulated: only GET is.` }, { Allow: 'GET' });
+      return sendJson(res, 405, huaweiError('APIG.0101', `Method ${req.method} is not simulated: only GET is.`), { Allow: 'GET' });
     }
-    const zoneId = decode(match[1]);
-    if (zoneId === undefined) return sendJson(res, 400, { error_code: 'DNS.0002', error_msg: 'Invalid zone id.' });
+    const zoneId = decode(match[1] ?? '');
+    if (zoneId === undefined) return sendJson(res, 400, huaweiError('DNS.0002', 'Invalid zone id.'));
     handleImport(req, res, zoneId);
+  }
+
+  return function simulatedDnsApiMiddleware(req, res, next) {
+    let handled = true;
+    try {
+      handled = answer(req, res);
+    } catch (error) {
+      // A bug here must not take the host's dev server down: answer 500 in the API's shape.
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, huaweiError('SIM.0500', `The simulator failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    // Outside the try: an error further down the host's stack is the host's, not ours.
+    if (!handled) next();
   };
 }

@@ -1,4 +1,4 @@
-// Node tests of the simulated DNS API over real HTTP. Run: node --test server/
+// Node tests of the simulated DNS API over real HTTP. Run: node --test simulator/
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -222,5 +222,102 @@ describe('simulated DNS import API', () => {
     assert.equal(post.status, 405);
     assert.equal(post.headers.get('allow'), 'GET');
     assert.equal((await stats()).total, 0);
+  });
+
+  it('answers what it cannot serve with a Huawei-shaped 4xx body', async () => {
+    /** @type {[string, RequestInit, number, string][]} */
+    const cases = [
+      ['/api/dns/v2/zones/%E0%A4%A/import/recordsets', {}, 400, 'DNS.0002'],
+      ['/api/dns/v2/zones/zone-clean/import', {}, 404, 'APIG.0101'],
+      ['/api/dns', {}, 404, 'APIG.0101'],
+      ['/api/dns/v2/zones/zone-clean/import/recordsets', { method: 'DELETE' }, 405, 'APIG.0101'],
+      ['/api/dns/v2/zones/zone-clean/import/recordsets', { method: 'PUT', body: '{}' }, 405, 'APIG.0101'],
+    ];
+    for (const [path, init, status, code] of cases) {
+      const res = await fetch(`${base}${path}`, init);
+      assert.equal(res.status, status, `${init.method ?? 'GET'} ${path}`);
+      assert.equal(res.headers.get('content-type'), 'application/json');
+      const body = await res.json();
+      assert.equal(body.error_code, code, path);
+      assert.equal(typeof body.error_msg, 'string');
+    }
+    const head = await fetch(`${base}/api/dns/v2/zones/zone-clean/import/recordsets`, { method: 'HEAD' });
+    assert.equal(head.status, 405);
+    assert.equal((await stats()).total, 0, 'none of them reached a scenario');
+  });
+
+  it('reads the path of an absolute-form request target', async () => {
+    const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+    const status = await new Promise((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port, path: 'http://elsewhere.example/api/dns/v2/zones/zone-clean/import/recordsets?x=1' }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        })
+        .on('error', reject);
+    });
+    assert.equal(status, 200);
+  });
+});
+
+/** Starts a plain node:http server with `middleware`, whose fallback answers 418. @param {ReturnType<typeof simulatedDnsApi>} middleware */
+async function plainServer(middleware) {
+  const plain = http.createServer((req, res) => middleware(req, res, () => res.writeHead(418).end('passed on')));
+  await new Promise((resolve) => plain.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (plain.address());
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => plain.close(() => resolve(undefined))) };
+}
+
+describe('simulatedDnsApi options', () => {
+  it('serves the API at the root with prefix "", and owns only /v2 there', async () => {
+    const root = await plainServer(simulatedDnsApi({ prefix: '' }));
+    try {
+      assert.equal((await fetch(`${root.url}/v2/zones/zone-clean/import/recordsets`)).status, 200);
+      assert.equal((await fetch(`${root.url}/v2/zones`)).status, 404);
+      assert.equal((await fetch(`${root.url}/index.html`)).status, 418);
+      assert.equal((await fetch(`${root.url}/api/dns/v2/zones/zone-clean/import/recordsets`)).status, 418);
+    } finally {
+      await root.close();
+    }
+  });
+
+  it('takes the prefix as the browser requests it, mounted at a path or not (req.originalUrl)', async () => {
+    const api = simulatedDnsApi({ prefix: '/dns-sim/' });
+    // What Express and Connect do for app.use('/dns-sim', api): req.url loses the mount path.
+    const mounted = await plainServer((req, res, next) => {
+      if (!req.url?.startsWith('/dns-sim/')) return next();
+      Object.assign(req, { originalUrl: req.url, url: req.url.slice('/dns-sim'.length) });
+      api(req, res, next);
+    });
+    try {
+      const res = await fetch(`${mounted.url}/dns-sim/v2/zones/zone-clean/import/recordsets`);
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).data.zone_id, 'zone-clean');
+      assert.equal((await fetch(`${mounted.url}/dns-sim/v2/nothing`)).status, 404);
+    } finally {
+      await mounted.close();
+    }
+  });
+
+  it('refuses a prefix that is not a path', () => {
+    assert.throws(() => simulatedDnsApi({ prefix: 'api/dns' }), /prefix must start with "\/"/);
+  });
+
+  it('answers 500 in the API’s shape instead of crashing the server when a scenario throws', async () => {
+    const broken = await plainServer(
+      simulatedDnsApi({
+        now: () => {
+          throw new Error('clock broke');
+        },
+      }),
+    );
+    try {
+      const res = await fetch(`${broken.url}/api/dns/v2/zones/zone-progress/import/recordsets`);
+      assert.equal(res.status, 500);
+      assert.deepEqual(await res.json(), { error_code: 'SIM.0500', error_msg: 'The simulator failed: clock broke' });
+      assert.equal((await fetch(`${broken.url}/elsewhere`)).status, 418, 'the server still answers');
+    } finally {
+      await broken.close();
+    }
   });
 });
