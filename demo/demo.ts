@@ -1,6 +1,5 @@
 // The demo page: scenario picker, restart, language switch and a live log of the element's events.
-import '../src/index.js';
-import type { DnsImportStatus } from '../src/index.js';
+import { watchImport, type DnsImportStatus, type ImportWatcher } from '../src/index.js';
 
 const SCENARIOS: ReadonlyArray<readonly [zoneId: string, label: string]> = [
   ['zone-progress', 'Import in progress → done with failures'],
@@ -33,8 +32,27 @@ const zones = byId('zones');
 const log = byId<HTMLOListElement>('log');
 const currentZone = byId('current-zone');
 
+// A task centre beside the element: a watcher without an element, sharing the element's requests.
+const taskCentre = byId('task-centre');
+let watcher: ImportWatcher | undefined;
+function watchInTaskCentre(zoneId: string): void {
+  watcher?.close();
+  watcher = watchImport({ zoneId, endpoint: '/api/dns', shareKey: 'demo-project' });
+  const say = (text: string) => (taskCentre.textContent = `Task centre (watchImport): ${text}`);
+  say('watching');
+  watcher.addEventListener('import-progress', ({ detail: { task } }) => say(`${task.status}, ${task.success_count + task.error_count} of ${task.total_count}`));
+  watcher.addEventListener('import-done', ({ detail: { task } }) => say(`finished: ${task.success_count} imported, ${task.error_count} failed`));
+  watcher.addEventListener('import-error', ({ detail: { error } }) => say(error.code ?? error.kind));
+}
+
+// Permission for notifications is the page's to ask, on a click; the element never asks.
+const allowNotifications = byId<HTMLButtonElement>('allow-notifications');
+allowNotifications.hidden = typeof Notification !== 'function';
+allowNotifications.addEventListener('click', () => void Notification.requestPermission());
+
 function selectZone(zoneId: string): void {
   el.zoneId = zoneId;
+  watchInTaskCentre(zoneId);
   currentZone.textContent = zoneId;
   for (const button of zones.querySelectorAll('button')) {
     button.setAttribute('aria-pressed', String(button.dataset['zone'] === zoneId));
