@@ -303,7 +303,11 @@ describe('progress insight', () => {
       el.remove();
       // The element lets go once the current task's microtasks have run (so that a move is not a removal).
       await until(() => clock.countTimers() === 0, () => `no timer after removal (${clock.countTimers()})`);
-      expect(clock.countTimers()).to.equal(0);
+      // So no stall is ever declared for it, and nothing is fetched.
+      await clock.tickAsync(600_000);
+      expect(el.stalled).to.equal(false);
+      expect(stalls).to.have.length(0);
+      expect(scripted.calls).to.have.length(1);
     });
   });
 
