@@ -205,6 +205,7 @@ describe('sequences a console goes through', () => {
   it('properties set right after append() are used by the very first request', async () => {
     const builtIn = sinon.spy(window, 'fetch');
     const scripted = new ScriptedFetcher();
+    // Not mount(): it sets properties before connecting, and this test is about setting them after.
     const parent = await fixture<HTMLElement>(html`<div></div>`);
     const el = document.createElement('dns-import-status');
     el.setAttribute('zone-id', 'zone-late-props');
@@ -671,6 +672,8 @@ describe('sequences a console goes through', () => {
 
     it('moved into another document, it follows that document\'s lang', async () => {
       const iframe = await fixture<HTMLIFrameElement>(html`<iframe></iframe>`);
+      // Not mount(): straight in the body, as a page has it before moving it (inside mount()'s
+      // fixture <div>, the move makes Lit warn of an update scheduled after an update).
       const el = document.createElement('dns-import-status');
       document.body.append(el);
       await until(() => message(el).includes('Set zone-id to show'), () => `the hint in English (is "${message(el)}")`);
