@@ -672,10 +672,9 @@ describe('sequences a console goes through', () => {
 
     it('moved into another document, it follows that document\'s lang', async () => {
       const iframe = await fixture<HTMLIFrameElement>(html`<iframe></iframe>`);
-      // Not mount(): straight in the body, as a page has it before moving it (inside mount()'s
-      // fixture <div>, the move makes Lit warn of an update scheduled after an update).
-      const el = document.createElement('dns-import-status');
-      document.body.append(el);
+      // Straight in the body (removed at the end): from inside the fixture's <div>, the move
+      // makes Lit's dev mode warn of an update scheduled after an update.
+      const el = await mount({ zoneId: null, parent: document.body });
       await until(() => message(el).includes('Set zone-id to show'), () => `the hint in English (is "${message(el)}")`);
       const other = iframe.contentDocument!;
       other.body.append(el);
