@@ -5,7 +5,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { litSsrPlugin } from '@lit-labs/testing/web-test-runner-ssr-plugin.js';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { CHROMIUM_ARGS, findChromium, findFirefox, selectedEngines, startWebKitDriver, webkitCapabilities } from './scripts/engines.js';
+import { chromiumLaunchOptions } from './scripts/chromium.js';
+import { findFirefox, selectedEngines, startWebKitDriver, webkitCapabilities } from './scripts/engines.js';
 import { simulatedDnsApi } from './simulator/simulated-dns-api.js';
 import { frameworkExamplesPlugin } from './test/frameworks/example-bundles.js';
 
@@ -41,7 +42,7 @@ async function webkitLauncher() {
 }
 
 const launchers = {
-  chromium: () => chromeLauncher({ launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS } }),
+  chromium: () => chromeLauncher({ launchOptions: chromiumLaunchOptions() }),
   // Firefox ESR over WebDriver BiDi, through puppeteer-core (no geckodriver, no download).
   firefox: () =>
     chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true } }),

@@ -2,160 +2,18 @@
 // (100,000 failed records, about 20 MB of JSON) over real HTTP, in headless Chromium with a
 // collectable heap (--expose-gc). Reports the JSON parse, the normalize, the element's first
 // render, the longest main-thread task beyond the parse (Long Tasks API), and the heap before,
-// with and after the element. Benchmarks measure; they never assert timings.
-import { chromium } from 'playwright-core';
-import { findChromium } from '../scripts/find-chromium.js';
-import { printTable, startBenchServer } from '../scripts/harness.js';
+// with and after the element. The page is bench/pages/payload.ts. Benchmarks measure; they
+// never assert timings.
+import { heapAfterGc, mb, median, ms, onBenchPage, printTable } from './support.js';
 
-const ZONE = 'zone-many-100000';
 const RUNS = 5;
-/** The issue's budget: no main-thread task over this beyond the JSON parse itself. */
+/** The budget: no main-thread task over this beyond the JSON parse itself. */
 const BUDGET_MS = 200;
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run',
-  // A heap that can be collected on demand, and exact (not bucketed) performance.memory figures.
-  '--js-flags=--expose-gc', '--enable-precise-memory-info',
-];
-
-export function launchMeasuringBrowser() {
-  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-}
-
-/** An empty page on the bench server's origin, whose module scripts Vite serves from src/. */
-export async function openBenchPage(browser, serverUrl, name, script) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => console.error('page error:', error));
-  const url = `${serverUrl}/__bench/${name}.html`;
-  await page.route(url, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head>
-        <body><script type="module">${script}</script></body></html>`,
-    }),
-  );
-  // Vite may optimize dependencies on first sight: load twice so that no reload lands mid-run.
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await page.reload({ waitUntil: 'networkidle' });
-  await page.waitForFunction(() => window.benchReady === true, undefined, { timeout: 60_000 });
-  return page;
-}
-
-/** Used JS heap after full collections, through the DevTools protocol. */
-export async function heapAfterGc(page) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    for (let i = 0; i < 3; i++) {
-      await page.evaluate(() => window.gc?.());
-      await cdp.send('HeapProfiler.collectGarbage');
-    }
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return usedSize;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const ms = (value) => (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /** Median, and the worst run beside it: a budget is about the worst case. */
 const spread = (values) => `${ms(median(values))} (worst ${ms(Math.max(...values))})`;
 
-const PAGE_SCRIPT = `
-import { normalizeImportResponse } from '/src/api/normalize-import-task.ts';
-import '/src/index.ts';
-
-const url = '/api/dns/v2/zones/${ZONE}/import/recordsets';
-const longTasks = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
-}).observe({ type: 'longtask', buffered: true });
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-// Ending after \`since\`: the task that appends the element began before the clock was read.
-const tasksSince = (since) => longTasks.filter((task) => task.start + task.duration >= since).map((task) => task.duration);
-
-window.payloadBench = {
-  /** Download, JSON.parse and normalize, each timed on its own (nothing kept afterwards). */
-  async pieces() {
-    let started = performance.now();
-    const bytes = await (await fetch(url, { cache: 'no-store' })).arrayBuffer();
-    const download = performance.now() - started;
-    started = performance.now();
-    const text = new TextDecoder().decode(bytes);
-    const decode = performance.now() - started;
-    started = performance.now();
-    let body = JSON.parse(text);
-    const parse = performance.now() - started;
-    started = performance.now();
-    let task = normalizeImportResponse(body);
-    const normalize = performance.now() - started;
-    const records = task.error_items.length;
-    body = task = undefined;
-    return { bytes: bytes.byteLength, download, decode, parse, normalize, records };
-  },
-
-  /** The element with an already parsed body: first render (its normalize included), and its long tasks. */
-  async render() {
-    let body = await (await fetch(url, { cache: 'no-store' })).json();
-    await frame();
-    const el = document.createElement('dns-import-status');
-    el.fetcher = async () => body;
-    el.zoneId = '${ZONE}';
-    const started = performance.now();
-    document.body.append(el);
-    while (el.state !== 'done') await el.updateComplete.then(() => new Promise((r) => setTimeout(r, 0)));
-    await el.updateComplete;
-    document.body.offsetHeight;
-    const rendered = performance.now() - started;
-    await frame();
-    await frame();
-    const tasks = tasksSince(started);
-    const rows = el.shadowRoot.querySelectorAll('[part~="error-item"]').length;
-    el.remove();
-    body = undefined;
-    await frame();
-    return { rendered, rows, longest: Math.max(0, ...tasks), tasks };
-  },
-
-  /** End to end on the built-in fetcher: fetch, text, JSON.parse, normalize, render, laid out. */
-  async endToEnd() {
-    await frame();
-    const el = document.createElement('dns-import-status');
-    el.endpoint = '/api/dns';
-    el.zoneId = '${ZONE}';
-    const started = performance.now();
-    document.body.append(el);
-    await new Promise((resolve) => {
-      const check = () => (el.state === 'done' ? resolve() : setTimeout(check, 5));
-      check();
-    });
-    await el.updateComplete;
-    document.body.offsetHeight;
-    const shown = performance.now() - started;
-    await frame();
-    await frame();
-    const tasks = tasksSince(started);
-    window.payloadBench.shown = el;
-    return { shown, longest: Math.max(0, ...tasks), tasks };
-  },
-
-  async removeShown() {
-    window.payloadBench.shown.remove();
-    window.payloadBench.shown = undefined;
-    await frame();
-    await frame();
-  },
-};
-window.benchReady = true;
-`;
-
-export async function run() {
-  const server = await startBenchServer();
-  const browser = await launchMeasuringBrowser();
-  try {
-    const page = await openBenchPage(browser, server.url, 'payload', PAGE_SCRIPT);
+export function run() {
+  return onBenchPage('payload', () => 'payloadBench' in window, async (page) => {
     // Warm-up: module compilation, JIT and the simulated API's cache of the 20 MB body.
     await page.evaluate(() => window.payloadBench.pieces());
 
@@ -221,8 +79,5 @@ export async function run() {
     } else {
       console.log(`\nWithin budget: longest task beyond the parse ${ms(beyondParse)} (budget ${BUDGET_MS} ms).`);
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

@@ -4,19 +4,14 @@
 // and what common interactions cost. The page is bench/pages/render.html; records are
 // generated in the page, deterministically. Times run from handing the element a fetcher (or
 // calling refresh()) to the DOM updated and laid out, so they include normalizing the body;
-// "(Lit update)" is the part spent in the element's own render and commit.
-import { launchBrowser, printTable, startBenchServer } from '../scripts/harness.js';
+// "(Lit update)" is the part spent in the element's own render and commit. Grouping the records
+// by error code (the overview of causes) is timed on its own, at each size.
+import { median, ms, onBenchPage, printTable } from './support.js';
 
 const SIZES = [1_000, 10_000, 100_000];
 /** Fewer repetitions where one naive render takes seconds. */
 const repetitionsFor = (count) => (count >= 100_000 ? 3 : 5);
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const ms = (value) => (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`);
 // The Long Tasks API reports only tasks of 50 ms or more.
 const longTask = (value) => (value > 0 ? ms(value) : '< 50 ms');
 
@@ -33,17 +28,8 @@ async function measureInteractions(page, count) {
   };
 }
 
-export async function run() {
-  const server = await startBenchServer();
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => console.error('page error:', error));
-    // Vite optimizes the page's dependencies on first sight and then reloads it: load it twice,
-    // so no reload can land in the middle of a measurement.
-    await page.goto(`${server.url}/bench/pages/render.html`, { waitUntil: 'networkidle' });
-    await page.reload({ waitUntil: 'networkidle' });
-    await page.waitForFunction(() => window.renderBench !== undefined);
+export function run() {
+  return onBenchPage('render', () => window.renderBench !== undefined, async (page) => {
     // One small warm-up of each, so module compilation and JIT warm-up are not charged to the first size.
     await page.evaluate(async () => {
       await window.renderBench.measure('ours', 1000, 2);
@@ -52,6 +38,7 @@ export async function run() {
 
     const rows = [];
     const normalize = [];
+    const grouping = [];
     const interactions = [];
     for (const count of SIZES) {
       const repetitions = repetitionsFor(count);
@@ -61,6 +48,8 @@ export async function run() {
           interactions.push(await measureInteractions(page, count));
           const normalizing = await page.evaluate(([count, repetitions]) => window.renderBench.measureNormalize(count, repetitions), [count, repetitions]);
           normalize.push({ 'failed records': count.toLocaleString('en'), 'normalizing one body (median)': ms(median(normalizing)) });
+          const grouped = await page.evaluate(([count, repetitions]) => window.renderBench.measureGrouping(count, repetitions), [count, repetitions]);
+          grouping.push({ 'failed records': count.toLocaleString('en'), 'grouping by error code: median (worst)': `${ms(median(grouped))} (${ms(Math.max(...grouped))})` });
         }
         const { samples, longestTasks } = await page.evaluate(
           ([kind, count, repetitions]) => window.renderBench.measure(kind, count, repetitions),
@@ -82,8 +71,7 @@ export async function run() {
     printTable('Render: time to first render and poll update, medians (headless Chromium)', rows);
     printTable('Of every poll, normalizing the response body (linear in the records, the same for any view)', normalize);
     printTable(`Interactions on <dns-import-status>, one after the other, medians of ${INTERACTION_RUNS} (re-render and layout included)`, interactions);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    // Linear in the records: 100,000 take about a hundred times as long as 1,000.
+    printTable('Grouping the failed records by error code (groupFailuresByCode, 50 codes)', grouping);
+  });
 }

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { BUDGETS, breakdown, kb, measureFiles } from '../scripts/check-size.js';
-import { printTable } from '../scripts/harness.js';
+import { printTable } from './support.js';
 
 export async function run() {
   if (!BUDGETS.every(({ file }) => existsSync(file))) execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });

@@ -9,9 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/engines.js';
-import { printTable } from '../scripts/harness.js';
+import { launchChromium } from '../scripts/chromium.js';
+import { printTable } from './support.js';
 import { instrumentTab, scriptedImportApi } from '../test/e2e/scripted-tabs.js';
 import { startStaticServer } from '../test/e2e/static-server.js';
 
@@ -127,7 +126,7 @@ export async function run() {
   if (!existsSync('dist/dns-import-status.bundle.js')) throw new Error('Run `npm run build` first.');
   const api = scriptedImportApi();
   const server = await startStaticServer({ root: 'dist', pages: { '/': PAGE }, middleware: api.middleware });
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const rows = [];
     for (const count of [1, 3, 10]) {

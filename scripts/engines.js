@@ -3,25 +3,15 @@
 // Protocol, WebDriver BiDi), WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver).
 //
 // BROWSERS selects them: unset or `chromium` (the default), `firefox`, `webkit`, a comma list,
-// or `all`.
+// or `all`. Chromium itself is found and launched by scripts/chromium.js.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from './find-chromium.js';
 
 export const ALL_ENGINES = ['chromium', 'firefox', 'webkit'];
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 export const DEFAULT_WEBKIT_DRIVER_PORT = 4445;
 
@@ -131,4 +121,3 @@ export async function startWebKitDriver({ timeoutMs = 20_000 } = {}) {
   return { port, stop };
 }
 
-export { findChromium };

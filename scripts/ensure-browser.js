@@ -3,7 +3,7 @@
 // anywhere else it says exactly what to install, instead of failing obscurely later.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium } from './find-chromium.js';
+import { findChromium } from './chromium.js';
 
 function tryFind() {
   try {

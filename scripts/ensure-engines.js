@@ -5,7 +5,8 @@
 //   node scripts/ensure-engines.js [all | chromium firefox webkit …]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium, findFirefox, findMiniBrowser, selectedEngines } from './engines.js';
+import { findChromium } from './chromium.js';
+import { findFirefox, findMiniBrowser, selectedEngines } from './engines.js';
 
 const PACKAGES = {
   chromium: ['chromium'],

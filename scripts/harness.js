@@ -1,9 +1,7 @@
-// Shared by the benchmarks and the screenshots: a Vite server (the demo's config, so the simulated DNS API is
-// mounted, serving src/ with Lit's production build) and headless Debian Chromium driven by
-// playwright-core. Benchmarks measure; they never assert timings.
-import { chromium } from 'playwright-core';
+// Shared by the benchmarks and the screenshots: a Vite server (the demo's config, so the simulated
+// DNS API is mounted, serving src/ with Lit's production build) and a way to open its pages in a
+// browser from scripts/chromium.js without a reload landing mid-measurement.
 import { createServer } from 'vite';
-import { findChromium } from './find-chromium.js';
 
 export async function startBenchServer(port = 0) {
   const server = await createServer({
@@ -20,30 +18,15 @@ export async function startBenchServer(port = 0) {
 }
 
 /**
- * Opens a bench page. The first visit lets Vite discover and pre-bundle the page's
- * dependencies (it reloads the page when it does); the second visit is the measured one.
+ * Opens a page of the Vite server. The first visit lets Vite discover and pre-bundle the page's
+ * dependencies (it reloads the page when it does); the second visit is the one used. Page errors
+ * are printed: a benchmark or a screenshot of a broken page must not pass unnoticed.
  */
-export async function openPage(browser, url, readyFunction) {
-  const page = await browser.newPage();
-  await page.goto(url);
-  await page.waitForLoadState('networkidle');
-  await page.goto(url);
-  if (readyFunction) await page.waitForFunction(readyFunction);
+export async function openPage(browser, url, readyFunction, { viewport } = {}) {
+  const page = await browser.newPage(viewport ? { viewport } : {});
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  if (readyFunction) await page.waitForFunction(readyFunction, undefined, { timeout: 60_000 });
   return page;
-}
-
-export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-}
-
-/** Prints rows (objects with the same keys) as a Markdown table, ready for the README. */
-export function printTable(title, rows) {
-  const keys = Object.keys(rows[0] ?? {});
-  console.log(`\n### ${title}\n`);
-  console.log(`| ${keys.join(' | ')} |`);
-  console.log(`| ${keys.map(() => '---').join(' | ')} |`);
-  for (const row of rows) console.log(`| ${keys.map((k) => row[k]).join(' | ')} |`);
 }

@@ -5,7 +5,8 @@
 // Chinese needs a CJK font: on Debian/Ubuntu as root this installs fonts-wqy-microhei.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { launchBrowser, openPage, startBenchServer } from './harness.js';
+import { launchChromium } from './chromium.js';
+import { openPage, startBenchServer } from './harness.js';
 
 function ensureCjkFont() {
   const has = () => {
@@ -42,7 +43,7 @@ const shots = [
 ensureCjkFont();
 mkdirSync(outDir, { recursive: true });
 const server = await startBenchServer();
-const browser = await launchBrowser();
+const browser = await launchChromium();
 try {
   for (const lang of ['en', 'zh-CN']) {
     for (const scheme of ['light', 'dark']) {

@@ -1,18 +1,16 @@
 // axe in every visual state, with real timers (axe schedules its own work with setTimeout).
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus, DnsImportStatusState } from '../src/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { untilState } from './support/wait.js';
+import { mount } from './support/mount.js';
 
 async function inState(state: DnsImportStatusState, answer: (scripted: ScriptedFetcher) => void, lang = 'en'): Promise<DnsImportStatus> {
   const scripted = new ScriptedFetcher();
-  const el = await fixture<DnsImportStatus>(
-    html`<dns-import-status lang=${lang} .fetcher=${scripted.fetcher} zone-id="zone-a11y"></dns-import-status>`,
-  );
-  await scripted.called(1);
+  const el = await mount({ fetcher: scripted, attributes: { lang } });
   answer(scripted);
   await untilState(el, state);
   return el;
@@ -39,7 +37,7 @@ describe('accessibility', function () {
   this.timeout(30_000);
 
   it('has no axe violations without a zone id', async () => {
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status></dns-import-status>`);
+    const el = await mount({ zoneId: null });
     await expect(el).to.be.accessible();
   });
 

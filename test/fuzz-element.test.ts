@@ -1,9 +1,8 @@
 // Hostile bodies through the live element: whatever the fetcher resolves with, nothing throws,
 // nothing rejects unhandled, the element is never blank, and it either shows a task (or the
 // empty state) or says what went wrong with an `import-error`.
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
 import fc from 'fast-check';
-import sinon from 'sinon';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import type { ImportErrorDetail } from '../src/events.js';
@@ -11,10 +10,12 @@ import { ImportStatusError } from '../src/api/import-status-error.js';
 import { fuzzParameters, hostileArbitraries } from './support/arbitraries.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { hasSettled, until, untilState } from './support/wait.js';
+import { useFakeClock } from './support/fake-clock.js';
+import { mount } from './support/mount.js';
 
 /**
  * Long strings, but not the normalizer's 1 MiB: Chromium lays out one long unbroken word in
- * quadratic time, which the skipped test below shows; here the point is the element's logic.
+ * quadratic time (the element clips what it shows, see below); here the point is its logic.
  */
 const { responseBody } = hostileArbitraries(['A'.repeat(2_000), '<b onclick="window.__pwned=1">x</b> '.repeat(3_000)]);
 
@@ -52,6 +53,17 @@ const realTick = (() => {
   return () => new Promise<void>((resolve) => realSetTimeout(resolve, 0));
 })();
 
+/** Every text node's text under `root`, shadow roots of nested elements included. */
+function renderedText(root: ShadowRoot): string {
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Text) texts.push(node.data);
+    else if ((node as Element).shadowRoot) texts.push(renderedText((node as Element).shadowRoot!));
+  }
+  return texts.join(' ');
+}
+
 /** Whatever the body, the first answer takes the element out of `loading`. */
 async function answered(el: DnsImportStatus): Promise<void> {
   await until(() => el.state !== 'loading', 'a state other than loading');
@@ -60,10 +72,8 @@ async function answered(el: DnsImportStatus): Promise<void> {
 
 async function showBody(body: unknown) {
   const scripted = new ScriptedFetcher();
-  const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-fuzz"></dns-import-status>`);
   const errors: ImportErrorDetail[] = [];
-  el.addEventListener('import-error', (event) => errors.push(event.detail));
-  await scripted.called(1);
+  const el = await mount({ fetcher: scripted, listeners: { 'import-error': (event) => errors.push(event.detail) } });
   scripted.answer(body);
   await answered(el);
   return { el, errors, scripted };
@@ -94,14 +104,12 @@ function expectShown(el: DnsImportStatus, errors: ImportErrorDetail[]): void {
 }
 
 describe('<dns-import-status> under fuzzing', () => {
-  let clock: sinon.SinonFakeTimers;
+  useFakeClock();
   let watch: ReturnType<typeof watchWindow>;
   beforeEach(() => {
     watch = watchWindow();
-    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2026, 10, 27, 12) });
   });
   afterEach(() => {
-    clock.restore();
     watch.stop();
   });
 
@@ -132,8 +140,7 @@ describe('<dns-import-status> under fuzzing', () => {
       fc.asyncProperty(fc.array(responseBody, { minLength: 2, maxLength: 6 }), async (bodies) => {
         const scripted = new ScriptedFetcher();
         try {
-          const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-fuzz-seq"></dns-import-status>`);
-          await scripted.called(1);
+          const el = await mount({ fetcher: scripted });
           /** The latest refresh(): settled once its answer has been handled. */
           let refreshed: (() => boolean) | undefined;
           for (const body of bodies) {
@@ -166,16 +173,16 @@ describe('<dns-import-status> under fuzzing', () => {
   // 16 KiB takes ~0.3 s, 64 KiB ~4 s per occurrence, and a table cell is laid out several times
   // (a 64 KiB name, value, message and zone type together took 100 s). A TXT value, a proxy's
   // error page in error_message, or a hostile server is enough. Displayed text is now clipped.
-  it('lays out a task with 64 KiB unbroken fields within 200 ms', async () => {
-    clock.restore();
+  // How long the layout takes is measured by `npm run bench -- long-text`, not asserted here.
+  it('clips 64 KiB unbroken fields before they reach layout, and still shows them', async () => {
     const long = 'A'.repeat(65_536);
     const { el } = await showBody({ code: 200, data: { task_id: 't', status: 'DONE', zone_type: long,
       error_items: [{ name: long, type: 'TXT', value: [long], error_code: 'DNS.0308', error_message: long }] } });
-    const started = performance.now();
-    el.shadowRoot!.querySelector('[part~="summary"]')!.getBoundingClientRect();
-    document.body.offsetHeight;
-    expect(performance.now() - started).to.be.below(200);
-    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const words = renderedText(el.shadowRoot!).split(/\s+/);
+    expect(words.some((word) => word.startsWith('AAAA')), 'the long fields are shown (clipped)').to.equal(true);
+    const longest = Math.max(...words.map((word) => word.length));
+    expect(longest, 'the longest unbroken word laid out').to.be.below(1_000);
+    expect(renderedText(el.shadowRoot!)).to.contain('DNS.0308');
   });
 
   // Was a bug: parseApiTime handed any text to `new Date()`, whose legacy parser reads a date into junk
@@ -197,10 +204,8 @@ describe('<dns-import-status> under fuzzing', () => {
     const item = { name: 'a.', type: 'A', line: 'default_view', value: ['1.1.1.1'], error_code: 'DNS.0016', error_message: 'exists' };
     const body = { code: 200, data: { task_id: 't', status: 'PENDING', total_count: 9, error_items: [item, , item] } };
     const scripted = new ScriptedFetcher();
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-sparse"></dns-import-status>`);
     const errors: ImportErrorDetail[] = [];
-    el.addEventListener('import-error', (event) => errors.push(event.detail));
-    await scripted.called(1);
+    const el = await mount({ fetcher: scripted, listeners: { 'import-error': (event) => errors.push(event.detail) } });
     scripted.answer(body);
     await untilState(el, 'error');
     expect(errors).to.have.length(1);

@@ -1,11 +1,11 @@
 // The built-in fetcher over real HTTP, against the simulated DNS API that web-test-runner mounts.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { createHttpFetcher } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import { until, untilState } from './support/wait.js';
+import { mount } from './support/mount.js';
 
 const endpoint = '/api/dns';
 const sim = (path: string, method = 'GET') => fetch(`/__sim/${path}`, { method }).then((r) => r.json());
@@ -92,7 +92,7 @@ describe('<dns-import-status> on the simulated API', () => {
   beforeEach(() => sim('reset', 'POST'));
 
   it('renders a finished import with its failed records', async () => {
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id="zone-huge"></dns-import-status>`);
+    const el = await mount({ zoneId: 'zone-huge', attributes: { endpoint } });
     await untilState(el, 'done');
     expect(el.task!.error_items).to.have.length(2500);
     expect(el.shadowRoot!.querySelectorAll('[part~="error-item"]').length).to.be.greaterThan(0);
@@ -100,10 +100,11 @@ describe('<dns-import-status> on the simulated API', () => {
 
   it('recovers through 503, 429 and flow control to DONE, honouring Retry-After', async () => {
     const errors: { willRetry: boolean; status: number | undefined }[] = [];
-    const el = await fixture<DnsImportStatus>(
-      html`<dns-import-status endpoint=${endpoint} zone-id="zone-flaky" interval="500"
-        @import-error=${(e: CustomEvent) => errors.push({ willRetry: e.detail.willRetry, status: e.detail.error.status })}></dns-import-status>`,
-    );
+    const el = await mount({
+      zoneId: 'zone-flaky',
+      attributes: { endpoint, interval: 500 },
+      listeners: { 'import-error': (e) => errors.push({ willRetry: e.detail.willRetry, status: e.detail.error.status }) },
+    });
     // Backoff is random but bounded: at most 1 + 2 + 4 + 8 s of retries, then three 0.55 s polls.
     await untilState(el, 'done', { timeout: 19000 });
     expect(errors).to.deep.equal([
@@ -127,22 +128,20 @@ describe('<dns-import-status> on the simulated API', () => {
   });
 
   it('shows the empty state for a zone with no import (404)', async () => {
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id="zone-empty"></dns-import-status>`);
+    const el = await mount({ zoneId: 'zone-empty', attributes: { endpoint } });
     await untilState(el, 'empty');
   });
 
   it('stops on 401 and says so', async () => {
     let willRetry: boolean | undefined;
-    const el = await fixture<DnsImportStatus>(
-      html`<dns-import-status endpoint=${endpoint} zone-id="zone-unauthorized" @import-error=${(e: CustomEvent) => (willRetry = e.detail.willRetry)}></dns-import-status>`,
-    );
+    const el = await mount({ zoneId: 'zone-unauthorized', attributes: { endpoint }, listeners: { 'import-error': (e) => (willRetry = e.detail.willRetry) } });
     await untilState(el, 'error');
     expect(willRetry).to.equal(false);
     expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.contain('Sign-in expired');
   });
 
   it('never has two requests in flight against a slow server', async () => {
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id="zone-slow" interval="500"></dns-import-status>`);
+    const el = await mount({ zoneId: 'zone-slow', attributes: { endpoint, interval: 500 } });
     await untilState(el, 'pending', { timeout: 6000 });
     const stats = await sim('stats');
     expect(stats.maxInFlight['zone-slow']).to.equal(1);

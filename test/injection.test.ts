@@ -1,5 +1,5 @@
 // API text is data, never markup, URL or CSS; zone ids never leave their path segment.
-import { expect, fixture, fixtureCleanup, html, nextFrame } from '@open-wc/testing';
+import { expect, fixtureCleanup, nextFrame } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../src/index.js';
 import type { DnsImportStatus, DnsImportStatusState } from '../src/dns-import-status.js';
@@ -9,6 +9,7 @@ import { ImportStatusError } from '../src/api/import-status-error.js';
 import { INJECTION_PAYLOADS, fuzzParameters } from './support/arbitraries.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { untilState } from './support/wait.js';
+import { mount } from './support/mount.js';
 
 const pwned = () => (window as { __pwned?: unknown }).__pwned;
 
@@ -63,8 +64,7 @@ const shape = (el: DnsImportStatus) =>
  */
 async function render(body: unknown, state: DnsImportStatusState, fail = false) {
   const scripted = new ScriptedFetcher();
-  const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-x"></dns-import-status>`);
-  await scripted.called(1);
+  const el = await mount({ fetcher: scripted });
   if (fail) scripted.fail(body);
   else scripted.answer(body);
   await untilState(el, state);
@@ -282,15 +282,14 @@ describe('zone ids stay inside their path segment (real HTTP, simulated API)', (
 
   it('through the element: a hostile zone-id is requested in its segment, "." and ".." are a clear config error', async () => {
     for (const zoneId of ['a/../../b', 'x?y=1#z', '100% sure', ' ../admin ', 'a\\..\\b']) {
-      const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id=${zoneId}></dns-import-status>`);
+      const el = await mount({ zoneId, attributes: { endpoint } });
       await untilState(el, 'empty');
       expect((await sim(`last-request/${encodeURIComponent(zoneId)}`)).url).to.equal(pathFor(zoneId));
       fixtureCleanup();
     }
     for (const zoneId of ['.', '..']) {
       const errors: ImportErrorDetail[] = [];
-      const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id=${zoneId}
-        @import-error=${(event: CustomEvent<ImportErrorDetail>) => errors.push(event.detail)}></dns-import-status>`);
+      const el = await mount({ zoneId, attributes: { endpoint }, listeners: { 'import-error': (event) => errors.push(event.detail) } });
       await untilState(el, 'error');
       expect(errors).to.have.length(1);
       expect(errors[0]!.error.kind).to.equal('config');
@@ -311,8 +310,7 @@ describe('zone ids stay inside their path segment (real HTTP, simulated API)', (
       expect(await expectContained(zoneId), JSON.stringify(zoneId)).to.equal('refused');
     }
     const errors: ImportErrorDetail[] = [];
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status endpoint=${endpoint} zone-id=${'zone-\uD83D'}
-      @import-error=${(event: CustomEvent<ImportErrorDetail>) => errors.push(event.detail)}></dns-import-status>`);
+    const el = await mount({ zoneId: 'zone-\uD83D', attributes: { endpoint }, listeners: { 'import-error': (event) => errors.push(event.detail) } });
     await untilState(el, 'error');
     expect(errors[0]!.error.kind).to.equal('config');
     expect(errors[0]!.willRetry).to.equal(false);

@@ -1,4 +1,4 @@
-// The estimator (issue 13) fed sequences of observations: rate, time left and stall decisions.
+// The progress estimator fed sequences of observations: rate, time left and stall decisions.
 import { expect } from '@open-wc/testing';
 import { DEFAULT_STALL_AFTER_MS, ProgressEstimator, stallAfterMs } from '../src/polling/progress-estimator.js';
 import type { ImportTask } from '../src/api/types.js';

@@ -1,4 +1,4 @@
-// The words of issue 13: rate, time left, the stall notice and the duration, in both languages.
+// The progress words: rate, time left, the stall notice and the duration, in both languages.
 import { expect } from '@open-wc/testing';
 import { formatDuration, roundTimeLeft } from '../src/i18n/format.js';
 import { estimateText, stalledText, tookText } from '../src/i18n/progress-messages.js';

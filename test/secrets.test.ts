@@ -1,12 +1,12 @@
 // A token given to createHttpFetcher goes into the request's headers and nowhere else: not
 // the element's attributes or shadow DOM, not the URL, events, errors or the console.
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { createHttpFetcher, type HttpFetcherOptions } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import type { ImportTaskFetcher } from '../src/api/types.js';
 import { untilState } from './support/wait.js';
+import { mount } from './support/mount.js';
 
 const SECRET = 'MIIsecretTOKENq7Zk2v9XbWc4';
 const endpoint = '/api/dns';
@@ -109,14 +109,12 @@ describe('the token in createHttpFetcher headers never leaks', () => {
           const detail = (event as CustomEvent).detail as Record<string, unknown>;
           events.push(`${event.type} ${safeJson(detail)} ${'error' in detail ? describeError(detail['error']) : ''}`);
         };
-        const el = await fixture<DnsImportStatus>(html`<dns-import-status
-          .fetcher=${fetcher}
-          zone-id=${scenario.zoneId}
-          timeout=${scenario.timeout ?? 15000}
-          @import-progress=${record}
-          @import-done=${record}
-          @import-error=${record}
-        ></dns-import-status>`);
+        const el = await mount({
+          fetcher,
+          zoneId: scenario.zoneId,
+          attributes: { timeout: scenario.timeout ?? 15000 },
+          listeners: { 'import-progress': record, 'import-done': record, 'import-error': record },
+        });
         await untilState(el, scenario.state);
 
         if (scenario.reachesServer) {

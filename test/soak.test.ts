@@ -2,11 +2,12 @@
 // listeners, observers, pending requests and DOM nodes must stay bounded, and go back to zero
 // when the element leaves. (Heap figures need a collectable heap: see bench/soak.bench.js.)
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { holdsSoon, settle, until, untilState } from './support/wait.js';
+import { useFakeClock, type FakeClock } from './support/fake-clock.js';
+import { mount } from './support/mount.js';
 
 const CODES = ['DNS.0016', 'DNS.0303', 'DNS.0308', 'DNS.0806', 'DNS.1601'];
 const TYPES = ['A', 'AAAA', 'CNAME', 'TXT', 'MX'];
@@ -101,7 +102,7 @@ function countNodes(root: Node): number {
  * time); when no timer is left, one macrotask more before giving up. `next()`, not
  * `nextAsync()`: nextAsync() waits a real setTimeout (clamped to 1-4 ms) per timer.
  */
-async function untilNextCall(clock: sinon.SinonFakeTimers, scripted: ScriptedFetcher): Promise<void> {
+async function untilNextCall(clock: FakeClock, scripted: ScriptedFetcher): Promise<void> {
   const calls = scripted.calls.length;
   const called = () => scripted.calls.length > calls;
   for (let timers = 0; timers < 10 && clock.countTimers() > 0; timers++) {
@@ -112,15 +113,13 @@ async function untilNextCall(clock: sinon.SinonFakeTimers, scripted: ScriptedFet
 }
 
 describe('soak', () => {
-  let clock: sinon.SinonFakeTimers;
+  const clock = useFakeClock();
   let page: ReturnType<typeof trackPageResources>;
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2026, 10, 27, 12) });
     page = trackPageResources();
   });
   afterEach(() => {
     page.restore();
-    clock.restore();
   });
 
   it('10,000 polls of a PENDING task whose failure list grows and shrinks stay bounded', async function () {
@@ -130,8 +129,7 @@ describe('soak', () => {
     const PERIOD = 400;
     const listenersBefore = page.listeners;
     const scripted = new ScriptedFetcher();
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status .fetcher=${scripted.fetcher} zone-id="zone-soak"></dns-import-status>`);
-    await scripted.called(1);
+    const el = await mount({ fetcher: scripted });
     let progressEvents = 0;
     let errorEvents = 0;
     el.addEventListener('import-progress', () => progressEvents++);
@@ -199,12 +197,8 @@ describe('soak', () => {
     const pending = (body = 5) => ({ code: 200, data: { task_id: 't', status: 'PENDING', total_count: 10, success_count: body, error_items: [] } });
 
     for (let cycle = 0; cycle < 1_000; cycle++) {
-      const el = document.createElement('dns-import-status');
-      el.fetcher = scripted.fetcher;
-      el.zoneId = `zone-${cycle % 4}`;
       const calls = scripted.calls.length;
-      a.append(el);
-      await scripted.called(calls + 1);
+      const el = await mount({ fetcher: scripted, zoneId: `zone-${cycle % 4}`, parent: a });
       let twin: DnsImportStatus | undefined;
       switch (cycle % 6) {
         case 0: // removed while its first request is in flight
@@ -231,11 +225,7 @@ describe('soak', () => {
           expect(scripted.calls.length, `the move made a request (cycle ${cycle})`).to.equal(calls + 1);
           break;
         case 5: // a second element on the same zone shares the channel; both leave
-          twin = document.createElement('dns-import-status');
-          twin.fetcher = scripted.fetcher;
-          twin.zoneId = el.zoneId;
-          b.append(twin);
-          await twin.updateComplete;
+          twin = await mount({ fetcher: scripted, zoneId: el.zoneId, parent: b, untilRequest: false });
           scripted.answer(pending());
           await untilState(el, 'pending');
           await untilState(twin, 'pending');

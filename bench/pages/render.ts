@@ -6,6 +6,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { DnsImportStatus, normalizeImportResponse } from '../../src/index.js';
 import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from '../../src/index.js';
+import { groupFailuresByCode } from '../../src/failures/failure-groups.js';
 
 const CODES = [
   ['DNS.0806', 'This line is not be supported in this DNS version.'],
@@ -65,6 +66,22 @@ async function measureNormalize(count: number, repetitions: number): Promise<num
     await pause();
     const start = performance.now();
     normalizeImportResponse(body);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** Grouping normalized records by error code, alone: 50 codes, three messages each. */
+async function measureGrouping(count: number, repetitions: number): Promise<number[]> {
+  const items: ImportErrorItem[] = Array.from({ length: count }, (_, i) => ({
+    name: `host-${i}.bench.example.com.`, type: 'A', line: 'default_view', ttl: 300, value: ['192.0.2.1'],
+    error_code: `DNS.${String(i % 50).padStart(4, '0')}`, error_message: `message ${i % 3}`,
+  }));
+  const times: number[] = [];
+  for (let i = 0; i < repetitions; i++) {
+    await pause();
+    const start = performance.now();
+    groupFailuresByCode(items);
     times.push(performance.now() - start);
   }
   return times;
@@ -285,7 +302,12 @@ async function measureInteractions(count: number): Promise<Record<string, number
 
 declare global {
   interface Window {
-    renderBench: { measure: typeof measure; measureInteractions: typeof measureInteractions; measureNormalize: typeof measureNormalize };
+    renderBench: {
+      measure: typeof measure;
+      measureInteractions: typeof measureInteractions;
+      measureNormalize: typeof measureNormalize;
+      measureGrouping: typeof measureGrouping;
+    };
   }
 }
-window.renderBench = { measure, measureInteractions, measureNormalize };
+window.renderBench = { measure, measureInteractions, measureNormalize, measureGrouping };

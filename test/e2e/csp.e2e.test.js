@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/engines.js';
+import { launchChromium } from '../../scripts/chromium.js';
 import { simulatedDnsApi } from '../../simulator/simulated-dns-api.js';
 import { startStaticServer } from './static-server.js';
 
@@ -47,7 +46,7 @@ before(async () => {
     headers: { 'Content-Security-Policy': CSP },
     middleware: simulatedDnsApi({ progressMs: 3000 }),
   });
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -8,8 +8,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/engines.js';
+import { launchChromium } from '../../scripts/chromium.js';
 import { huaweiDnsProxy } from '../../proxy/huawei-dns-proxy.js';
 import { startHuaweiDnsStub } from '../../proxy/testing/huawei-dns-stub.js';
 import { startStaticServer } from './static-server.js';
@@ -63,7 +62,7 @@ const eventOf = (tab, type) => tab.waitForFunction((t) => /** @type {any} */ (wi
 
 before(async () => {
   assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run \`npm run build\` first.`);
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

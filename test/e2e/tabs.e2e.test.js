@@ -8,8 +8,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/engines.js';
+import { launchChromium } from '../../scripts/chromium.js';
 import { instrumentTab, scriptedImportApi } from './scripted-tabs.js';
 import { startStaticServer } from './static-server.js';
 
@@ -51,7 +50,7 @@ before(async () => {
   assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run \`npm run build\` first.`);
   api = scriptedImportApi();
   server = await startStaticServer({ root: 'dist', pages: { '/': PAGE }, middleware: api.middleware });
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -27,8 +27,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/engines.js';
+import { launchChromium } from '../../scripts/chromium.js';
 
 const repo = resolve('.');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -224,7 +223,7 @@ for (const moduleResolution of ['bundler', 'nodenext']) {
 
 /** Runs an ES module in Chromium; resolves once `ready()` holds in the page. */
 async function inChromium(code, ready) {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors = [];
@@ -367,7 +366,7 @@ test('a bundler keeps the registering import (sideEffects) and the element works
   const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', minify: true, absWorkingDir: project, logLevel: 'silent' });
   const code = result.outputFiles[0].text;
   assert.ok(code.includes('customElements'), 'the registration survived tree shaking');
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors = [];
