@@ -1,6 +1,7 @@
 // The estimator (issue 13) fed sequences of observations: rate, time left and stall decisions.
 import { expect } from '@open-wc/testing';
-import { DEFAULT_STALL_AFTER_MS, ProgressEstimator, stallAfterMs } from '../src/polling/progress-estimator.js';
+import { DEFAULT_STALL_AFTER_MS, stallAfterMs } from '../src/polling/config.js';
+import { ProgressEstimator } from '../src/polling/progress-estimator.js';
 import type { ImportTask } from '../src/api/types.js';
 
 const T0 = Date.UTC(2026, 10, 27, 12);

@@ -4,7 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { messagesFor } from '../src/i18n/messages.js';
+import { failureMessagesFor } from '../src/failures/failure-messages.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { until, untilState } from './support/wait.js';
 
@@ -136,7 +136,7 @@ describe('responsive layout (its own width, not the viewport)', () => {
     }
 
     it(`is a real table at 800 px, and stacked labelled blocks at 480 px and below (${lang})`, async () => {
-      const columns = messagesFor(lang === 'en' ? 'en' : 'zh').columns;
+      const columns = failureMessagesFor(lang === 'en' ? 'en' : 'zh').columns;
       const wide = await atWidth(800, lang);
       const table = root(wide).querySelector('table')!;
       expect(getComputedStyle(table).display).to.equal('table');

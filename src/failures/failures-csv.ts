@@ -1,8 +1,8 @@
 import type { ImportErrorItem } from '../api/types.js';
-import { messagesFor, type Messages } from '../i18n/messages.js';
+import { failureMessagesFor, type FailureColumnTitles } from './failure-messages.js';
 
 /** The columns of the failure export: the table's, titled by the same messages. */
-export type FailuresCsvColumn = keyof Messages['columns'];
+export type FailuresCsvColumn = keyof FailureColumnTitles;
 
 /** The columns in order, on screen and in the export; weight only where records have one. */
 export function failureColumns(includeWeight: boolean): FailuresCsvColumn[] {
@@ -25,7 +25,7 @@ export interface FailuresCsvOptions {
  */
 export function buildFailuresCsv(items: readonly ImportErrorItem[], options: FailuresCsvOptions = {}): string {
   const columns = failureColumns(options.includeWeight ?? items.some((item) => item.weight !== undefined));
-  const english = messagesFor('en').columns;
+  const english = failureMessagesFor('en').columns;
 
   const rows: string[] = [columns.map((column) => csvCell(options.headers?.[column] ?? english[column])).join(',')];
   for (const item of items) {

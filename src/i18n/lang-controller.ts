@@ -5,7 +5,7 @@
  * element only when its language really changed.
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { localeFromLang, type Locale } from './messages.js';
+import { localeFromLang, type Locale } from './locale.js';
 
 /** The `lang` in force for a node. */
 export function langOf(node: Node): string {

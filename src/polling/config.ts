@@ -21,6 +21,9 @@ export const MIN_TIMEOUT_MS = 1000;
 
 export const DEFAULT_GIVE_UP_AFTER_MS = 10 * 60_000;
 
+/** PENDING with no change for this long (ms of visible polling) is a stall. */
+export const DEFAULT_STALL_AFTER_MS = 120_000;
+
 /** `refresh({ expectNewTask: true })` waits this long for a new task_id, then says none appeared. */
 export const EXPECT_NEW_TASK_MS = 60_000;
 
@@ -42,6 +45,15 @@ export function timeoutMs(value: unknown): number {
 export function giveUpAfterMs(value: unknown): number {
   const ms = finiteNumber(value);
   return ms === undefined || ms < 0 ? DEFAULT_GIVE_UP_AFTER_MS : Math.min(ms, MAX_TIMER_MS);
+}
+
+/**
+ * The `stall-after` attribute as used: 0 is off; NaN or negative is the default; a value
+ * below the poll interval is raised to it (no stall can be seen between two polls); at most
+ * the timer limit.
+ */
+export function stallAfterMs(value: number, interval: number): number {
+  return value === 0 ? 0 : Math.min(MAX_TIMER_MS, Math.max(interval, value >= 0 ? value : DEFAULT_STALL_AFTER_MS));
 }
 
 /**

@@ -12,7 +12,7 @@ import type { ImportTask } from '../api/types.js';
 export interface ProgressInsightConfig {
   /** The task the host shows now. */
   task(): ImportTask | null | undefined;
-  /** `stall-after` as used (stallAfterMs). */
+  /** `stall-after` as used (`stallAfterMs` in config.ts). */
   stallAfter(): number;
   /** Called in the update in which a stall begins (to announce it). */
   onStall(): void;

@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { themeTokens } from '../theme-tokens.styles.js';
 
 /**
- * The failed-record view, composed after the element's own styles: it uses their private
- * `--_*` locals, base `button` and `.code` rules, and the host as its size container, so a
- * host theme reaches it through the same public properties.
+ * The failed-record list's own rules, after the tokens it shares with the status element
+ * (theme-tokens.styles.ts), so a host theme reaches it through the same public properties.
+ * The host is its own size container.
  *
  * The breakpoint is the element's own width, not the viewport's: consoles put it in drawers
  * and side panels. From 52em of content width (728 px at the host's 14 px font) the records
@@ -26,7 +27,12 @@ import { css } from 'lit';
  *   dropped. Disabled pager buttons need nothing: the forced palette reverts their colour to
  *   the browser's, which is GrayText for a disabled button.
  */
-export const styles = css`
+export const dnsImportFailuresStyles = [
+  themeTokens,
+  css`
+  :host {
+    container-type: inline-size;
+  }
   h3 {
     margin: var(--_space) 0 calc(var(--_space) / 2);
     font-size: 1em;
@@ -244,4 +250,5 @@ export const styles = css`
       outline: 2px solid Highlight;
     }
   }
-`;
+`,
+];
