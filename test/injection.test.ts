@@ -93,10 +93,14 @@ function readsLeftToRight(node: Text): boolean {
   return a.top < b.top - 1 || (Math.abs(a.top - b.top) <= 1 && a.left < b.left);
 }
 
+/** Every text node under `root`, in the shadow roots of the elements there too (the failed-record list's). */
 function textNodes(root: Node): Text[] {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Text) nodes.push(node);
+    else if ((node as Element).shadowRoot) nodes.push(...textNodes((node as Element).shadowRoot!));
+  }
   return nodes;
 }
 

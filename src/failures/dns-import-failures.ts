@@ -49,7 +49,9 @@ interface Overview {
  * @cssprop --dns-import-status-surface-color - Background of the controls and the sticky table header.
  * @cssprop --dns-import-status-border-color - Borders and row separators.
  * @cssprop --dns-import-status-accent-color - Buttons, the selected cause and the focus ring.
+ * @cssprop --dns-import-status-success-color - Part of the theme shared with `<dns-import-status>`; the list itself does not use it.
  * @cssprop --dns-import-status-danger-color - The count of each cause.
+ * @cssprop --dns-import-status-track-color - Part of the theme shared with `<dns-import-status>`; the list itself does not use it.
  * @cssprop --dns-import-status-radius - Corner radius.
  * @cssprop --dns-import-status-spacing - Base spacing unit.
  * @cssprop --dns-import-status-list-max-height - Height of the failed-record list before it scrolls.
