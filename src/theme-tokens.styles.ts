@@ -16,7 +16,7 @@ export const themeTokens = css`
     --_surface: var(--dns-import-status-surface-color, light-dark(#ffffff, #16191d));
     --_border: var(--dns-import-status-border-color, light-dark(#d0d7de, #3a4149));
     --_accent: var(--dns-import-status-accent-color, light-dark(#0b62c4, #5ea8ff));
-    --_success: var(--dns-import-status-success-color, light-dark(#1a7f37, #4ac26b));
+    --_success: var(--dns-import-status-success-color, light-dark(#1a7f37, rgb(74 194 107)));
     --_danger: var(--dns-import-status-danger-color, light-dark(#c4262e, #ff7b72));
     --_track: var(--dns-import-status-track-color, light-dark(#e6e9ed, #2b3137));
     --_radius: var(--dns-import-status-radius, 6px);

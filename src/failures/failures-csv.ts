@@ -38,7 +38,7 @@ export function buildFailuresCsv(items: readonly ImportErrorItem[], options: Fai
 
 /**
  * A download name safe on every file system and in a `Content-Disposition` header: only
- * `[A-Za-z0-9._-]`, each id cut to a length that keeps the whole name well under 255 bytes.
+ * `[A-Za-z0-9._-]`, each id cut to a length that keeps the whole name well under the file systems' 255-character limit.
  */
 export function failuresCsvFileName(zoneId: string, taskId: string, filtered: boolean): string {
   const parts = ['dns-import-failures', safeFileNamePart(zoneId), safeFileNamePart(taskId), filtered ? 'filtered' : ''];

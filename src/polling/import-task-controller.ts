@@ -69,8 +69,8 @@ export class ImportTaskController implements ReactiveController, ChannelSubscrib
 
   hostDisconnected(): void {
     this.#connected = false;
-    // Moving the element (remove, then insert in the same task) must not restart polling:
-    // decide after the current task's microtasks, when a move has completed.
+    // Moving the element (remove, then insert in the same macrotask) must not restart polling:
+    // decide after the current macrotask's microtasks, when a move has completed.
     queueMicrotask(() => {
       if (!this.#connected && !this.#host.isConnected) this.#detach();
     });
