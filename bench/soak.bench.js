@@ -60,10 +60,14 @@ const flush = async (el) => {
   for (let i = 0; i < 30; i++) await Promise.resolve();
   await el?.updateComplete;
 };
+/** Nodes under root, those in the shadow roots of the elements there (the failed-record list's) included. */
 const countNodes = (root) => {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
   let n = 0;
-  while (walker.nextNode()) n++;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    n++;
+    if (node.shadowRoot) n += countNodes(node.shadowRoot);
+  }
   return n;
 };
 
