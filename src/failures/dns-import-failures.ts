@@ -20,6 +20,7 @@ import { groupFailuresByCode, type FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMessages } from './failure-messages.js';
 import { applyFailureQuery, emptyFailureQuery, isFiltering, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
+import { recordPieces } from './record-tokens.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;
@@ -322,12 +323,21 @@ export class DnsImportFailures extends LitElement {
  */
 function renderRow(item: ImportErrorItem, rowIndex: number, hasWeight: boolean, titles: FailureColumnTitles): TemplateResult {
   return html`<tr part="error-item" role="row" aria-rowindex=${rowIndex}>
-    <td role="cell">${clipText(item.name)}</td><td role="cell" data-label=${titles.type}>${clipText(item.type)}</td>
+    <td role="cell">${wholeTokens(item.name)}</td><td role="cell" data-label=${titles.type}>${clipText(item.type)}</td>
     <td role="cell" data-label=${titles.line}>${clipText(item.line)}</td><td role="cell" data-label=${titles.ttl}>${clipText(item.ttl ?? '')}</td>
     ${hasWeight ? html`<td role="cell" data-label=${titles.weight}>${clipText(item.weight ?? '')}</td>` : nothing}
-    <td role="cell" data-label=${titles.value}><ul class="values">${item.value.map((value) => html`<li>${clipText(value)}</li>`)}</ul></td>
+    <td role="cell" data-label=${titles.value}><ul class="values">${item.value.map((value) => html`<li>${wholeTokens(value)}</li>`)}</ul></td>
     <td role="cell" class="code">${clipText(item.error_code)}</td><td role="cell">${clipText(item.error_message)}</td>
   </tr>`;
+}
+
+/**
+ * A name or a value in pieces that wrap only where a reader would (record-tokens.ts): each
+ * token in a box of its own, a line break offered after it (`<wbr>`, which adds no text, so a
+ * copied value is the API's value).
+ */
+function wholeTokens(text: string): (TemplateResult | string)[] {
+  return recordPieces(clipText(text)).map((piece) => (piece.kind === 'token' ? html`<span class="token">${piece.text}</span><wbr />` : piece.text));
 }
 
 /** The selected type stays selectable after a poll in which no record has it any more. */
