@@ -73,8 +73,8 @@ export function isPublicMember(member: ManifestMember): boolean {
   return (member.privacy ?? 'public') === 'public' && !member.static && !member.inheritedFrom && !member.name.startsWith('#');
 }
 
-const entry = (section: string, name: string, fields: Partial<ApiEntry> = {}): ApiEntry => ({
-  id: `${section}-${name}`,
+const anchoredEntry = (section: string, name: string, fields: Partial<ApiEntry>, idPrefix: string): ApiEntry => ({
+  id: `${idPrefix}${section}-${name}`,
   name,
   type: '',
   default: '',
@@ -88,6 +88,11 @@ function signature(method: ManifestMember): string {
   return `(${params.join(', ')}) => ${method.return?.type?.text ?? 'void'}`;
 }
 
+/** The tag names of every custom element the manifest describes, in its order. */
+export function elementTagNames(manifest: Manifest): string[] {
+  return manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.customElement && d.tagName ? [d.tagName] : []));
+}
+
 /** The element with this tag name, or an error naming what the manifest holds instead. */
 export function findElement(manifest: Manifest, tagName: string): ManifestDeclaration {
   const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
@@ -99,9 +104,14 @@ export function findElement(manifest: Manifest, tagName: string): ManifestDeclar
   return found;
 }
 
-export function elementApi(manifest: Manifest, tagName: string): ElementApi {
+/**
+ * One element's public API, as rows of the page. `idPrefix` keeps the anchors of a second
+ * element on the same page apart (`failures-attribute-zone-id`).
+ */
+export function elementApi(manifest: Manifest, tagName: string, idPrefix = ''): ElementApi {
   const element = findElement(manifest, tagName);
   const members = (element.members ?? []).filter(isPublicMember);
+  const entry = (section: string, name: string, fields: Partial<ApiEntry> = {}) => anchoredEntry(section, name, fields, idPrefix);
   const named = (section: string, list: Named[] | undefined) =>
     (list ?? []).map((item) => entry(section, item.name, { type: item.type?.text ?? '', description: item.description ?? '' }));
   return {

@@ -1,10 +1,12 @@
 // The API page (demo/api.html): rendered at load time from custom-elements.json, so it lists
 // exactly what the manifest describes (`npm run manifest` regenerates it from the JSDoc in src/).
 // Every manifest value is set as text, never parsed as HTML.
-import { codeSpans, elementApi, entryPointExports, type ApiEntry, type Manifest } from './api-model.js';
+import { codeSpans, elementApi, elementTagNames, entryPointExports, type ApiEntry, type ElementApi, type Manifest } from './api-model.js';
 
 const MANIFEST_URL = new URL('../custom-elements.json', import.meta.url);
 const ENTRY_POINTS = { 'dns-import-status': 'src/index.ts', 'dns-import-status/react': 'src/react.ts' };
+/** The page's main element; the others the manifest describes (the list it composes) follow it. */
+const MAIN_ELEMENT = 'dns-import-status';
 
 type Column = [heading: string, cell: (entry: ApiEntry) => Node | string];
 
@@ -23,8 +25,8 @@ function prose(text: string): DocumentFragment {
   return fragment;
 }
 
-function table(caption: string, id: string, entries: ApiEntry[], columns: Column[], intro: string): HTMLElement {
-  const section = h('section', { id, className: 'api-section' }, h('h2', { textContent: caption }));
+function table(caption: string, id: string, entries: ApiEntry[], columns: Column[], intro: string, heading: 'h2' | 'h3' = 'h2'): HTMLElement {
+  const section = h('section', { id, className: 'api-section' }, h(heading, { textContent: caption }));
   if (intro) section.append(h('p', { className: 'intro' }, prose(intro)));
   if (entries.length === 0) {
     section.append(h('p', { className: 'none', textContent: 'None.' }));
@@ -43,9 +45,36 @@ const description: Column = ['description', (e) => prose(e.description)];
 const related = (heading: string): Column => [heading, (e) => e.related];
 const property: Column = ['property', (e) => code(e.related)];
 
+/** The tables of one element; `idPrefix` and `heading` set apart an element after the first. */
+function elementTables(api: ElementApi, idPrefix: string, heading: 'h2' | 'h3'): HTMLElement[] {
+  const id = (name: string) => `${idPrefix}${name}`;
+  return [
+    table('Attributes', id('attributes'), api.attributes, [name, type, byDefault, property, description], '', heading),
+    table('Properties', id('properties'), api.properties, [name, type, byDefault, related('attribute, notes'), description], 'Set these from script; a property without an attribute (`fetcher`, `items`) can only be set from script.', heading),
+    table('Methods', id('methods'), api.methods, [name, ['signature', type[1]], description], '', heading),
+    table('Events', id('events'), api.events, [name, type, description], 'All bubble and are composed, and are typed in `HTMLElementEventMap`.', heading),
+    table('CSS parts', id('parts'), api.parts, [name, description], `Style them with \`${api.tagName}::part(name)\`.`, heading),
+    table('CSS custom properties', id('css-properties'), api.cssProperties, [name, byDefault, description], '', heading),
+  ];
+}
+
 export function renderApi(manifest: Manifest, root: HTMLElement): void {
-  const api = elementApi(manifest, 'dns-import-status');
+  const api = elementApi(manifest, MAIN_ELEMENT);
   const title = h('header', {}, h('h1', {}, code(`<${api.tagName}>`), ' API'), h('p', {}, prose(api.summary)), h('p', {}, prose(api.description)));
+  const others = elementTagNames(manifest)
+    .filter((tagName) => tagName !== MAIN_ELEMENT)
+    .map((tagName) => {
+      const prefix = `${tagName.replace(/^dns-import-/, '')}-`;
+      const other = elementApi(manifest, tagName, prefix);
+      return h(
+        'section',
+        { id: `element-${tagName}`, className: 'api-element' },
+        h('h2', {}, code(`<${tagName}>`)),
+        h('p', {}, prose(other.summary)),
+        h('p', {}, prose(other.description)),
+        ...elementTables(other, prefix, 'h3'),
+      );
+    });
   const exports = h(
     'section',
     { id: 'exports', className: 'api-section' },
@@ -59,16 +88,7 @@ export function renderApi(manifest: Manifest, root: HTMLElement): void {
       ]),
     ),
   );
-  root.replaceChildren(
-    title,
-    table('Attributes', 'attributes', api.attributes, [name, type, byDefault, property, description], ''),
-    table('Properties', 'properties', api.properties, [name, type, byDefault, related('attribute, notes'), description], 'Set these from script; `fetcher` has no attribute.'),
-    table('Methods', 'methods', api.methods, [name, ['signature', type[1]], description], ''),
-    table('Events', 'events', api.events, [name, type, description], 'All bubble and are composed, and are typed in `HTMLElementEventMap`.'),
-    table('CSS parts', 'parts', api.parts, [name, description], 'Style them with `dns-import-status::part(name)`.'),
-    table('CSS custom properties', 'css-properties', api.cssProperties, [name, byDefault, description], ''),
-    exports,
-  );
+  root.replaceChildren(title, ...elementTables(api, '', 'h2'), ...others, exports);
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 // The size budget, measured on the real build output (run `npm run build` first):
-//   dist/dns-import-status.bundle.js  self-contained, lit included   ≤ 22.5 KB gzip -9
-//   dist/dns-import-status.js         the element module, lit external ≤ 16.5 KB gzip -9
+//   dist/dns-import-status.bundle.js  self-contained, lit included   ≤ 24.5 KB gzip -9
+//   dist/dns-import-status.js         the element module, lit external ≤ 18.5 KB gzip -9
 //   dist/react.js                     the React entry (react, @lit/react, element external) < 1 KB gzip -9,
 //                                     a budget of its own: only React users load it
 // (1 KB = 1024 bytes; measured with the `gzip -9 -n` command itself, whose deflate packs
@@ -15,13 +15,14 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { minifyTemplates } from './minify-templates.js';
 
-// The size decision (issue 10): one self-contained file, no lazy chunks or opt-in entries, and
-// a ceiling of 22.5 KB for the bundle and 16.5 KB for the module that new behaviour must fit
-// under: pay for it by removing what is dead or duplicated first, shorter wording next, and
-// never by dropping a behaviour or a language (docs/size.md: where the bytes go).
+// The size decision: one self-contained file, no lazy chunks or opt-in entries, and a ceiling
+// of 24.5 KB for the bundle and 18.5 KB for the module that new behaviour must fit under. The
+// ceiling is a limit, not a style: the code keeps its natural form (import order means
+// nothing, no comment counts bytes), and what is dead or duplicated goes first, never a
+// behaviour or a language (docs/size.md: where the bytes go).
 export const BUDGETS = [
-  { file: 'dist/dns-import-status.bundle.js', label: 'lit included', gzipLimit: 22.5 * 1024 },
-  { file: 'dist/dns-import-status.js', label: 'lit external', gzipLimit: 16.5 * 1024 },
+  { file: 'dist/dns-import-status.bundle.js', label: 'lit included', gzipLimit: 24.5 * 1024 },
+  { file: 'dist/dns-import-status.js', label: 'lit external', gzipLimit: 18.5 * 1024 },
   { file: 'dist/react.js', label: 'React entry, element external', gzipLimit: 1024 },
 ];
 

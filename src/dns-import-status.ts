@@ -1,29 +1,27 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ImportTask, ImportTaskFetcher } from './api/types.js';
-import { cssProperty } from './css-property.js';
-// The two style sheets are imported side by side on purpose: the bundler emits modules in
-// import order, and gzip packs similar text better when it is close (about 100 B here).
+import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from './api/types.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
-import { styles as failureViewStyles } from './failures/failure-view.styles.js';
-import { FailureView } from './failures/failure-view.js';
-import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
 import { LangController } from './i18n/lang-controller.js';
-import { messagesFor, outcomeText, type Locale, type Messages } from './i18n/messages.js';
-import { estimateText, stalledText, tookText } from './i18n/progress-messages.js';
+import { estimateText, messagesFor, outcomeText, stalledText, tookText } from './i18n/messages.js';
 import { LiveAnnouncer } from './live-announcer.js';
 import { ImportWatcherController } from './import-watcher-controller.js';
-import { DEFAULT_GIVE_UP_AFTER_MS, DEFAULT_HIDDEN_INTERVAL_MS, DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS, zoneIdOf } from './polling/config.js';
+import {
+  DEFAULT_GIVE_UP_AFTER_MS,
+  DEFAULT_HIDDEN_INTERVAL_MS,
+  DEFAULT_INTERVAL_MS,
+  DEFAULT_STALL_AFTER_MS,
+  DEFAULT_TIMEOUT_MS,
+  zoneIdOf,
+} from './polling/config.js';
 import type { ChannelSnapshot, RefreshOptions } from './polling/import-task-channel.js';
-import { DEFAULT_STALL_AFTER_MS } from './polling/progress-estimator.js';
+import { renderNotice, renderSummary, type DnsImportStatusState } from './status-templates.js';
 
-/** The element's phase, reflected as the `state` attribute for host styling and scripts. */
-export type DnsImportStatusState = 'idle' | 'loading' | 'pending' | 'done' | 'empty' | 'error';
-
-export type { RefreshOptions };
+export type { DnsImportStatusState, RefreshOptions };
 
 /**
  * Shows the progress and the failed records of a Huawei Cloud DNS batch import, polling the
- * zone's import task while it is PENDING.
+ * zone's import task while it is PENDING. The failed records are a `<dns-import-failures>`
+ * inside it, whose parts it forwards.
  *
  * @summary Progress and failed records of a DNS batch import.
  *
@@ -35,8 +33,8 @@ export type { RefreshOptions };
  * @csspart summary - The status headline, progress bar and task facts.
  * @csspart progress - The progress bar track (role="progressbar").
  * @csspart estimate - Rate and time left while importing (absent until there is a rate, and while stalled); how long the import took when done.
- * @csspart error-list - The scrolling container of the failed-record table.
- * @csspart error-item - One failed record (a table row).
+ * @csspart error-list - The scrolling container of the failed-record table (forwarded from `<dns-import-failures>`).
+ * @csspart error-item - One failed record, a table row (forwarded from `<dns-import-failures>`).
  * @csspart message - Notices: configuration hint, loading, empty state, errors and the stall notice (class `stalled`).
  *
  * @cssprop --dns-import-status-font - Font family.
@@ -53,9 +51,8 @@ export type { RefreshOptions };
  * @cssprop --dns-import-status-list-max-height - Height of the failed-record list before it scrolls.
  */
 export class DnsImportStatus extends LitElement {
-  static override styles = [dnsImportStatusStyles, failureViewStyles];
+  static override styles = dnsImportStatusStyles;
 
-  // Declared here rather than with decorators: the same reactive properties, 400 B less gzip.
   static override properties = {
     zoneId: { attribute: 'zone-id' },
     endpoint: {},
@@ -96,8 +93,8 @@ export class DnsImportStatus extends LitElement {
   declare shareKey: string | undefined;
 
   /**
-   * When the import finishes while the page is hidden, one system notification for the whole
-   * browser. The element never asks for permission: the host asks, on a user gesture.
+   * When the import finishes while nobody looks at a sharing page, one system notification for
+   * the whole browser. The element never asks for permission: the host asks, on a user gesture.
    */
   notify = false;
 
@@ -142,9 +139,6 @@ export class DnsImportStatus extends LitElement {
     onStall: () => this.#announcer.announce(stalledText(this.#uiLanguage.locale, this.#watch.watcher.stallAfter), true),
   });
 
-  /** The failed-record view's query and page, kept across polls of the same zone. */
-  readonly #failureView = new FailureView(this, { zoneId: () => this.#watch.watcher.zoneId, taskId: () => this.#watch.watcher.task?.task_id });
-
   /** The snapshot the DOM shows. */
   #shown: ChannelSnapshot | undefined;
 
@@ -182,17 +176,17 @@ export class DnsImportStatus extends LitElement {
 
   /** Progress goes through the announcer's throttle; completion and new failures are said at once. */
   #tellScreenReaders(snapshot: ChannelSnapshot | undefined, previous: ChannelSnapshot | undefined): void {
-    const t = messagesFor(this.#uiLanguage.locale);
+    const messages = messagesFor(this.#uiLanguage.locale);
     const task = snapshot?.task;
     if (snapshot?.error) {
       if (snapshot.error !== previous?.error) {
-        this.#announcer.announce(t.errorNotice(snapshot.error, snapshot.willRetry, undefined, snapshot.gaveUp), true);
+        this.#announcer.announce(messages.errorNotice(snapshot.error, snapshot.willRetry, undefined, snapshot.gaveUp), true);
       }
     } else if (task === null) {
-      this.#announcer.announce(t.empty);
+      this.#announcer.announce(messages.empty);
     } else if (task) {
       const done = task.status === 'DONE';
-      this.#announcer.announce(`${t.statusWord(task.status)}: ${outcomeText(t, task)}`, done && previous?.task?.status !== 'DONE');
+      this.#announcer.announce(`${messages.statusWord(task.status)}: ${outcomeText(messages, task)}`, done && previous?.task?.status !== 'DONE');
     }
   }
 
@@ -207,86 +201,29 @@ export class DnsImportStatus extends LitElement {
 
   protected override render(): TemplateResult {
     const locale = this.#uiLanguage.locale;
-    const t = messagesFor(locale);
+    const messages = messagesFor(locale);
     const task = this.#shown?.task;
+    // A stalled import's rate is stale: no estimate until it moves again.
+    const timing = !task ? undefined : task.status === 'DONE' ? tookText(locale, task) : this.stalled ? '' : estimateText(locale, this.#watch.watcher.estimator);
+    const stalledNotice = this.stalled ? stalledText(locale, this.#watch.watcher.stallAfter) : undefined;
+    // Always there, hidden without failed records, so the reader's query and page outlive a
+    // moment without a task (a refresh, another endpoint); another zone or import resets them.
+    const items = task?.error_items ?? NO_ITEMS;
     return html`
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
-      ${this.#renderNotice(t)} ${task ? this.#renderTask(t, locale, task) : nothing}
+      ${renderNotice(messages, this.state, this.#shown, this.#retry)}
+      ${task ? renderSummary({ messages, locale, task, stalledNotice, timing }) : nothing}
+      <dns-import-failures
+        exportparts="error-list, error-item"
+        ?hidden=${items.length === 0}
+        .items=${items}
+        zone-id=${this.#watch.watcher.zoneId}
+        task-id=${task?.task_id ?? nothing}
+      ></dns-import-failures>
     `;
   }
 
-  /** The notice for the current state (`state` decides; nothing here re-derives it). */
-  #renderNotice(t: Messages): TemplateResult | typeof nothing {
-    const snapshot = this.#shown;
-    switch (this.state) {
-      case 'idle':
-        return html`<p part="message">${t.configHint}</p>`;
-      case 'loading':
-        return html`<p part="message" aria-busy="true">${t.loading}</p>`;
-      case 'error': {
-        const { error, willRetry, retryAt, gaveUp, task } = snapshot!;
-        const retryIn = retryAt === undefined ? undefined : Math.max(1, Math.round((retryAt - Date.now()) / 1000));
-        return html`<div part="message" class="error">
-          <span>${clipText(t.errorNotice(error!, willRetry, retryIn, gaveUp))}${task ? ` ${t.staleData}` : ''}</span>
-          <button type="button" @click=${() => void this.refresh()}>${t.retry}</button>
-          <span class="details">${clipText(t.errorDetails(error!))}</span>
-        </div>`;
-      }
-      case 'empty':
-        return html`<p part="message">
-          ${snapshot!.noNewTask ? t.noNewTask : t.empty} <span class="details">${t.emptyHint}</span>
-        </p>`;
-      default:
-        return snapshot!.noNewTask ? html`<p part="message">${t.noNewTask}</p>` : nothing;
-    }
-  }
-
-  #renderTask(t: Messages, locale: Locale, task: ImportTask): TemplateResult {
-    const done = task.status === 'DONE';
-    const processed = task.success_count + task.error_count;
-    const percent = progressPercent(processed, task.total_count, done);
-    const outcomeClass = !done ? 'pending' : task.error_count === 0 ? 'success' : task.success_count === 0 ? 'failed' : 'partial';
-    // A stalled import's rate is stale: no estimate until it moves again.
-    const timing = done ? tookText(locale, task) : this.stalled ? '' : estimateText(locale, this.#watch.watcher.estimator);
-    return html`
-      ${this.stalled ? html`<p part="message" class="stalled">${stalledText(locale, this.#watch.watcher.stallAfter)}</p>` : nothing}
-      <section part="summary" aria-label=${t.progressLabel}>
-        <p class="headline">
-          <span>${clipText(t.statusWord(task.status))}</span>
-          <span class="outcome ${outcomeClass}">${outcomeText(t, task)}</span>
-        </p>
-        <div
-          part="progress"
-          role="progressbar"
-          aria-label=${t.progressLabel}
-          aria-valuemin="0"
-          aria-valuemax="100"
-          aria-valuenow=${percent}
-          aria-valuetext=${t.progressValue(percent, processed, task.total_count)}
-        >
-          <div class="bar" ${cssProperty('--_fraction', String(percent / 100))}></div>
-        </div>
-        ${timing ? html`<p part="estimate">${timing}</p>` : nothing}
-        <dl>
-          ${this.#fact(t.total, task.total_count.toLocaleString(locale))}
-          ${this.#fact(t.imported, task.success_count.toLocaleString(locale))}
-          ${this.#fact(t.failed, task.error_count.toLocaleString(locale))}
-          ${this.#fact(t.taskId, task.task_id, 'code')}
-          ${this.#timeFact(t.created, task.created_at, locale)} ${this.#timeFact(t.updated, task.updated_at, locale)}
-          ${this.#fact(t.templateLanguage, task.language)} ${this.#fact(t.zoneType, task.zone_type)}
-        </dl>
-      </section>
-      ${task.error_items.length > 0 ? this.#failureView.render({ task, locale, messages: t }) : nothing}
-    `;
-  }
-
-  #fact(label: string, value: string | undefined, className = ''): TemplateResult | typeof nothing {
-    return value === undefined ? nothing : html`<div><dt>${label}</dt><dd class=${className}>${clipText(value)}</dd></div>`;
-  }
-
-  #timeFact(label: string, text: string | undefined, locale: Locale): TemplateResult | typeof nothing {
-    const date = parseApiTime(text);
-    if (!date) return this.#fact(label, text);
-    return html`<div><dt>${label}</dt><dd><time datetime=${date.toISOString()}>${formatTime(date, locale)}</time></dd></div>`;
-  }
+  readonly #retry = (): void => void this.refresh();
 }
+
+const NO_ITEMS: readonly ImportErrorItem[] = Object.freeze([]);

@@ -6,7 +6,8 @@
  * host's own interface, never to this component.
  */
 import type { ImportTask } from './api/types.js';
-import { messagesFor, type Locale } from './i18n/messages.js';
+import { intlLocale, type Locale } from './i18n/locale.js';
+import { messagesFor } from './i18n/messages.js';
 
 const MARK_PREFIX = 'dns-import-status:notified:';
 /** Marks older than this are dropped when a new one is written. */
@@ -35,7 +36,7 @@ function show(task: ImportTask, locale: Locale, tag: string): void {
   const messages = messagesFor(locale);
   const notification = new Notification(messages.doneNotificationTitle, {
     body: messages.doneNotificationBody(task.success_count, task.error_count),
-    lang: locale === 'zh' ? 'zh-CN' : 'en',
+    lang: intlLocale(locale),
     tag,
   });
   // Clicking brings back the tab that shows the import.

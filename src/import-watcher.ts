@@ -20,11 +20,11 @@ import {
   type ImportProgressEvent,
   type ImportStalledEvent,
 } from './events.js';
-import { localeFromLang, type Locale } from './i18n/messages.js';
-import { giveUpAfterMs, hiddenIntervalMs, intervalMs, shareKeyOf, timeoutMs, zoneIdOf } from './polling/config.js';
+import { localeFromLang, type Locale } from './i18n/locale.js';
+import { DEFAULT_STALL_AFTER_MS, giveUpAfterMs, hiddenIntervalMs, intervalMs, shareKeyOf, stallAfterMs, timeoutMs, zoneIdOf } from './polling/config.js';
 import { shareGroupName } from './polling/tab-share.js';
 import { channelFor, type ChannelSnapshot, type ChannelSubscriber, type ImportTaskChannel, type RefreshOptions } from './polling/import-task-channel.js';
-import { DEFAULT_STALL_AFTER_MS, ProgressEstimator, stallAfterMs } from './polling/progress-estimator.js';
+import { ProgressEstimator } from './polling/progress-estimator.js';
 import { sameTask } from './polling/same-task.js';
 import { VisibleClock } from './polling/visible-clock.js';
 

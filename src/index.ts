@@ -1,10 +1,13 @@
 /**
- * The registering entry: importing this module defines `<dns-import-status>` unless a
- * page already has an element of that name (two copies of the bundle must not throw).
+ * The registering entry: importing this module defines `<dns-import-status>` and
+ * `<dns-import-failures>`, each unless a page already has an element of that name (two copies
+ * of the bundle must not throw).
  */
 import { DnsImportStatus } from './dns-import-status.js';
+import { DnsImportFailures } from './failures/dns-import-failures.js';
 
 export { DnsImportStatus, type DnsImportStatusState } from './dns-import-status.js';
+export { DnsImportFailures } from './failures/dns-import-failures.js';
 export { watchImport, ImportWatcher, type WatchImportOptions, type ImportWatcherEventMap } from './import-watcher.js';
 export type { RefreshOptions } from './polling/import-task-channel.js';
 export { createHttpFetcher, type HttpFetcherOptions } from './api/http-fetcher.js';
@@ -24,9 +27,11 @@ export type {
 export type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskStatus } from './api/types.js';
 
 if (!customElements.get('dns-import-status')) customElements.define('dns-import-status', DnsImportStatus);
+if (!customElements.get('dns-import-failures')) customElements.define('dns-import-failures', DnsImportFailures);
 
 declare global {
   interface HTMLElementTagNameMap {
     'dns-import-status': DnsImportStatus;
+    'dns-import-failures': DnsImportFailures;
   }
 }

@@ -96,9 +96,27 @@ describe('the API page (demo/api.html)', () => {
     for (const p of api.cssProperties) expectDescribed(`css-${p.name}`, p.name);
   });
 
+  it('documents <dns-import-failures> too: its attributes, items, parts and custom properties', () => {
+    const section = page.getElementById('element-dns-import-failures')!;
+    expect(section, 'a section of its own').to.exist;
+    expect(section.querySelector('h2')!.textContent).to.equal('<dns-import-failures>');
+    const api = elementApi(manifest, 'dns-import-failures', 'failures-');
+    expect(api.attributes.map((a) => a.name)).to.include.members(['zone-id', 'task-id']);
+    for (const a of api.attributes) expect(expectDescribed(a.id, a.name)[3], `${a.name}'s property`).to.match(/^\w+$/);
+    expect(api.properties.map((p) => p.name)).to.include('items');
+    for (const p of api.properties) expectDescribed(p.id, p.name);
+    expect(api.parts.map((p) => p.name)).to.deep.equal(['error-list', 'error-item']);
+    for (const p of api.parts) expectDescribed(p.id, p.name);
+    expect(api.cssProperties).to.have.length.above(8);
+    for (const p of api.cssProperties) expectDescribed(p.id, p.name);
+    expect(section.textContent).to.contain('dns-import-failures::part(name)');
+    // The status element's anchors stay where they were.
+    expect(row('attribute-zone-id')[3]).to.equal('zoneId');
+  });
+
   it('lists the entry points and their exports', () => {
     const text = page.getElementById('exports')!.textContent!;
-    expect(text).to.contain("'dns-import-status'").and.contain('createHttpFetcher').and.contain('ImportDoneEvent');
+    expect(text).to.contain("'dns-import-status'").and.contain('createHttpFetcher').and.contain('ImportDoneEvent').and.contain('DnsImportFailures');
     expect(text).to.contain("'dns-import-status/react'");
   });
 

@@ -2,11 +2,13 @@ import { expect } from '@open-wc/testing';
 import {
   DEFAULT_GIVE_UP_AFTER_MS,
   DEFAULT_INTERVAL_MS,
+  DEFAULT_STALL_AFTER_MS,
   DEFAULT_TIMEOUT_MS,
   MAX_INTERVAL_MS,
   MAX_TIMER_MS,
   giveUpAfterMs,
   intervalMs,
+  stallAfterMs,
   timeoutMs,
   zoneIdOf,
 } from '../src/polling/config.js';
@@ -53,5 +55,21 @@ describe('timing config: defaults and bounds in one place', () => {
     expect(zoneIdOf('ff80')).to.equal('ff80');
     // Kept as given: a zone id with spaces is the server's to refuse, in its own path segment.
     expect(zoneIdOf(' ../admin ')).to.equal(' ../admin ');
+  });
+});
+
+describe('stall-after: its default and bounds, with the others', () => {
+  it('uses 0 as off, a value of at least the interval as given, and raises a smaller one to the interval', () => {
+    expect(stallAfterMs(0, 2000)).to.equal(0);
+    expect(stallAfterMs(2000, 2000)).to.equal(2000);
+    expect(stallAfterMs(5000, 2000)).to.equal(5000);
+    expect(stallAfterMs(500, 2000)).to.equal(2000);
+  });
+
+  it('reads NaN and negative values as the default, and clamps to the longest timeout', () => {
+    expect(stallAfterMs(Number.NaN, 2000)).to.equal(DEFAULT_STALL_AFTER_MS);
+    expect(stallAfterMs(-1, 2000)).to.equal(DEFAULT_STALL_AFTER_MS);
+    expect(stallAfterMs(Infinity, 2000)).to.equal(2 ** 31 - 1);
+    expect(stallAfterMs(1e12, 2000)).to.equal(2 ** 31 - 1);
   });
 });

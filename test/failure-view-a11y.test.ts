@@ -1,8 +1,10 @@
-// axe on the failed-record view in each of its states, with real timers (axe schedules its
-// own work with setTimeout).
+// axe on the failed-record list in each of its states, alone and inside the status element,
+// with real timers (axe schedules its own work with setTimeout).
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
+import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { untilState } from './support/wait.js';
@@ -19,29 +21,37 @@ const items = Array.from({ length: 260 }, (_, i) => ({
   error_message: 'Failed.',
 }));
 
-async function populated(lang: string): Promise<DnsImportStatus> {
+const body = () => envelope(rawTask({ total_count: 400, success_count: 140, error_count: items.length, error_items: items }));
+
+/** The list alone, as a console would show records it got elsewhere. */
+async function populated(lang: string): Promise<DnsImportFailures> {
+  const records = normalizeImportResponse(body())!.error_items;
+  return fixture<DnsImportFailures>(html`<dns-import-failures lang=${lang} zone-id="zone-a11y-fv" .items=${records}></dns-import-failures>`);
+}
+
+async function populatedStatus(lang: string): Promise<DnsImportStatus> {
   const scripted = new ScriptedFetcher();
   const el = await fixture<DnsImportStatus>(html`<dns-import-status lang=${lang} .fetcher=${scripted.fetcher} zone-id="zone-a11y-fv"></dns-import-status>`);
   await scripted.called(1);
-  scripted.answer(envelope(rawTask({ total_count: 400, success_count: 140, error_count: items.length, error_items: items })));
+  scripted.answer(body());
   await untilState(el, 'done');
   return el;
 }
 
-async function act(el: DnsImportStatus, action: (root: ShadowRoot) => void): Promise<void> {
+async function act(el: DnsImportFailures, action: (root: ShadowRoot) => void): Promise<void> {
   action(el.shadowRoot!);
   await el.updateComplete;
 }
 
-describe('failure view accessibility', function () {
+describe('failed-record list accessibility', function () {
   // axe's own work (contrast of every text node) is CPU-bound: in WebKit on a busy machine it
   // takes more than mocha's 10 s. The waits before it are until()s with their own deadlines.
   this.timeout(30_000);
 
   for (const lang of ['en', 'zh-CN']) {
-    it(`has no axe violations when populated (${lang})`, async () => {
-      const el = await populated(lang);
-      await expect(el).to.be.accessible();
+    it(`has no axe violations when populated, alone and inside the status element (${lang})`, async () => {
+      await expect(await populated(lang)).to.be.accessible();
+      await expect(await populatedStatus(lang)).to.be.accessible();
     });
 
     it(`has no axe violations when filtered by cause, type and text (${lang})`, async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { failureMessagesFor } from '../src/failures/failure-messages.js';
+import { failureMessagesFor, hintFor } from '../src/failures/failure-messages.js';
 
 /** The per-record error codes of Huawei's DNS error-code list that a record import can hit. */
 const documentedCodes = [
@@ -7,27 +7,37 @@ const documentedCodes = [
   'DNS.0325', 'DNS.0403', 'DNS.0806', 'DNS.0807', 'DNS.1601', 'DNS.1602', 'DNS.1604',
 ];
 
-describe('failure view messages', () => {
+describe('failed-record list messages', () => {
   it('has a hint for every documented per-record code, in English and Chinese', () => {
     const en = failureMessagesFor('en');
     const zh = failureMessagesFor('zh');
     for (const code of documentedCodes) {
-      expect(en.hint(code), code).to.be.a('string').and.match(/^[A-Z].+[.]$/);
-      expect(zh.hint(code), code).to.be.a('string').and.match(/[\u4e00-\u9fff]/).and.match(/。$/);
+      expect(hintFor(en, code), code).to.be.a('string').and.match(/^[A-Z].+[.]$/);
+      expect(hintFor(zh, code), code).to.be.a('string').and.match(/[\u4e00-\u9fff]/).and.match(/。$/);
     }
-    expect(en.hint('DNS.0806')).to.equal('Line not in your DNS edition: use the default line, or upgrade.');
-    expect(zh.hint('DNS.0806')).to.equal('当前 DNS 版本不支持该线路：请用默认线路或升级。');
-    expect(en.hint('DNS.0303')).to.equal(en.hint('DNS.0319'));
-    expect(en.hint('DNS.1601')).to.equal(en.hint('DNS.1604'));
-    expect(en.hint('DNS.0016')).to.not.equal(en.hint('DNS.0806'));
+    expect(hintFor(en, 'DNS.0806')).to.equal('Line not in your DNS edition: use the default line, or upgrade.');
+    expect(hintFor(zh, 'DNS.0806')).to.equal('当前 DNS 版本不支持该线路：请用默认线路或升级。');
+    expect(hintFor(en, 'DNS.0303')).to.equal(hintFor(en, 'DNS.0319'));
+    expect(hintFor(en, 'DNS.1601')).to.equal(hintFor(en, 'DNS.1604'));
+    expect(hintFor(en, 'DNS.0016')).to.not.equal(hintFor(en, 'DNS.0806'));
   });
 
   it('gives no hint for unknown codes, including names of Object.prototype members', () => {
     for (const locale of ['en', 'zh'] as const) {
       for (const code of ['DNS.9999', '', 'dns.0806', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-        expect(failureMessagesFor(locale).hint(code), `${locale} ${code}`).to.equal(undefined);
+        expect(hintFor(failureMessagesFor(locale), code), `${locale} ${code}`).to.equal(undefined);
       }
     }
+  });
+
+  it('names the list and its columns in each language', () => {
+    const en = failureMessagesFor('en');
+    const zh = failureMessagesFor('zh');
+    expect(en.heading(1)).to.equal('Failed record (1)');
+    expect(en.heading(1500)).to.equal('Failed records (1,500)');
+    expect(zh.heading(1500)).to.equal('失败记录（1,500）');
+    expect(en.columns.error_code).to.equal('Error code');
+    expect(zh.columns.name).to.equal('主机记录');
   });
 
   it('formats counts and row ranges for each language', () => {

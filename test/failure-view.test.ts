@@ -1,9 +1,13 @@
-// The failed-record view, driven through the element with a scripted fetcher. Tasks are DONE,
-// so nothing polls on a timer: a "poll" here is refresh() answered by the test.
+// <dns-import-failures>, the failed-record list: mounted alone where the list itself is tested
+// (items set directly, as a console would), and inside <dns-import-status> where the
+// composition is (polls, parts, re-renders). Tasks are DONE, so nothing polls on a timer: a
+// "poll" here is refresh() answered by the test.
 import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { FAILURE_PAGE_SIZE } from '../src/failures/failure-view.js';
+import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import { FAILURE_PAGE_SIZE, type DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { DOCUMENTED_TASK_ID, documentedTask, envelope, rawTask } from './support/documented-sample.js';
 import { watchLitWarnings } from './support/lit-warnings.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
@@ -12,14 +16,15 @@ import { hasSettled, until, untilState } from './support/wait.js';
 type RawItem = Record<string, unknown>;
 
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const root = (el: DnsImportStatus) => el.shadowRoot!;
-const rows = (el: DnsImportStatus) => [...root(el).querySelectorAll('[part~="error-item"]')];
-const rowNames = (el: DnsImportStatus) => rows(el).map((row) => text(row.querySelector('td')));
-const showing = (el: DnsImportStatus) => text(root(el).querySelector('.showing'));
-const groupButtons = (el: DnsImportStatus) => [...root(el).querySelectorAll<HTMLButtonElement>('button.group')];
-const pagerButton = (el: DnsImportStatus, which: string) => root(el).querySelector<HTMLButtonElement>(`.pager [data-page="${which}"]`)!;
-const range = (el: DnsImportStatus) => text(root(el).querySelector('.pager .range'));
-const downloadButton = (el: DnsImportStatus) => root(el).querySelector<HTMLButtonElement>('button.download')!;
+const root = (el: DnsImportFailures) => el.shadowRoot!;
+const rows = (el: DnsImportFailures) => [...root(el).querySelectorAll('[part~="error-item"]')];
+const rowNames = (el: DnsImportFailures) => rows(el).map((row) => text(row.querySelector('td')));
+const showing = (el: DnsImportFailures) => text(root(el).querySelector('.showing'));
+const groupButtons = (el: DnsImportFailures) => [...root(el).querySelectorAll<HTMLButtonElement>('button.group')];
+const pagerButton = (el: DnsImportFailures, which: string) => root(el).querySelector<HTMLButtonElement>(`.pager [data-page="${which}"]`)!;
+const range = (el: DnsImportFailures) => text(root(el).querySelector('.pager .range'));
+const downloadButton = (el: DnsImportFailures) => root(el).querySelector<HTMLButtonElement>('button.download')!;
+const listIn = (status: DnsImportStatus) => status.shadowRoot!.querySelector('dns-import-failures')!;
 
 function item(name: string, type: string, code: string, value: string | string[] = '192.0.2.1', extra: RawItem = {}): RawItem {
   const messages: Record<string, string> = {
@@ -44,51 +49,73 @@ function many(count: number): RawItem[] {
   return Array.from({ length: count }, (_, i) => item(`host${i + 1}.example.com.`, i % 2 ? 'AAAA' : 'A', i % 3 ? 'DNS.0016' : 'DNS.0806', `192.0.2.${i % 250}`));
 }
 
+/** Raw records as the API sends them, normalized as the status element hands them over. */
+function normalized(items: RawItem[]) {
+  return normalizeImportResponse(envelope(rawTask({ error_items: items, error_count: items.length })))!.error_items;
+}
+
+/** The list alone, as a console uses it: records set as a property, ids and language as attributes. */
+async function mount(items: RawItem[], options: { lang?: string; zoneId?: string; taskId?: string } = {}) {
+  const el = await fixture<DnsImportFailures>(
+    html`<dns-import-failures
+      lang=${options.lang ?? 'en'}
+      zone-id=${options.zoneId ?? 'zone-fv'}
+      task-id=${options.taskId ?? DOCUMENTED_TASK_ID}
+      .items=${normalized(items)}
+    ></dns-import-failures>`,
+  );
+  return { el };
+}
+
+/** The list inside <dns-import-status>, fed by a scripted fetcher. */
 async function show(items: RawItem[], options: { lang?: string; zoneId?: string; task?: RawItem } = {}) {
   const scripted = new ScriptedFetcher();
-  const el = await fixture<DnsImportStatus>(
+  const status = await fixture<DnsImportStatus>(
     html`<dns-import-status lang=${options.lang ?? 'en'} .fetcher=${scripted.fetcher} zone-id=${options.zoneId ?? 'zone-fv'}></dns-import-status>`,
   );
   await scripted.called(1);
   scripted.answer(envelope(rawTask({ total_count: items.length, success_count: 0, error_count: items.length, error_items: items, ...options.task })));
-  await untilState(el, 'done');
-  return { el, scripted };
+  await untilState(status, 'done');
+  const el = listIn(status);
+  await el.updateComplete;
+  return { status, el, scripted };
 }
 
 /** A poll: refresh() answered with the given body. */
-async function poll(el: DnsImportStatus, scripted: ScriptedFetcher, body: unknown) {
+async function poll(status: DnsImportStatus, scripted: ScriptedFetcher, body: unknown) {
   const calls = scripted.calls.length;
-  const refreshed = hasSettled(el.refresh());
+  const refreshed = hasSettled(status.refresh());
   await scripted.called(calls + 1);
   scripted.answer(body);
   await until(refreshed, 'refresh() to settle');
-  await el.updateComplete;
+  await status.updateComplete;
+  await listIn(status).updateComplete;
 }
 
-async function search(el: DnsImportStatus, value: string) {
+async function search(el: DnsImportFailures, value: string) {
   const input = root(el).getElementById('failure-search') as HTMLInputElement;
   input.value = value;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   await el.updateComplete;
 }
 
-async function choose(el: DnsImportStatus, id: 'failure-type' | 'failure-sort', value: string) {
+async function choose(el: DnsImportFailures, id: 'failure-type' | 'failure-sort', value: string) {
   const select = root(el).getElementById(id) as HTMLSelectElement;
   select.value = value;
   select.dispatchEvent(new Event('change', { bubbles: true }));
   await el.updateComplete;
 }
 
-async function click(el: DnsImportStatus, button: HTMLButtonElement) {
+async function click(el: DnsImportFailures, button: HTMLButtonElement) {
   button.click();
   await el.updateComplete;
 }
 
-describe('failure view', () => {
+describe('<dns-import-failures>', () => {
   describe('overview by cause', () => {
     it('shows one button per error code, biggest first, with count, code, server message and hint', async () => {
       const items = [...five, item('x.example.com.', 'A', 'DNS.0016'), item('y.example.com.', 'A', 'DNS.9999')];
-      const { el } = await show(items);
+      const { el } = await mount(items);
       const groups = groupButtons(el);
       expect(groups.map((g) => text(g.querySelector('.code')))).to.deep.equal(['DNS.0016', 'DNS.0806', 'DNS.0308', 'DNS.9999']);
       expect(groups.map((g) => text(g.querySelector('.count')))).to.deep.equal(['3', '2', '1', '1']);
@@ -102,7 +129,7 @@ describe('failure view', () => {
     });
 
     it('speaks Chinese: hints, counts and the heading', async () => {
-      const { el } = await show(many(1500), { lang: 'zh-CN' });
+      const { el } = await mount(many(1500), { lang: 'zh-CN' });
       const groups = groupButtons(el);
       expect(text(groups[0]!.querySelector('.code'))).to.equal('DNS.0016');
       expect(text(groups[0]!.querySelector('.count'))).to.equal('1,000');
@@ -114,12 +141,12 @@ describe('failure view', () => {
     });
 
     it('names a group of records sent without an error code', async () => {
-      const { el } = await show([item('a.example.com.', 'A', '')]);
+      const { el } = await mount([item('a.example.com.', 'A', '')]);
       expect(text(groupButtons(el)[0]!.querySelector('.code'))).to.equal('No error code');
     });
 
     it('selecting a group filters the table; selecting it again clears the filter', async () => {
-      const { el } = await show(five);
+      const { el } = await mount(five);
       const [conflicts] = groupButtons(el);
       await click(el, conflicts!);
       expect(groupButtons(el)[0]!.getAttribute('aria-pressed')).to.equal('true');
@@ -139,7 +166,7 @@ describe('failure view', () => {
 
     it('shows the twelve biggest causes, the rest on demand, and keeps a selected cause visible', async () => {
       const items = Array.from({ length: 15 }, (_, i) => Array.from({ length: 15 - i }, (_, j) => item(`r${i}-${j}.example.com.`, 'A', `ERR.${String(i).padStart(2, '0')}`))).flat();
-      const { el } = await show(items);
+      const { el } = await mount(items);
       expect(groupButtons(el)).to.have.length(12);
       const more = root(el).querySelector<HTMLButtonElement>('button.more-groups')!;
       expect(text(more)).to.equal('Show all 15 causes');
@@ -159,7 +186,7 @@ describe('failure view', () => {
 
   describe('find and sort', () => {
     it('filters by text in the name or in any value, ignoring case and full-width forms', async () => {
-      const { el } = await show(five);
+      const { el } = await mount(five);
       await search(el, 'MAIL');
       expect(rowNames(el)).to.deep.equal(['mail.example.com.']);
       expect(showing(el)).to.equal('Showing 1 of 5');
@@ -178,7 +205,7 @@ describe('failure view', () => {
     });
 
     it('filters by text in Chinese, with the count in Chinese', async () => {
-      const { el } = await show(five, { lang: 'zh' });
+      const { el } = await mount(five, { lang: 'zh' });
       await search(el, '测试');
       expect(rowNames(el)).to.deep.equal(['测试.example.com.']);
       expect(showing(el)).to.equal('显示 1 / 5 条');
@@ -188,7 +215,7 @@ describe('failure view', () => {
     });
 
     it('waits for an input method to finish composing before searching', async () => {
-      const { el } = await show(five, { lang: 'zh' });
+      const { el } = await mount(five, { lang: 'zh' });
       const input = root(el).getElementById('failure-search') as HTMLInputElement;
       input.value = 'ce';
       input.dispatchEvent(new InputEvent('input', { isComposing: true }));
@@ -201,7 +228,7 @@ describe('failure view', () => {
     });
 
     it('filters by record type, offering each type present once', async () => {
-      const { el } = await show(five);
+      const { el } = await mount(five);
       const options = [...root(el).querySelectorAll('#failure-type option')].map((o) => text(o));
       expect(options).to.deep.equal(['All types', 'A', 'AAAA', 'CNAME', 'MX']);
       await choose(el, 'failure-type', 'A');
@@ -212,7 +239,7 @@ describe('failure view', () => {
     });
 
     it('sorts by name, type and error code, and back to the order received', async () => {
-      const { el } = await show(five);
+      const { el } = await mount(five);
       const received = ['www.example.com.', 'mail.example.com.', '测试.example.com.', 'api.example.com.', 'host10.example.com.'];
       expect(rowNames(el)).to.deep.equal(received);
       expect([...root(el).querySelectorAll('#failure-sort option')].map((o) => text(o))).to.deep.equal(['As received', 'Name', 'Type', 'Error code']);
@@ -231,14 +258,14 @@ describe('failure view', () => {
     });
 
     it('sorts numbers in names as people read them', async () => {
-      const { el } = await show(many(12));
+      const { el } = await mount(many(12));
       await choose(el, 'failure-sort', 'name');
       expect(rowNames(el).slice(0, 3)).to.deep.equal(['host1.example.com.', 'host2.example.com.', 'host3.example.com.']);
       expect(rowNames(el).at(-1)).to.equal('host12.example.com.');
     });
 
     it('combines the filters, counts "N of M" exactly, and clears them with one button', async () => {
-      const { el } = await show(many(1000));
+      const { el } = await mount(many(1000));
       expect(showing(el)).to.equal('Showing 1,000 of 1,000');
       expect(root(el).querySelector('button.clear'), 'no clear button without a filter').to.equal(null);
       await click(el, groupButtons(el)[0]!); // DNS.0016: i % 3 !== 0 → 666
@@ -262,7 +289,7 @@ describe('failure view', () => {
 
   describe('paging', () => {
     it('shows one page at a time, with ranges, and disables the buttons at each end', async () => {
-      const { el } = await show(many(250));
+      const { el } = await mount(many(250));
       expect(rows(el)).to.have.length(FAILURE_PAGE_SIZE);
       expect(range(el)).to.equal('Rows 1–100 of 250');
       expect(rowNames(el)[0]).to.equal('host1.example.com.');
@@ -294,7 +321,7 @@ describe('failure view', () => {
     });
 
     it('keeps the keyboard focus in the pager when the focused button becomes disabled, and scrolls the list to the top', async () => {
-      const { el } = await show(many(250));
+      const { el } = await mount(many(250));
       const list = root(el).querySelector<HTMLElement>('[part~="error-list"]')!;
       list.scrollTop = 200;
       const last = pagerButton(el, 'last');
@@ -309,13 +336,13 @@ describe('failure view', () => {
     });
 
     it('has no pager when everything fits on one page', async () => {
-      const { el } = await show(many(FAILURE_PAGE_SIZE));
+      const { el } = await mount(many(FAILURE_PAGE_SIZE));
       expect(rows(el)).to.have.length(FAILURE_PAGE_SIZE);
       expect(root(el).querySelector('.pager')).to.equal(null);
     });
 
     it('a new query starts again at the first page', async () => {
-      const { el } = await show(many(450));
+      const { el } = await mount(many(450));
       await click(el, pagerButton(el, 'last'));
       expect(range(el)).to.equal('Rows 401–450 of 450');
       await choose(el, 'failure-type', 'A');
@@ -329,7 +356,7 @@ describe('failure view', () => {
       const items = Array.from({ length: 100_000 }, (_, i) => ({
         name: `h${i}.example.com.`, type: 'A', line: 'default_view', ttl: 300, value: '192.0.2.1', error_code: 'DNS.0806', error_message: 'm',
       }));
-      const { el } = await show(items);
+      const { el } = await mount(items);
       expect(rows(el)).to.have.length(FAILURE_PAGE_SIZE);
       expect(root(el).querySelectorAll('tr')).to.have.length(FAILURE_PAGE_SIZE + 1);
       expect(showing(el)).to.equal('Showing 100,000 of 100,000');
@@ -340,61 +367,61 @@ describe('failure view', () => {
     });
   });
 
-  describe('across polls', () => {
+  describe('inside <dns-import-status>, across polls', () => {
     it('keeps the query and the page across an identical and a changed poll of the same zone', async () => {
       const items = many(300);
       const body = (overrides: RawItem = {}) =>
         envelope(rawTask({ total_count: 400, success_count: 100, error_count: 300, error_items: items, ...overrides }));
-      const { el, scripted } = await show(items, { task: { total_count: 400, success_count: 100 } });
+      const { status, el, scripted } = await show(items, { task: { total_count: 400, success_count: 100 } });
       await choose(el, 'failure-type', 'AAAA');
       await click(el, pagerButton(el, 'next'));
       expect(range(el)).to.equal('Rows 101–150 of 150');
       const firstRowBefore = rows(el)[0];
 
-      await poll(el, scripted, body());
+      await poll(status, scripted, body());
       expect(range(el), 'identical poll').to.equal('Rows 101–150 of 150');
       expect(rows(el)[0], 'not even re-rendered').to.equal(firstRowBefore);
 
-      await poll(el, scripted, body({ updated_at: '2018-09-07T12:52:00.000', success_count: 101, total_count: 401 }));
-      expect(text(root(el).querySelector('[part~="summary"]'))).to.contain('101 imported, 300 failed');
+      await poll(status, scripted, body({ updated_at: '2018-09-07T12:52:00.000', success_count: 101, total_count: 401 }));
+      expect(text(status.shadowRoot!.querySelector('[part~="summary"]'))).to.contain('101 imported, 300 failed');
       expect(range(el), 'changed poll').to.equal('Rows 101–150 of 150');
       expect((root(el).getElementById('failure-type') as HTMLSelectElement).value).to.equal('AAAA');
 
       // New records: the query still applies to them; the page stays where it can.
-      await poll(el, scripted, body({ updated_at: '2018-09-07T12:53:00.000', error_items: items.slice(0, 220), error_count: 220 }));
+      await poll(status, scripted, body({ updated_at: '2018-09-07T12:53:00.000', error_items: items.slice(0, 220), error_count: 220 }));
       expect(showing(el)).to.equal('Showing 110 of 220');
       expect(range(el)).to.equal('Rows 101–110 of 110');
-      await poll(el, scripted, body({ updated_at: '2018-09-07T12:54:00.000', error_items: items.slice(0, 20), error_count: 20 }));
+      await poll(status, scripted, body({ updated_at: '2018-09-07T12:54:00.000', error_items: items.slice(0, 20), error_count: 20 }));
       expect(showing(el)).to.equal('Showing 10 of 20');
       expect(rows(el)).to.have.length(10);
       expect(root(el).querySelector('.pager')).to.equal(null);
     });
 
     it('keeps a selected type that a poll no longer has, showing nothing rather than everything', async () => {
-      const { el, scripted } = await show(five);
+      const { status, el, scripted } = await show(five);
       await choose(el, 'failure-type', 'MX');
-      await poll(el, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:59:00.000', total_count: 1, error_count: 1, error_items: [five[0]] })));
+      await poll(status, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:59:00.000', total_count: 1, error_count: 1, error_items: [five[0]] })));
       expect((root(el).getElementById('failure-type') as HTMLSelectElement).value).to.equal('MX');
       expect(showing(el)).to.equal('Showing 0 of 1');
     });
 
     it('shows the page asked for again when a list that shrank grows back: the clamp is not kept', async () => {
-      const { el, scripted } = await show(many(300));
+      const { status, el, scripted } = await show(many(300));
       const body = (count: number, minute: number) =>
         envelope(rawTask({ updated_at: `2018-09-07T12:${minute}:00.000`, total_count: 400, error_count: count, error_items: many(count) }));
       await click(el, pagerButton(el, 'last'));
       expect(range(el)).to.equal('Rows 201–300 of 300');
 
-      await poll(el, scripted, body(50, 51));
+      await poll(status, scripted, body(50, 51));
       expect(root(el).querySelector('.pager'), 'one page left').to.equal(null);
       expect(rowNames(el)[0]).to.equal('host1.example.com.');
-      await poll(el, scripted, body(150, 52));
+      await poll(status, scripted, body(150, 52));
       expect(range(el), 'clamped to the last page there is').to.equal('Rows 101–150 of 150');
-      await poll(el, scripted, body(300, 53));
+      await poll(status, scripted, body(300, 53));
       expect(range(el), 'back on the page asked for').to.equal('Rows 201–300 of 300');
 
       // The buttons act on the page shown, not on the one asked for.
-      await poll(el, scripted, body(150, 54));
+      await poll(status, scripted, body(150, 54));
       await click(el, pagerButton(el, 'previous'));
       expect(range(el)).to.equal('Rows 1–100 of 150');
     });
@@ -404,14 +431,14 @@ describe('failure view', () => {
         ...Array.from({ length: conflicts }, (_, i) => item(`c${i}.example.com.`, 'A', 'DNS.0016')),
         ...Array.from({ length: lines }, (_, i) => item(`l${i}.example.com.`, 'A', 'DNS.0806')),
       ];
-      const { el, scripted } = await show(records(3, 2));
+      const { status, el, scripted } = await show(records(3, 2));
       const codeOf = (button: Element | null) => text(button?.querySelector('.code'));
       expect(groupButtons(el).map(codeOf)).to.deep.equal(['DNS.0016', 'DNS.0806']);
       groupButtons(el)[1]!.focus();
       expect(codeOf(root(el).activeElement)).to.equal('DNS.0806');
 
       const items = records(3, 5);
-      await poll(el, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000', total_count: 8, error_count: 8, error_items: items })));
+      await poll(status, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000', total_count: 8, error_count: 8, error_items: items })));
       expect(groupButtons(el).map(codeOf), 'the order flipped').to.deep.equal(['DNS.0806', 'DNS.0016']);
       expect(codeOf(root(el).activeElement), 'the focus followed its cause').to.equal('DNS.0806');
       await click(el, root(el).activeElement as HTMLButtonElement);
@@ -420,7 +447,7 @@ describe('failure view', () => {
     });
 
     it('starts afresh when a new import (another task_id) arrives in the same zone', async () => {
-      const { el, scripted } = await show(many(300));
+      const { status, el, scripted } = await show(many(300));
       await search(el, 'host');
       await choose(el, 'failure-type', 'A');
       await choose(el, 'failure-sort', 'name');
@@ -428,10 +455,10 @@ describe('failure view', () => {
       expect(range(el)).to.equal('Rows 101–150 of 150');
 
       // A refresh that brings the same import back keeps everything.
-      await poll(el, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000', total_count: 300, error_count: 300, error_items: many(300) })));
+      await poll(status, scripted, envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000', total_count: 300, error_count: 300, error_items: many(300) })));
       expect(range(el)).to.equal('Rows 101–150 of 150');
 
-      await poll(el, scripted, envelope(rawTask({ task_id: 'second-import', total_count: 300, error_count: 300, error_items: many(300) })));
+      await poll(status, scripted, envelope(rawTask({ task_id: 'second-import', total_count: 300, error_count: 300, error_items: many(300) })));
       expect(showing(el)).to.equal('Showing 300 of 300');
       expect(range(el)).to.equal('Rows 1–100 of 300');
       expect((root(el).getElementById('failure-search') as HTMLInputElement).value).to.equal('');
@@ -440,14 +467,15 @@ describe('failure view', () => {
     });
 
     it('starts afresh for another zone', async () => {
-      const { el, scripted } = await show(many(300));
+      const { status, el, scripted } = await show(many(300));
       await search(el, 'host2');
       await click(el, pagerButton(el, 'next'));
-      const before = el.task;
-      el.zoneId = 'zone-other';
+      const before = status.task;
+      status.zoneId = 'zone-other';
       await until(() => scripted.last.zoneId === 'zone-other', 'a request for the other zone');
       scripted.answer(envelope(rawTask({ total_count: 300, error_count: 300, error_items: many(300) })));
-      await until(() => el.state === 'done' && el.task !== before, "the other zone's task");
+      await until(() => status.state === 'done' && status.task !== before, "the other zone's task");
+      await status.updateComplete;
       await el.updateComplete;
       expect(showing(el)).to.equal('Showing 300 of 300');
       expect(range(el)).to.equal('Rows 1–100 of 300');
@@ -477,7 +505,7 @@ describe('failure view', () => {
 
     it('downloads every failed record, in the order shown, with the template columns', async () => {
       const items = [...five, item('=cmd.example.com.', 'TXT', 'DNS.0308', '=HYPERLINK("http://x")')];
-      const { el } = await show(items, { zoneId: 'zone/α 1' });
+      const { el } = await mount(items, { zoneId: 'zone/α 1' });
       expect(text(downloadButton(el))).to.equal('Download CSV');
       await choose(el, 'failure-sort', 'name');
       downloadButton(el).click();
@@ -492,7 +520,7 @@ describe('failure view', () => {
     });
 
     it('respects the filter and says so, in the label and the file name', async () => {
-      const { el } = await show(five);
+      const { el } = await mount(five);
       await click(el, groupButtons(el)[0]!);
       expect(text(downloadButton(el))).to.equal('Download CSV (filtered: 2 of 5)');
       downloadButton(el).click();
@@ -502,7 +530,7 @@ describe('failure view', () => {
     });
 
     it('exports the whole filtered list, not only the page on screen', async () => {
-      const { el } = await show(many(300));
+      const { el } = await mount(many(300));
       await choose(el, 'failure-type', 'A');
       await click(el, pagerButton(el, 'next'));
       downloadButton(el).click();
@@ -511,7 +539,7 @@ describe('failure view', () => {
     });
 
     it('uses Chinese column titles and label in a Chinese UI, and keeps the weight column when records have one', async () => {
-      const { el } = await show([item('a.example.com.', 'A', 'DNS.0322', '192.0.2.1', { weight: 1001 }), item('测试.example.com.', 'A', 'DNS.0016')], { lang: 'zh-CN' });
+      const { el } = await mount([item('a.example.com.', 'A', 'DNS.0322', '192.0.2.1', { weight: 1001 }), item('测试.example.com.', 'A', 'DNS.0016')], { lang: 'zh-CN' });
       expect(text(downloadButton(el))).to.equal('下载 CSV');
       await search(el, '测试');
       expect(text(downloadButton(el))).to.equal('下载 CSV（已筛选 1 / 2 条）');
@@ -531,11 +559,12 @@ describe('failure view', () => {
     for (const [name, task, emphasis, english, chinese] of cases) {
       it(`says "${english}" with its emphasis, in English and Chinese`, async () => {
         for (const [lang, wording] of [['en', english], ['zh-CN', chinese]] as const) {
-          const { el } = await show([], { lang, task });
-          const outcome = root(el).querySelector('.outcome')!;
+          const { status, el } = await show([], { lang, task });
+          const outcome = status.shadowRoot!.querySelector('.outcome')!;
           expect(text(outcome), `${name} ${lang}`).to.equal(wording);
           expect(outcome.classList.contains(emphasis)).to.equal(true);
           expect(root(el).querySelector('[part~="error-list"]') !== null).to.equal(name !== 'all imported');
+          expect(el.hidden, 'the list is hidden without failed records').to.equal(name === 'all imported');
         }
       });
     }
@@ -543,7 +572,7 @@ describe('failure view', () => {
 
   it('prints no Lit dev-mode warning while filtering, sorting and paging', async () => {
     const warnings = watchLitWarnings();
-    const { el } = await show(many(250));
+    const { el } = await mount(many(250));
     await click(el, groupButtons(el)[0]!);
     await search(el, 'host1');
     await choose(el, 'failure-sort', 'name');
@@ -553,19 +582,18 @@ describe('failure view', () => {
     expect(warnings()).to.deep.equal([]);
   });
 
-  it('leaves speaking to the element\'s announcer: the counts and the row range are plain text, not live regions', async () => {
-    const { el } = await show(many(250));
+  it('leaves speaking to the status element\'s announcer: the counts and the row range are plain text, not live regions', async () => {
+    const { el } = await mount(many(250));
     const live = () => [...root(el).querySelectorAll('[role="status"], [role="alert"], [role="log"], [aria-live]')];
-    expect(live()).to.have.length(1);
-    expect(live()[0]!.classList.contains('visually-hidden'), 'the announcer').to.equal(true);
+    expect(live()).to.have.length(0);
     await search(el, 'host1');
     await click(el, pagerButton(el, 'next'));
     expect(range(el)).to.equal('Rows 101–111 of 111');
-    expect(live()).to.have.length(1);
+    expect(live()).to.have.length(0);
   });
 
   it('keeps every row a part="error-item" inside part="error-list", with the labelled controls', async () => {
-    const { el } = await show(many(150));
+    const { el } = await mount(many(150));
     const list = root(el).querySelector('[part~="error-list"]')!;
     expect(list.querySelectorAll('[part~="error-item"]')).to.have.length(100);
     expect(rows(el).every((row) => row.tagName === 'TR')).to.equal(true);
@@ -573,5 +601,98 @@ describe('failure view', () => {
       expect(text(root(el).querySelector(`label[for="${id}"]`)), id).to.not.equal('');
     }
     expect(text(root(el).getElementById('failures-heading'))).to.equal('Failed records (150)');
+  });
+
+  describe('alone', () => {
+    it('shows nothing without records, and the list once records are set', async () => {
+      const el = await fixture<DnsImportFailures>(html`<dns-import-failures></dns-import-failures>`);
+      expect(root(el).children).to.have.length(0);
+      el.items = normalized(five);
+      await el.updateComplete;
+      expect(rows(el)).to.have.length(5);
+      expect(text(root(el).getElementById('failures-heading'))).to.equal('Failed records (5)');
+    });
+
+    it('follows lang live, like the status element: its own, else the closest ancestor\'s', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><dns-import-failures .items=${normalized(five)}></dns-import-failures></div>`);
+      const el = wrapper.querySelector('dns-import-failures')!;
+      await el.updateComplete;
+      expect(text(root(el).querySelector('h4'))).to.equal('By cause');
+      wrapper.lang = 'zh-CN';
+      await until(() => text(root(el).querySelector('h4')) === '按原因', 'the list in Chinese');
+      el.lang = 'en';
+      await until(() => text(root(el).querySelector('h4')) === 'By cause', 'its own lang wins');
+    });
+
+    it('names the CSV file without ids when it has none', async () => {
+      const el = await fixture<DnsImportFailures>(html`<dns-import-failures .items=${normalized(five)}></dns-import-failures>`);
+      let fileName = '';
+      const onClick = (event: MouseEvent) => {
+        if (!(event.target instanceof HTMLAnchorElement)) return;
+        event.preventDefault();
+        fileName = event.target.download;
+      };
+      document.addEventListener('click', onClick, { capture: true });
+      try {
+        downloadButton(el).click();
+      } finally {
+        document.removeEventListener('click', onClick, { capture: true });
+      }
+      expect(fileName).to.equal('dns-import-failures.csv');
+    });
+
+    it('is registered by the package entry, and a second copy of the entry does not throw', async () => {
+      expect(customElements.get('dns-import-failures')).to.equal(listIn(await fixture<DnsImportStatus>(html`<dns-import-status></dns-import-status>`)).constructor);
+      await import(/* @vite-ignore */ `../src/index.ts?copy=${Date.now()}`);
+      expect(customElements.get('dns-import-failures')).to.not.equal(undefined);
+    });
+  });
+
+  describe('composed by <dns-import-status>', () => {
+    it('forwards error-list and error-item, so the page styles them with ::part() as before', async () => {
+      const style = document.createElement('style');
+      style.textContent = `
+        dns-import-status::part(error-list) { outline: 3px solid rgb(1, 2, 3); }
+        dns-import-status::part(error-item) { background-color: rgb(4, 5, 6); }`;
+      document.head.append(style);
+      try {
+        const { el } = await show(five);
+        expect(el.getAttribute('exportparts')).to.contain('error-list').and.contain('error-item');
+        const list = root(el).querySelector('[part~="error-list"]')!;
+        expect(getComputedStyle(list).outlineColor).to.equal('rgb(1, 2, 3)');
+        expect(rows(el).map((row) => getComputedStyle(row).backgroundColor)).to.deep.equal(Array(5).fill('rgb(4, 5, 6)'));
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('passes the theme\'s custom properties on to the list', async () => {
+      const { status, el } = await show(five);
+      status.style.setProperty('--dns-import-status-danger-color', 'rgb(7, 8, 9)');
+      status.style.setProperty('--dns-import-status-list-max-height', '123px');
+      expect(getComputedStyle(groupButtons(el)[0]!.querySelector('.count')!).color).to.equal('rgb(7, 8, 9)');
+      expect(getComputedStyle(root(el).querySelector('[part~="error-list"]')!).maxHeight).to.equal('123px');
+    });
+
+    it('re-renders the list only on a keystroke in the filter, not the status element', async () => {
+      const { status, el } = await show(many(250));
+      const statusRenders = sinon.spy(status as unknown as { render(): unknown }, 'render');
+      const listRenders = sinon.spy(el as unknown as { render(): unknown }, 'render');
+      await search(el, 'host1');
+      await click(el, pagerButton(el, 'next'));
+      expect(range(el)).to.equal('Rows 101–111 of 111');
+      expect(listRenders.callCount, 'the list re-rendered').to.equal(2);
+      await status.updateComplete;
+      expect(statusRenders.callCount, 'the summary did not').to.equal(0);
+    });
+
+    it('hands the list the zone, the task id and the language', async () => {
+      const { status, el } = await show(five, { lang: 'zh-CN', zoneId: 'zone-composed' });
+      expect(el.zoneId).to.equal('zone-composed');
+      expect(el.taskId).to.equal(DOCUMENTED_TASK_ID);
+      expect(text(root(el).querySelector('h4'))).to.equal('按原因');
+      status.lang = 'en';
+      await until(() => text(root(el).querySelector('h4')) === 'By cause', 'the list follows the status element\'s lang');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { buildFailuresCsv, failuresCsvFileName } from '../src/failures/failures-csv.js';
-import { messagesFor } from '../src/i18n/messages.js';
+import { failureMessagesFor } from '../src/failures/failure-messages.js';
 import type { ImportErrorItem } from '../src/api/types.js';
 import { DOCUMENTED_TASK_ID, DOCUMENTED_ZONE_ID } from './support/documented-sample.js';
 import { failedRecord } from './support/records.js';
@@ -73,9 +73,9 @@ describe('buildFailuresCsv', () => {
 
   it("titles the columns with the table's column titles, in either language", () => {
     for (const locale of ['en', 'zh'] as const) {
-      const c = messagesFor(locale).columns;
-      const expected = [c.name, c.type, c.line, c.ttl, c.weight, c.value, c.error_code, c.error_message].join(',');
-      expect(lines(buildFailuresCsv([], { includeWeight: true, headers: locale === 'en' ? undefined : c }))[0]).to.equal(expected);
+      const titles = failureMessagesFor(locale).columns;
+      const expected = [titles.name, titles.type, titles.line, titles.ttl, titles.weight, titles.value, titles.error_code, titles.error_message].join(',');
+      expect(lines(buildFailuresCsv([], { includeWeight: true, headers: locale === 'en' ? undefined : titles }))[0]).to.equal(expected);
     }
   });
 

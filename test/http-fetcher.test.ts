@@ -4,6 +4,7 @@ import '../src/index.js';
 import { createHttpFetcher } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import { findAllIn } from './support/failure-list.js';
 import { until, untilState } from './support/wait.js';
 import { mount } from './support/mount.js';
 
@@ -95,7 +96,7 @@ describe('<dns-import-status> on the simulated API', () => {
     const el = await mount({ zoneId: 'zone-huge', attributes: { endpoint } });
     await untilState(el, 'done');
     expect(el.task!.error_items).to.have.length(2500);
-    expect(el.shadowRoot!.querySelectorAll('[part~="error-item"]').length).to.be.greaterThan(0);
+    expect(findAllIn(el, '[part~="error-item"]').length).to.be.greaterThan(0);
   });
 
   it('recovers through 503, 429 and flow control to DONE, honouring Retry-After', async () => {

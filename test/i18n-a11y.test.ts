@@ -1,8 +1,10 @@
 // Live announcements, keyboard, focus, languages, themes, custom properties.
 import { expect, fixture, html } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { DnsImportStatus } from '../src/dns-import-status.js';
+import { DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { ANNOUNCE_GAP_MS } from '../src/live-announcer.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
@@ -192,15 +194,20 @@ describe('themes and custom properties', () => {
     }
   });
 
-  it('uses every documented --dns-import-status-* property, and documents every one it uses', async () => {
+  it('uses every documented --dns-import-status-* property, and documents every one it uses, in each element', async () => {
     const manifest = await (await fetch('/custom-elements.json')).json();
-    const declaration = manifest.modules
-      .flatMap((m: { declarations?: unknown[] }) => m.declarations ?? [])
-      .find((d: { tagName?: string }) => d.tagName === 'dns-import-status');
-    const documented: string[] = declaration.cssProperties.map((p: { name: string }) => p.name).sort();
-    const styles = [DnsImportStatus.styles].flat(Infinity as 1) as unknown as { cssText: string }[];
-    const cssText = styles.map((s) => s.cssText).join('\n');
-    const used = [...new Set(cssText.match(/--dns-import-status-[a-z-]+/g))].sort();
-    expect(used).to.deep.equal(documented);
+    const documentedBy = (tagName: string): string[] =>
+      manifest.modules
+        .flatMap((m: { declarations?: unknown[] }) => m.declarations ?? [])
+        .find((d: { tagName?: string }) => d.tagName === tagName)
+        .cssProperties.map((p: { name: string }) => p.name)
+        .sort();
+    const usedBy = (...elements: (typeof LitElement)[]) => {
+      const styles = elements.flatMap((element) => [element.styles].flat(Infinity as 1)) as unknown as { cssText: string }[];
+      return [...new Set(styles.map((s) => s.cssText).join('\n').match(/--dns-import-status-[a-z-]+/g))].sort();
+    };
+    // The status element's theme reaches the list it composes, so it documents the list's too.
+    expect(usedBy(DnsImportStatus, DnsImportFailures)).to.deep.equal(documentedBy('dns-import-status'));
+    expect(usedBy(DnsImportFailures)).to.deep.equal(documentedBy('dns-import-failures'));
   });
 });

@@ -52,10 +52,13 @@ function allElements(root: ParentNode): Element[] {
  * The DOM's shape without its text: tag names and attribute names, in document order. A time
  * the browser could read is a <time> in its <dd>, unreadable text a plain <dd>: both are the
  * element's own markup, so they count as one shape (the date parsing is tested elsewhere).
+ * Likewise the boxes that keep a name's labels and an address's groups whole
+ * (`<span class="token">` and `<wbr>`): the list's own markup around pieces of the text, as
+ * many as the text has pieces.
  */
 const shape = (el: DnsImportStatus) =>
   allElements(el.shadowRoot!)
-    .filter((element) => element.localName !== 'time')
+    .filter((element) => element.localName !== 'time' && element.localName !== 'wbr' && !element.classList.contains('token'))
     .map((element) => `${element.localName}[${element.getAttributeNames().sort().join(',')}]`.replace(/^dd\[\]$/, 'dd[class]'));
 
 /**
@@ -93,10 +96,14 @@ function readsLeftToRight(node: Text): boolean {
   return a.top < b.top - 1 || (Math.abs(a.top - b.top) <= 1 && a.left < b.left);
 }
 
+/** Every text node under `root`, in the shadow roots of the elements there too (the failed-record list's). */
 function textNodes(root: Node): Text[] {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Text) nodes.push(node);
+    else if ((node as Element).shadowRoot) nodes.push(...textNodes((node as Element).shadowRoot!));
+  }
   return nodes;
 }
 

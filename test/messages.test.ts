@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ImportStatusError, type ImportStatusErrorInit } from '../src/api/import-status-error.js';
-import { localeFromLang, messagesFor } from '../src/i18n/messages.js';
+import { localeFromLang } from '../src/i18n/locale.js';
+import { messagesFor } from '../src/i18n/messages.js';
 
 const err = (init: ImportStatusErrorInit, message = 'test') => new ImportStatusError(message, init);
 
@@ -73,11 +74,6 @@ describe('messagesFor', () => {
       expect(zh.progressValue(20, 250, 1200)).to.equal('20%（250 / 1,200）');
     });
 
-    it('failuresHeading', () => {
-      expect(en.failuresHeading(1)).to.equal('Failed record (1)');
-      expect(en.failuresHeading(1500)).to.equal('Failed records (1,500)');
-      expect(zh.failuresHeading(1500)).to.equal('失败记录（1,500）');
-    });
 
     it('statusWord translates the documented statuses and keeps others verbatim', () => {
       expect(en.statusWord('PENDING')).to.equal('Importing');
@@ -239,7 +235,7 @@ describe('messagesFor', () => {
 
 describe('localeFromLang: other languages starting with "zh"', () => {
   it('does not read a three-letter code such as "zhn" as Chinese', async () => {
-    const { localeFromLang } = await import('../src/i18n/messages.js');
+    const { localeFromLang } = await import('../src/i18n/locale.js');
     expect(localeFromLang('zhn')).to.equal('en');
   });
 });

@@ -1,6 +1,6 @@
 // The progress estimator fed sequences of observations: rate, time left and stall decisions.
 import { expect } from '@open-wc/testing';
-import { DEFAULT_STALL_AFTER_MS, ProgressEstimator, stallAfterMs } from '../src/polling/progress-estimator.js';
+import { ProgressEstimator } from '../src/polling/progress-estimator.js';
 import type { ImportTask } from '../src/api/types.js';
 
 const T0 = Date.UTC(2026, 10, 27, 12);
@@ -167,21 +167,5 @@ describe('ProgressEstimator: stalls', () => {
     feed(estimator, [[200_000, 100]], { task_id: 'task-2' });
     expect(estimator.stallIn(200_000, 120_000)).to.equal(120_000);
     expect(estimator.since).to.equal(T0 + 200_000);
-  });
-});
-
-describe('stallAfterMs', () => {
-  it('uses 0 as off, a value of at least the interval as given, and raises a smaller one to the interval', () => {
-    expect(stallAfterMs(0, 2000)).to.equal(0);
-    expect(stallAfterMs(2000, 2000)).to.equal(2000);
-    expect(stallAfterMs(5000, 2000)).to.equal(5000);
-    expect(stallAfterMs(500, 2000)).to.equal(2000);
-  });
-
-  it('reads NaN and negative values as the default, and clamps to the longest timeout', () => {
-    expect(stallAfterMs(Number.NaN, 2000)).to.equal(DEFAULT_STALL_AFTER_MS);
-    expect(stallAfterMs(-1, 2000)).to.equal(DEFAULT_STALL_AFTER_MS);
-    expect(stallAfterMs(Infinity, 2000)).to.equal(2 ** 31 - 1);
-    expect(stallAfterMs(1e12, 2000)).to.equal(2 ** 31 - 1);
   });
 });

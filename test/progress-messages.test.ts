@@ -1,7 +1,7 @@
 // The progress words: rate, time left, the stall notice and the duration, in both languages.
 import { expect } from '@open-wc/testing';
 import { formatDuration, roundTimeLeft } from '../src/i18n/format.js';
-import { estimateText, stalledText, tookText } from '../src/i18n/progress-messages.js';
+import { estimateText, stalledText, tookText } from '../src/i18n/messages.js';
 import type { ImportTask } from '../src/api/types.js';
 
 const done = (created_at: string | undefined, updated_at: string | undefined): ImportTask => ({

@@ -1,11 +1,12 @@
-// Issue 14: the element adapts to its own width (container queries on the host), measured in
+// The element adapts to its own width (container queries on the host), measured in
 // a real browser with realistic records (40-character names, two IPv6 values each, a one-line
 // error message) at the widths consoles give it: phones, drawers, side panels, cards.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { messagesFor } from '../src/i18n/messages.js';
+import { failureMessagesFor } from '../src/failures/failure-messages.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
+import { findAllIn, findIn } from './support/failure-list.js';
 import { until, untilState } from './support/wait.js';
 
 const messages = [
@@ -42,8 +43,7 @@ async function atWidth(width: number, lang: string, status = 'DONE', items = rea
   return el;
 }
 
-const root = (el: DnsImportStatus) => el.shadowRoot!;
-const all = <T extends Element = HTMLElement>(el: DnsImportStatus, selector: string) => [...root(el).querySelectorAll<T & Element>(selector)];
+const all = findAllIn;
 
 /** Inside the element's box horizontally (rows below the list's fold are inside it vertically only after scrolling). */
 function expectInsideHorizontally(el: DnsImportStatus, node: Element, what: string): void {
@@ -77,7 +77,7 @@ describe('responsive layout (its own width, not the viewport)', () => {
         it('never scrolls sideways, and shows every record\'s code and message inside the element', async () => {
           const el = await atWidth(width, lang);
           expectNoOverflow(el, 'the element');
-          const list = root(el).querySelector('[part~="error-list"]')!;
+          const list = findIn(el, '[part~="error-list"]')!;
           expectNoOverflow(list, 'part="error-list"');
           const rows = all(el, '[part~="error-item"]');
           expect(rows).to.have.length(100);
@@ -125,7 +125,7 @@ describe('responsive layout (its own width, not the viewport)', () => {
           // Every control and the pager, but only three records on the last page: axe on a
           // hundred stacked records takes seconds on a busy machine, and adds no new case.
           const el = await atWidth(width, lang, 'DONE', realistic.slice(0, 103));
-          const last = () => root(el).querySelector<HTMLButtonElement>('.pager [data-page="last"]')!;
+          const last = () => findIn<HTMLButtonElement>(el, '.pager [data-page="last"]')!;
           last().click();
           // On the last page, Last is disabled (it is rendered in the same update as the rows).
           await until(() => last().disabled, 'the last page');
@@ -136,26 +136,26 @@ describe('responsive layout (its own width, not the viewport)', () => {
     }
 
     it(`is a real table at 800 px, and stacked labelled blocks at 480 px and below (${lang})`, async () => {
-      const columns = messagesFor(lang === 'en' ? 'en' : 'zh').columns;
+      const columns = failureMessagesFor(lang === 'en' ? 'en' : 'zh').columns;
       const wide = await atWidth(800, lang);
-      const table = root(wide).querySelector('table')!;
+      const table = findIn(wide, 'table')!;
       expect(getComputedStyle(table).display).to.equal('table');
-      expect(getComputedStyle(root(wide).querySelector('[part~="error-item"]')!).display).to.equal('table-row');
+      expect(getComputedStyle(findIn(wide, '[part~="error-item"]')!).display).to.equal('table-row');
       const headers = all(wide, 'th');
       expect(headers.map((th) => th.textContent)).to.deep.equal([
         columns.name, columns.type, columns.line, columns.ttl, columns.weight, columns.value, columns.error_code, columns.error_message,
       ]);
       for (const th of headers) expectInsideHorizontally(wide, th, `header ${th.textContent}`);
-      expect(getComputedStyle(root(wide).querySelector('td[data-label]')!, '::before').content, 'no labels in cells').to.match(/^(none|normal)$/);
+      expect(getComputedStyle(findIn(wide, 'td[data-label]')!, '::before').content, 'no labels in cells').to.match(/^(none|normal)$/);
 
       for (const width of [320, 480]) {
         const narrow = await atWidth(width, lang);
-        const row = root(narrow).querySelector('[part~="error-item"]')!;
+        const row = findIn(narrow, '[part~="error-item"]')!;
         expect(getComputedStyle(row).display, `${width} px`).to.not.equal('table-row');
         // Still exposed as a table: the header row is read (visually hidden), and the roles stay.
-        expect(root(narrow).querySelector('table')!.getAttribute('role')).to.equal('table');
+        expect(findIn(narrow, 'table')!.getAttribute('role')).to.equal('table');
         expect(row.getAttribute('role')).to.equal('row');
-        const thead = root(narrow).querySelector('thead')!.getBoundingClientRect();
+        const thead = findIn(narrow, 'thead')!.getBoundingClientRect();
         expect(thead.width * thead.height, 'header row visually hidden').to.be.at.most(1);
         // Name and code on top, then the message, then the labelled fields.
         const [name, type, line, ttl, weight, value, code, message] = [...row.querySelectorAll('td')].map((td) => td.getBoundingClientRect());
@@ -180,13 +180,13 @@ describe('responsive layout (its own width, not the viewport)', () => {
   for (const lang of ['en', 'zh-CN']) {
     it(`fits the table just above the breakpoint, and stacks just below it (${lang})`, async () => {
       const el = await atWidth(756, lang);
-      const list = root(el).querySelector('[part~="error-list"]')!;
-      expect(getComputedStyle(root(el).querySelector('[part~="error-item"]')!).display).to.equal('table-row');
+      const list = findIn(el, '[part~="error-list"]')!;
+      expect(getComputedStyle(findIn(el, '[part~="error-item"]')!).display).to.equal('table-row');
       expectNoOverflow(list, 'part="error-list"');
       for (const cell of all(el, '[part~="error-item"] :is(.code, td:last-child)')) expectNoOverflow(cell, 'code or message');
       el.style.width = '752px';
       await new Promise(requestAnimationFrame);
-      expect(getComputedStyle(root(el).querySelector('[part~="error-item"]')!).display).to.not.equal('table-row');
+      expect(getComputedStyle(findIn(el, '[part~="error-item"]')!).display).to.not.equal('table-row');
     });
   }
 
@@ -202,7 +202,7 @@ describe('responsive layout (its own width, not the viewport)', () => {
   it('follows its own width, not the viewport: narrow inside a wide page, and back', async () => {
     const el = await atWidth(360, 'en');
     expect(innerWidth, 'a window wider than the element').to.be.greaterThan(600);
-    const row = () => root(el).querySelector('[part~="error-item"]')!;
+    const row = () => findIn(el, '[part~="error-item"]')!;
     expect(getComputedStyle(row()).display).to.not.equal('table-row');
     el.style.width = '800px';
     await new Promise(requestAnimationFrame);
@@ -212,7 +212,7 @@ describe('responsive layout (its own width, not the viewport)', () => {
   it('fits its pending state at 320 px too', async () => {
     const el = await atWidth(320, 'zh-CN', 'PENDING');
     expectNoOverflow(el, 'the element');
-    expectNoOverflow(root(el).querySelector('[part~="error-list"]')!, 'part="error-list"');
-    expectInsideHorizontally(el, root(el).querySelector('[part~="progress"]')!, 'progress bar');
+    expectNoOverflow(findIn(el, '[part~="error-list"]')!, 'part="error-list"');
+    expectInsideHorizontally(el, findIn(el, '[part~="progress"]')!, 'progress bar');
   });
 });

@@ -65,12 +65,14 @@ async function render(): Promise<RenderRun> {
   document.body.append(el);
   while (el.state !== 'done') await el.updateComplete.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
   await el.updateComplete;
+  const list = el.shadowRoot!.querySelector('dns-import-failures')!;
+  await list.updateComplete;
   void document.body.offsetHeight;
   const rendered = performance.now() - started;
   await frame();
   await frame();
   const tasks = tasksSince(started);
-  const rows = el.shadowRoot!.querySelectorAll('[part~="error-item"]').length;
+  const rows = list.shadowRoot!.querySelectorAll('[part~="error-item"]').length;
   el.remove();
   body = undefined;
   await frame();

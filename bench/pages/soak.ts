@@ -59,10 +59,14 @@ const flush = async (el?: DnsImportStatus) => {
   for (let i = 0; i < 30; i++) await Promise.resolve();
   await el?.updateComplete;
 };
+/** Nodes under root, those in the shadow roots of the elements there (the failed-record list's) included. */
 function countNodes(root: Node): number {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
   let count = 0;
-  while (walker.nextNode()) count++;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    count++;
+    if (node instanceof Element && node.shadowRoot) count += countNodes(node.shadowRoot);
+  }
   return count;
 }
 

@@ -1,8 +1,8 @@
 import type { ImportErrorItem } from '../api/types.js';
-import { messagesFor, type Messages } from '../i18n/messages.js';
+import { failureMessagesFor, type FailureColumnTitles } from './failure-messages.js';
 
 /** The columns of the failure export: the table's, titled by the same messages. */
-export type FailuresCsvColumn = keyof Messages['columns'];
+export type FailuresCsvColumn = keyof FailureColumnTitles;
 
 /** The columns in order, on screen and in the export; weight only where records have one. */
 export function failureColumns(includeWeight: boolean): FailuresCsvColumn[] {
@@ -25,7 +25,7 @@ export interface FailuresCsvOptions {
  */
 export function buildFailuresCsv(items: readonly ImportErrorItem[], options: FailuresCsvOptions = {}): string {
   const columns = failureColumns(options.includeWeight ?? items.some((item) => item.weight !== undefined));
-  const english = messagesFor('en').columns;
+  const english = failureMessagesFor('en').columns;
 
   const rows: string[] = [columns.map((column) => csvCell(options.headers?.[column] ?? english[column])).join(',')];
   for (const item of items) {
@@ -38,7 +38,7 @@ export function buildFailuresCsv(items: readonly ImportErrorItem[], options: Fai
 
 /**
  * A download name safe on every file system and in a `Content-Disposition` header: only
- * `[A-Za-z0-9._-]`, each id cut to a length that keeps the whole name well under 255 bytes.
+ * `[A-Za-z0-9._-]`, each id cut to a length that keeps the whole name well under the file systems' 255-character limit.
  */
 export function failuresCsvFileName(zoneId: string, taskId: string, filtered: boolean): string {
   const parts = ['dns-import-failures', safeFileNamePart(zoneId), safeFileNamePart(taskId), filtered ? 'filtered' : ''];

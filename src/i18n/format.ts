@@ -1,5 +1,5 @@
 /** Display helpers shared by the templates: pure, locale-aware. */
-import type { Locale } from './messages.js';
+import { intlLocale, type Locale } from './locale.js';
 
 /** API times carry no zone designator; the API means UTC. Undefined when unreadable. */
 export function parseApiTime(text: string | undefined): Date | undefined {
@@ -18,7 +18,7 @@ const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 export function formatTime(date: Date, locale: Locale): string {
   let format = dateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'medium' });
+    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'medium' });
     dateFormats.set(locale, format);
   }
   return format.format(date);
@@ -56,7 +56,7 @@ export function formatDuration(ms: number, locale: Locale): string {
   for (const [unit, size] of [['hour', 3600], ['minute', 60], ['second', 1]] as const) {
     const value = Math.floor(rest / size);
     rest %= size;
-    if (value || (size < 2 && !parts[0])) parts.push(value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { style: 'unit', unit, unitDisplay: 'short' }));
+    if (value || (size < 2 && !parts[0])) parts.push(value.toLocaleString(intlLocale(locale), { style: 'unit', unit, unitDisplay: 'short' }));
   }
   return parts.join(' ');
 }

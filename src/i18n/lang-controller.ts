@@ -5,7 +5,7 @@
  * element only when its language really changed.
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { localeFromLang, type Locale } from './messages.js';
+import { localeFromLang, type Locale } from './locale.js';
 
 /** The `lang` in force for a node. */
 export function langOf(node: Node): string {
@@ -29,7 +29,7 @@ let observed = new WeakSet<Node>();
  */
 function startObserving(controller: LangController, host: Node): void {
   watching.add(controller);
-  observer ??= new MutationObserver(() => watching.forEach((c) => c.recheck()));
+  observer ??= new MutationObserver(() => watching.forEach((controller) => controller.recheck()));
   for (let root = host.getRootNode(); ; root = (root as ShadowRoot).host.getRootNode()) {
     // A document observed with `subtree` includes its <html lang>; an attributeFilter implies
     // `attributes: true` (DOM standard, observe() step 3).

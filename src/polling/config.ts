@@ -24,6 +24,9 @@ export const DEFAULT_GIVE_UP_AFTER_MS = 10 * 60_000;
 /** `hidden-interval`: 0, no requests while every sharing page is hidden. */
 export const DEFAULT_HIDDEN_INTERVAL_MS = 0;
 
+/** PENDING with no change for this long (ms of visible polling) is a stall. */
+export const DEFAULT_STALL_AFTER_MS = 120_000;
+
 /** `refresh({ expectNewTask: true })` waits this long for a new task_id, then says none appeared. */
 export const EXPECT_NEW_TASK_MS = 60_000;
 
@@ -64,6 +67,15 @@ export function hiddenIntervalMs(value: unknown): number {
  */
 export function shareKeyOf(value: unknown): string {
   return typeof value === 'string' && value.trim() !== '' ? value : '';
+}
+
+/**
+ * The `stall-after` attribute as used: 0 is off; NaN or negative is the default; a value
+ * below the poll interval is raised to it (no stall can be seen between two polls); at most
+ * the timer limit.
+ */
+export function stallAfterMs(value: number, interval: number): number {
+  return value === 0 ? 0 : Math.min(MAX_TIMER_MS, Math.max(interval, value >= 0 ? value : DEFAULT_STALL_AFTER_MS));
 }
 
 /**

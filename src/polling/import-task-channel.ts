@@ -19,7 +19,7 @@
  * with the same channel in the browser's other tabs (tab-share.ts): one tab polls, the others
  * show its answers, and the waits it keeps hold for all of them.
  */
-import { Task } from '@lit/task';
+import { Task as RequestRunner } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { errorCause, ImportStatusError, toImportStatusError } from '../api/import-status-error.js';
 import { errorItemCount, normalizeImportResponse } from '../api/normalize-import-task.js';
@@ -79,11 +79,11 @@ export interface RefreshOptions {
 
 type Outcome = { ok: true; task: ImportTask | null } | { ok: false; error: ImportStatusError };
 
-/** Above this many failed records, parsing, normalizing and rendering each get a task of their own. */
+/** Above this many failed records, parsing, normalizing and rendering each get a macrotask of their own. */
 const LARGE_LIST = 5000;
 
 /** Lets the browser paint and handle input between two long steps (a macrotask; not a timer). */
-function nextTask(): Promise<void> {
+function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();
@@ -137,7 +137,7 @@ export function channelFor(source: ChannelSource): ImportTaskChannel {
 export class ImportTaskChannel {
   snapshot: ChannelSnapshot = EMPTY;
   readonly #subscribers = new Set<ChannelSubscriber>();
-  readonly #request = new Task<[], Outcome>(quietHost, {
+  readonly #request = new RequestRunner<[], Outcome>(quietHost, {
     autoRun: false,
     task: (_args, { signal }) => this.#load(signal),
     onComplete: (outcome) => this.#settle(outcome),
@@ -339,10 +339,10 @@ export class ImportTaskChannel {
     try {
       const body = await Promise.race([this.#callFetcher(attempt.signal), cutShort]);
       const large = errorItemCount(body) > LARGE_LIST;
-      if (large) await nextTask();
+      if (large) await yieldToBrowser();
       signal.throwIfAborted();
       const task = normalizeImportResponse(body);
-      if (large) await nextTask();
+      if (large) await yieldToBrowser();
       return { ok: true, task };
     } catch (reason) {
       const error = toImportStatusError(reason);

@@ -8,18 +8,6 @@
  * visible: a hidden page is not polled, so time there is no evidence that nothing moved.
  */
 import type { ImportTask } from '../api/types.js';
-import { MAX_TIMER_MS } from './config.js';
-
-export const DEFAULT_STALL_AFTER_MS = 120_000;
-
-/**
- * The `stall-after` attribute as used: 0 is off; NaN or negative is the default; a value
- * below the poll interval is raised to it (no stall can be seen between two polls); at most
- * 2^31−1 ms, the longest timeout browsers keep.
- */
-export function stallAfterMs(value: number, interval: number): number {
-  return value === 0 ? 0 : Math.min(MAX_TIMER_MS, Math.max(interval, value >= 0 ? value : DEFAULT_STALL_AFTER_MS));
-}
 
 /**
  * Time constant of the rate's exponential smoothing. Each rate sample (records counted since

@@ -1,7 +1,7 @@
 /**
  * Keeps what did not change. An identical poll must cause no re-render and no
  * `import-progress`, and a poll whose counters moved but whose failed records did not must
- * let the failure view see the same list (by identity) and skip regrouping and resorting.
+ * let the failed-record list see the same list (by identity) and skip regrouping and resorting.
  */
 import type { ImportErrorItem, ImportTask } from '../api/types.js';
 

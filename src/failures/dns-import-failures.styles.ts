@@ -1,21 +1,31 @@
 import { css } from 'lit';
+import { themeTokens } from '../theme-tokens.styles.js';
 
 /**
- * The failed-record view, composed after the element's own styles: it uses their private
- * `--_*` locals, base `button` and `.code` rules, and the host as its size container, so a
- * host theme reaches it through the same public properties.
+ * The failed-record list's own rules, after the tokens it shares with the status element
+ * (theme-tokens.styles.ts), so a host theme reaches it through the same public properties.
+ * The host is its own size container.
  *
  * The breakpoint is the element's own width, not the viewport's: consoles put it in drawers
  * and side panels. From 52em of content width (728 px at the host's 14 px font) the records
  * are a table that fits realistic records (40-character names, two IPv6 values, a one-line
- * message) by letting names, values and messages break anywhere. Below it such a name would
- * wrap onto more than four lines (and below about 600 px the table would not fit at all), so
- * each record becomes a stacked block.
+ * message). Below it such a name would wrap onto more than four lines (and below about 600 px
+ * the table would not fit at all), so each record becomes a stacked block.
  *
  * Why some rules are as they are (said here, outside the css``, so it never ships):
- * - Cells wrap with `break-word`, so short words (types, lines, TTLs) keep their width; names,
- *   values and messages (first and last cells, `.values`) with `anywhere`, which lets the
- *   table shrink those columns below a 40-character name or an IPv6 address.
+ * - Names and values never break inside a token (record-tokens.ts): an IPv4 address, an IPv6
+ *   group, a name's label. Each `.token` is an inline block as wide as its text
+ *   (`width: max-content`) but never wider than the line (`max-width: 100%`). As the width
+ *   counts in the table's column sizing, a column is never narrower than its longest token:
+ *   the table squeezes names and values only down to their tokens, breaking between them (after
+ *   a dot or a colon), and gives the rest of the room to the error message, which may break
+ *   anywhere. A label longer than the line (up to 63 characters, DNS's limit) wraps inside its
+ *   box, at its hyphens first; in the table it widens its column to its own width instead.
+ * - Cells wrap with `break-word`, so short words (types, lines, TTLs) keep their width; free
+ *   text in names, values and messages (first and last cells, `.values`) with `anywhere`:
+ *   only when it is longer than its cell, and it does not widen the column.
+ * - Stacked, cells are flex items that may shrink below their content (`min-width: 0`), so a
+ *   token longer than the line is held to the line by its `max-width`, not pushed out of it.
  * - Stacked, the rows stay a table to screen readers (explicit roles in the template), and the
  *   header row is visually hidden, not removed: each cell shows its title from `data-label`,
  *   with empty alternative text (`/ ''`) so it is not read twice. Flex `order` puts the name
@@ -26,7 +36,12 @@ import { css } from 'lit';
  *   dropped. Disabled pager buttons need nothing: the forced palette reverts their colour to
  *   the browser's, which is GrayText for a disabled button.
  */
-export const styles = css`
+export const dnsImportFailuresStyles = [
+  themeTokens,
+  css`
+  :host {
+    container-type: inline-size;
+  }
   h3 {
     margin: var(--_space) 0 calc(var(--_space) / 2);
     font-size: 1em;
@@ -154,7 +169,7 @@ export const styles = css`
   td {
     text-align: start;
     vertical-align: top;
-    padding: 4px 8px;
+    padding: 4px 6px;
     border-bottom: 1px solid var(--_border);
     overflow-wrap: break-word;
   }
@@ -172,6 +187,11 @@ export const styles = css`
   }
   td.code {
     white-space: nowrap;
+  }
+  .token {
+    display: inline-block;
+    width: max-content;
+    max-width: 100%;
   }
   .values {
     margin: 0;
@@ -200,6 +220,10 @@ export const styles = css`
       gap: 2px var(--_space);
       padding: 6px 8px;
       border-bottom: 1px solid var(--_border);
+    }
+    td,
+    td[data-label] > * {
+      min-width: 0;
     }
     td {
       flex: 1 1 100%;
@@ -244,4 +268,5 @@ export const styles = css`
       outline: 2px solid Highlight;
     }
   }
-`;
+`,
+];

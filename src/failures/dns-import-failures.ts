@@ -1,0 +1,346 @@
+/**
+ * The failed records of an import: an overview by error code, find/filter/sort controls, one
+ * page of the table, and the CSV export. An element of its own, so the reader's query and page
+ * are its own state (a keystroke re-renders this list, nothing around it) and a console can
+ * show failed records it got from elsewhere.
+ *
+ * Its cost does not grow with the records on screen: the table shows one page, and what is
+ * derived from the whole list (groups, types, the filtered and sorted list) is memoized on
+ * the list's identity and the query. `<dns-import-status>` hands over the same array when a
+ * poll changed other fields of the task but sent the same records (see same-task.ts), so such
+ * a poll recomputes nothing either.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { ImportErrorItem } from '../api/types.js';
+import { clipText } from '../i18n/format.js';
+import { LangController } from '../i18n/lang-controller.js';
+import { downloadTextFile } from './download.js';
+import { dnsImportFailuresStyles } from './dns-import-failures.styles.js';
+import { groupFailuresByCode, type FailureGroup } from './failure-groups.js';
+import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMessages } from './failure-messages.js';
+import { applyFailureQuery, emptyFailureQuery, isFiltering, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
+import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
+import { recordPieces } from './record-tokens.js';
+
+/** Rows per page: enough to scan, few enough that a render stays well under a frame. */
+export const FAILURE_PAGE_SIZE = 100;
+
+/** Causes shown before "Show all": a long wall of cards hides the table. */
+const COLLAPSED_GROUP_COUNT = 12;
+
+/** Derived from the whole list, once per distinct list. */
+interface Overview {
+  groups: FailureGroup[];
+  types: string[];
+  hasWeight: boolean;
+}
+
+/**
+ * The failed records of a DNS batch import: causes, find, filter, sort, pages and CSV export.
+ * Used by `<dns-import-status>`, and usable alone: set `items`.
+ *
+ * @summary The failed records of a DNS batch import, grouped, searchable and exportable.
+ *
+ * @csspart error-list - The scrolling container of the failed-record table.
+ * @csspart error-item - One failed record (a table row).
+ *
+ * @cssprop --dns-import-status-font - Font family.
+ * @cssprop --dns-import-status-text-color - Main text colour.
+ * @cssprop --dns-import-status-muted-color - Secondary text colour (labels, hints).
+ * @cssprop --dns-import-status-surface-color - Background of the controls and the sticky table header.
+ * @cssprop --dns-import-status-border-color - Borders and row separators.
+ * @cssprop --dns-import-status-accent-color - Buttons, the selected cause and the focus ring.
+ * @cssprop --dns-import-status-success-color - Part of the theme shared with `<dns-import-status>`; the list itself does not use it.
+ * @cssprop --dns-import-status-danger-color - The count of each cause.
+ * @cssprop --dns-import-status-track-color - Part of the theme shared with `<dns-import-status>`; the list itself does not use it.
+ * @cssprop --dns-import-status-radius - Corner radius.
+ * @cssprop --dns-import-status-spacing - Base spacing unit.
+ * @cssprop --dns-import-status-list-max-height - Height of the failed-record list before it scrolls.
+ */
+export class DnsImportFailures extends LitElement {
+  static override styles = dnsImportFailuresStyles;
+
+  static override properties = {
+    items: { attribute: false },
+    zoneId: { attribute: 'zone-id' },
+    taskId: { attribute: 'task-id' },
+  };
+
+  /** The failed records (`error_items` of a normalized task). Nothing is shown while it is empty. */
+  items: readonly ImportErrorItem[] = [];
+
+  /** The zone the records come from: names the CSV file. Another zone starts afresh (query, page). */
+  zoneId = '';
+
+  /** The import the records come from (`task_id`): names the CSV file. Another import starts afresh. */
+  declare taskId: string | undefined;
+
+  readonly #uiLanguage = new LangController(this);
+
+  #query: FailureQuery = emptyFailureQuery;
+  /**
+   * The page the reader asked for, zero-based. Render shows it clamped to the pages there are
+   * and never writes the clamp back: when a shrunken list grows again, the reader is back on
+   * the page they chose.
+   */
+  #page = 0;
+  #allGroupsShown = false;
+  #zoneIdShown: string | undefined;
+  #taskIdShown: string | undefined;
+  /** The error code of the group button that had the focus before this update, if any. */
+  #focusedCode: string | undefined;
+
+  /** The list the memos below were computed from: identity is enough to know it changed. */
+  #memoItems: readonly ImportErrorItem[] | undefined;
+  #overview!: Overview;
+  /** The query `#list` was selected with. */
+  #listQuery: FailureQuery | undefined;
+  #list!: readonly ImportErrorItem[];
+
+  /**
+   * Another zone, or another import in the same zone (a known `task_id` that differs), starts
+   * afresh. A moment without a task id (a refresh under way) is not a new import.
+   */
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const { zoneId, taskId } = this;
+    if (zoneId !== this.#zoneIdShown || (taskId !== undefined && taskId !== this.#taskIdShown)) {
+      this.#zoneIdShown = zoneId;
+      this.#taskIdShown = taskId;
+      this.#query = emptyFailureQuery;
+      this.#page = 0;
+      this.#allGroupsShown = false;
+    }
+    this.#focusedCode = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset['code'];
+  }
+
+  /**
+   * The group buttons are reused by position, so when a new list re-sorts the groups the
+   * focused button may now show another cause: the focus follows its cause, so Enter still
+   * acts on the group the reader chose. (Lit's `repeat` would move the buttons instead, but
+   * moving the focused node drops the focus in Chromium.)
+   */
+  protected override updated(): void {
+    const code = this.#focusedCode;
+    const root = this.renderRoot as ShadowRoot;
+    if (code === undefined || (root.activeElement as HTMLElement | null)?.dataset['code'] === code) return;
+    root.querySelector<HTMLElement>(`[data-code="${CSS.escape(code)}"]`)?.focus();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const items = this.items;
+    if (items.length === 0) return nothing;
+    const messages = failureMessagesFor(this.#uiLanguage.locale);
+    if (items !== this.#memoItems) {
+      this.#memoItems = items;
+      this.#overview = {
+        groups: groupFailuresByCode(items),
+        types: recordTypesOf(items),
+        hasWeight: items.some((item) => item.weight !== undefined),
+      };
+      this.#listQuery = undefined;
+    }
+    const { groups, types, hasWeight } = this.#overview;
+    if (this.#listQuery !== this.#query) this.#list = applyFailureQuery(items, (this.#listQuery = this.#query));
+    const list = this.#list;
+    const filtering = isFiltering(this.#query);
+
+    const pageCount = Math.max(1, Math.ceil(list.length / FAILURE_PAGE_SIZE));
+    const page = Math.min(this.#page, pageCount - 1);
+    const start = page * FAILURE_PAGE_SIZE;
+    const rows = list.slice(start, start + FAILURE_PAGE_SIZE);
+
+    const titles = messages.columns;
+    const columns = failureColumns(hasWeight);
+    return html`
+      <h3 id="failures-heading">${messages.heading(items.length)}</h3>
+      ${this.#renderGroups(messages, groups)}
+      <div class="filters">
+        <div class="field search">
+          <label for="failure-search">${messages.searchLabel}</label>
+          <input
+            id="failure-search"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            placeholder=${messages.searchPlaceholder}
+            name="text"
+            .value=${this.#query.text}
+            @input=${this.#onControlInput}
+            @compositionend=${this.#onControlInput}
+          />
+        </div>
+        <div class="field">
+          <label for="failure-type">${messages.typeLabel}</label>
+          <select id="failure-type" name="type" @change=${this.#onControlInput}>
+            <option value="" .selected=${this.#query.type === ''}>${messages.allTypes}</option>
+            ${typeOptions(types, this.#query.type).map(
+              (type) => html`<option value=${type} .selected=${type === this.#query.type}>${clipText(type)}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="failure-sort">${messages.sortLabel}</label>
+          <select id="failure-sort" name="sort" @change=${this.#onControlInput}>
+            ${(Object.keys(messages.sortOption) as FailureSortKey[]).map(
+              (key) => html`<option value=${key} .selected=${key === this.#query.sort}>${messages.sortOption[key]}</option>`,
+            )}
+          </select>
+        </div>
+        ${filtering ? html`<button type="button" class="clear" @click=${this.#clearFilters}>${messages.clearFilters}</button>` : nothing}
+      </div>
+      <div class="list-bar">
+        <p class="showing">${messages.showing(list.length, items.length)}</p>
+        <button type="button" class="download" @click=${() => this.#downloadCsv(titles, list, hasWeight, filtering)}>
+          ${filtering ? messages.downloadFilteredCsv(list.length, items.length) : messages.downloadCsv}
+        </button>
+      </div>
+      <div part="error-list" tabindex="0" role="region" aria-labelledby="failures-heading">
+        <table role="table" aria-rowcount=${list.length + 1}>
+          <thead role="rowgroup">
+            <tr role="row" aria-rowindex="1">
+              ${columns.map((column) => html`<th role="columnheader">${titles[column]}</th>`)}
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            ${rows.length === 0
+              ? html`<tr role="row"><td role="cell" class="no-match" colspan=${columns.length}>${messages.noMatch}</td></tr>`
+              : rows.map((item, index) => renderRow(item, start + index + 2, hasWeight, titles))}
+          </tbody>
+        </table>
+      </div>
+      ${pageCount > 1 ? this.#renderPager(messages, page, start, rows.length, list.length, pageCount) : nothing}
+    `;
+  }
+
+  #renderGroups(messages: FailureMessages, groups: readonly FailureGroup[]): TemplateResult {
+    const collapsible = groups.length > COLLAPSED_GROUP_COUNT;
+    let visible = collapsible && !this.#allGroupsShown ? groups.slice(0, COLLAPSED_GROUP_COUNT) : groups;
+    // The selected cause stays on screen, so it can always be unselected where it was selected.
+    const selected = this.#query.code;
+    if (selected !== null && !visible.some((group) => group.code === selected)) {
+      visible = [...visible, ...groups.filter((group) => group.code === selected)];
+    }
+    return html`
+      <h4>${messages.groupsHeading}</h4>
+      <ul class="groups" aria-label=${messages.groupsLabel}>
+        ${visible.map((group) => {
+          const hint = hintFor(messages, group.code);
+          // A boolean bound to an attribute is written as "true" or "false", as aria-pressed wants.
+          return html`<li>
+            <button
+              type="button"
+              class="group"
+              data-code=${group.code}
+              aria-pressed=${group.code === selected}
+              @click=${() => this.#selectGroup(group.code)}
+            >
+              <span class="group-head"><span class="count">${messages.count(group.count)}</span><span class="code">${clipText(group.code) || messages.noCode}</span></span>
+              ${group.message ? html`<span class="message">${clipText(group.message)}</span>` : nothing}
+              ${hint ? html`<span class="hint">${hint}</span>` : nothing}
+            </button>
+          </li>`;
+        })}
+      </ul>
+      ${collapsible
+        ? html`<button type="button" class="more-groups" aria-expanded=${this.#allGroupsShown} @click=${this.#toggleAllGroups}>
+            ${this.#allGroupsShown ? messages.showFewerGroups : messages.showAllGroups(groups.length)}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  /** `page` is the page shown: the one asked for, clamped to the pages there are. */
+  #renderPager(messages: FailureMessages, page: number, start: number, rowCount: number, total: number, pageCount: number): TemplateResult {
+    const last = pageCount - 1;
+    // `data-page` names the way each button goes: the focus fallback in #goToPage looks it up.
+    const pageButton = (way: string, label: string, to: number, disabled: boolean) =>
+      html`<button type="button" data-page=${way} ?disabled=${disabled} @click=${(event: Event) => this.#goToPage(to, event)}>
+        ${label}
+      </button>`;
+    return html`<div class="pager" role="group" aria-label=${messages.pagesLabel}>
+      ${pageButton('first', messages.firstPage, 0, page === 0)} ${pageButton('previous', messages.previousPage, page - 1, page === 0)}
+      <span class="range">${messages.rowRange(start + 1, start + rowCount, total)}</span>
+      ${pageButton('next', messages.nextPage, page + 1, page === last)} ${pageButton('last', messages.lastPage, last, page === last)}
+    </div>`;
+  }
+
+  /** A new query shows its first page. */
+  #setQuery(change: Partial<FailureQuery>): void {
+    const query = this.#query;
+    if ((Object.keys(change) as (keyof FailureQuery)[]).every((key) => change[key] === query[key])) return;
+    this.#query = { ...query, ...change };
+    this.#page = 0;
+    this.requestUpdate();
+  }
+
+  /** For the search box and both menus: each control's `name` is the query field it sets. */
+  readonly #onControlInput = (event: Event): void => {
+    // Mid-composition (pinyin not yet turned into characters) there is nothing to search for yet.
+    if ((event as InputEvent).isComposing) return;
+    const control = event.target as HTMLInputElement | HTMLSelectElement;
+    this.#setQuery({ [control.name]: control.value });
+  };
+
+  #selectGroup(code: string): void {
+    this.#setQuery({ code: this.#query.code === code ? null : code });
+  }
+
+  readonly #clearFilters = (): void => {
+    this.#setQuery({ text: '', type: '', code: null });
+  };
+
+  readonly #toggleAllGroups = (): void => {
+    this.#allGroupsShown = !this.#allGroupsShown;
+    this.requestUpdate();
+  };
+
+  async #goToPage(page: number, event: Event): Promise<void> {
+    const button = event.currentTarget as HTMLButtonElement;
+    const root = this.renderRoot as ShadowRoot;
+    const hadFocus = root.activeElement === button;
+    this.#page = page;
+    this.requestUpdate();
+    await this.updateComplete;
+    const list = root.querySelector('[part~="error-list"]');
+    if (list) list.scrollTop = 0;
+    // A focused button that becomes disabled drops the focus to the page: keep it in the pager,
+    // on the button that still leads away from the end reached. (Lit reuses the pager's
+    // buttons, so `button` is still the one pressed.)
+    if (hadFocus && button.disabled) root.querySelector<HTMLButtonElement>(`.pager [data-page="${page === 0 ? 'next' : 'previous'}"]`)?.focus();
+  }
+
+  /** Exports what the render that drew the button showed: the whole filtered list, every page. */
+  #downloadCsv(titles: FailureColumnTitles, list: readonly ImportErrorItem[], hasWeight: boolean, filtered: boolean): void {
+    const csv = buildFailuresCsv(list, { includeWeight: hasWeight, headers: titles });
+    downloadTextFile(failuresCsvFileName(this.zoneId, this.taskId ?? '', filtered), csv);
+  }
+}
+
+/**
+ * One record. The explicit roles keep it a table row for screen readers when a narrow
+ * container restyles the cells as a stacked block (WebKit drops the semantics of table
+ * elements whose `display` changes); `data-label` is the visible field name there.
+ */
+function renderRow(item: ImportErrorItem, rowIndex: number, hasWeight: boolean, titles: FailureColumnTitles): TemplateResult {
+  return html`<tr part="error-item" role="row" aria-rowindex=${rowIndex}>
+    <td role="cell">${wholeTokens(item.name)}</td><td role="cell" data-label=${titles.type}>${clipText(item.type)}</td>
+    <td role="cell" data-label=${titles.line}>${clipText(item.line)}</td><td role="cell" data-label=${titles.ttl}>${clipText(item.ttl ?? '')}</td>
+    ${hasWeight ? html`<td role="cell" data-label=${titles.weight}>${clipText(item.weight ?? '')}</td>` : nothing}
+    <td role="cell" data-label=${titles.value}><ul class="values">${item.value.map((value) => html`<li>${wholeTokens(value)}</li>`)}</ul></td>
+    <td role="cell" class="code">${clipText(item.error_code)}</td><td role="cell">${clipText(item.error_message)}</td>
+  </tr>`;
+}
+
+/**
+ * A name or a value in pieces that wrap only where a reader would (record-tokens.ts): each
+ * token in a box of its own, a line break offered after it (`<wbr>`, which adds no text, so a
+ * copied value is the API's value).
+ */
+function wholeTokens(text: string): (TemplateResult | string)[] {
+  return recordPieces(clipText(text)).map((piece) => (piece.kind === 'token' ? html`<span class="token">${piece.text}</span><wbr />` : piece.text));
+}
+
+/** The selected type stays selectable after a poll in which no record has it any more. */
+function typeOptions(types: readonly string[], selected: string): readonly string[] {
+  return selected === '' || types.includes(selected) ? types : [...types, selected];
+}
