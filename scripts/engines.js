@@ -1,5 +1,5 @@
 // The three browser engines the suite runs in, all from Debian packages (see
-// docs/handover.md, "Machines"): Chromium and Firefox ESR through puppeteer-core (Chrome DevTools
+// docs/architecture.md, "Machines"): Chromium and Firefox ESR through puppeteer-core (Chrome DevTools
 // Protocol, WebDriver BiDi), WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver).
 //
 // BROWSERS selects them: unset or `chromium` (the default), `firefox`, `webkit`, a comma list,
@@ -49,7 +49,7 @@ export function findMiniBrowser() {
   return found;
 }
 
-/** The WebDriver capabilities that drive MiniBrowser (docs/handover.md, "Machines"). */
+/** The WebDriver capabilities that drive MiniBrowser (docs/architecture.md, "Machines"). */
 export function webkitCapabilities() {
   return {
     browserName: 'MiniBrowser',

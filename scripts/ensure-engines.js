@@ -1,6 +1,6 @@
 // Makes sure the browser engines named on the command line (or in BROWSERS; default: all
 // three) are installed. On a Debian/Ubuntu machine where we are root it installs the missing
-// Debian packages (docs/handover.md, "Machines"); anywhere else it says exactly what to install.
+// Debian packages (docs/architecture.md, "Machines"); anywhere else it says exactly what to install.
 //
 //   node scripts/ensure-engines.js [all | chromium firefox webkit …]
 import { execFileSync } from 'node:child_process';

@@ -122,19 +122,8 @@ export class DnsImportStatus extends LitElement {
   readonly #uiLanguage = new LangController(this);
   readonly #announcer = new LiveAnnouncer(this);
 
+  /** The element's properties are the watcher's options, under the same names. */
   readonly #watch = new ImportWatcherController(this, {
-    options: () => ({
-      zoneId: this.zoneId,
-      fetcher: this.fetcher,
-      endpoint: this.endpoint,
-      interval: this.interval,
-      hiddenInterval: this.hiddenInterval,
-      timeout: this.timeout,
-      giveUpAfter: this.giveUpAfter,
-      stallAfter: this.stallAfter,
-      shareKey: this.shareKey,
-      notify: this.notify,
-    }),
     locale: () => this.#uiLanguage.locale,
     onStall: () => this.#announcer.announce(stalledText(this.#uiLanguage.locale, this.#watch.watcher.stallAfter), true),
   });

@@ -1,35 +1,29 @@
 /**
  * One system notification when an import finishes while nobody is looking: one for the whole
- * browser, not one per tab or per watcher. Each candidate claims the task under a Web Lock and
- * a mark in localStorage (both shared by the origin's tabs); the first claim shows it, the rest
- * find the mark. Without permission nothing is shown: asking belongs to a user gesture in the
+ * browser, not one per tab or per watcher. Each candidate claims the import under a Web Lock,
+ * in a short list in localStorage (both shared by the origin's tabs); the first claim shows it,
+ * the rest find it listed. Without permission nothing is shown: asking belongs to a user gesture in the
  * host's own interface, never to this component.
  */
 import type { ImportTask } from './api/types.js';
 import { intlLocale, type Locale } from './i18n/locale.js';
 import { messagesFor } from './i18n/messages.js';
 
-const MARK_PREFIX = 'dns-import-status:notified:';
-/** Marks older than this are dropped when a new one is written. */
-const MARK_LIFETIME_MS = 24 * 60 * 60_000;
+/** The imports already notified (newest first), in localStorage: shared by the origin's tabs. */
+const NOTIFIED_KEY = 'dns-import-status:notified';
+const NOTIFIED_KEPT = 50;
 
-/** Whether this task's notification is still to be shown; marks it shown. False when another tab did. */
-function claim(mark: string): boolean {
+/** Whether this import's notification is still to be shown; marks it shown. False when another tab did. */
+function claim(id: string): boolean {
   try {
-    if (localStorage.getItem(mark) !== null) return false;
-    localStorage.setItem(mark, String(Date.now()));
-    forgetOldMarks();
+    const notified: unknown = JSON.parse(localStorage.getItem(NOTIFIED_KEY) ?? '[]');
+    const list = Array.isArray(notified) ? notified : [];
+    if (list.includes(id)) return false;
+    localStorage.setItem(NOTIFIED_KEY, JSON.stringify([id, ...list].slice(0, NOTIFIED_KEPT)));
   } catch {
     // Storage disabled: the notification's tag still folds duplicates into one on screen.
   }
   return true;
-}
-
-function forgetOldMarks(): void {
-  for (let index = localStorage.length - 1; index >= 0; index--) {
-    const key = localStorage.key(index);
-    if (key?.startsWith(MARK_PREFIX) && Date.now() - Number(localStorage.getItem(key)) > MARK_LIFETIME_MS) localStorage.removeItem(key);
-  }
 }
 
 function show(task: ImportTask, locale: Locale, tag: string): void {
@@ -48,11 +42,11 @@ function show(task: ImportTask, locale: Locale, tag: string): void {
 
 export function showDoneNotificationOnce(task: ImportTask, locale: Locale): void {
   if (typeof Notification !== 'function' || Notification.permission !== 'granted') return;
-  const mark = `${MARK_PREFIX}${task.zone_id ?? ''}:${task.task_id}`;
+  const id = `dns-import-status:${task.zone_id ?? ''}:${task.task_id}`;
   const run = () => {
-    if (claim(mark)) show(task, locale, mark);
+    if (claim(id)) show(task, locale, id);
   };
   // The lock makes the check-and-mark one step across tabs; where Web Locks are missing, the mark alone.
-  if (typeof navigator.locks?.request === 'function') navigator.locks.request(mark, run).catch(() => {});
+  if (typeof navigator.locks?.request === 'function') navigator.locks.request(NOTIFIED_KEY, run).catch(() => {});
   else run();
 }

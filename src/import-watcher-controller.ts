@@ -12,8 +12,6 @@ import { IMPORT_EVENT_TYPES, ImportWatcher, type WatchImportOptions } from './im
 import type { RefreshOptions } from './polling/import-task-channel.js';
 
 export interface ImportWatcherControllerConfig {
-  /** The host's properties as set, unchecked: the watcher cleans them. */
-  options(): WatchImportOptions;
   locale(): Locale;
   /** A stall began (before the render that shows it): to announce it. */
   onStall(): void;
@@ -26,12 +24,11 @@ export class ImportWatcherController implements ReactiveController {
   /** The watcher's events, to dispatch from the host once the update has rendered them. */
   #queued: CustomEvent[] = [];
 
-  readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #config: ImportWatcherControllerConfig;
+  /** The host's properties are the options, as set: the watcher cleans them (polling/config.ts). */
+  readonly #host: ReactiveControllerHost & HTMLElement & WatchImportOptions;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, config: ImportWatcherControllerConfig) {
+  constructor(host: ReactiveControllerHost & HTMLElement & WatchImportOptions, config: ImportWatcherControllerConfig) {
     this.#host = host;
-    this.#config = config;
     this.watcher = new ImportWatcher({ onChange: () => host.requestUpdate(), locale: () => config.locale() });
     for (const type of IMPORT_EVENT_TYPES) {
       this.watcher.addEventListener(type, (event: Event) => {
@@ -62,7 +59,7 @@ export class ImportWatcherController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.#connected) this.watcher.configure(this.#config.options());
+    if (this.#connected) this.watcher.configure(this.#host);
   }
 
   hostUpdated(): void {
@@ -73,7 +70,7 @@ export class ImportWatcherController implements ReactiveController {
   }
 
   refresh(options?: RefreshOptions): Promise<void> {
-    if (this.#connected) this.watcher.configure(this.#config.options());
+    if (this.#connected) this.watcher.configure(this.#host);
     return this.watcher.refresh(options);
   }
 

@@ -164,7 +164,6 @@ export class ImportTaskChannel {
   readonly group: string | undefined;
   /** Names the snapshot shown; a tab that missed one asks for it again. */
   #shownVersion = '';
-  #published = 0;
   /** The version last sent to the other tabs. */
   #sentVersion = '';
   /** The polling tab's schedule, as last heard (a listening tab). */
@@ -304,11 +303,10 @@ export class ImportTaskChannel {
     if (this.#share && !this.#share.leading) return Promise.resolve();
     if (!force && (this.#offline || document.hidden)) {
       this.#due = true;
-      // Hidden, with `hidden-interval`: the next request at that cadence (and none while offline).
-      const hiddenWait = this.#requestAt + this.#hiddenInterval - Date.now();
-      if (this.#offline || this.#hiddenInterval === 0) return Promise.resolve();
-      if (hiddenWait > 0) {
-        this.#schedule(hiddenWait);
+      // Hidden, with `hidden-interval`: the next request at that cadence (none while offline).
+      const wait = this.#hiddenInterval > 0 && !this.#offline ? this.#requestAt + this.#hiddenInterval - Date.now() : Infinity;
+      if (wait > 0) {
+        if (wait < Infinity) this.#schedule(wait);
         return Promise.resolve();
       }
     }
@@ -412,7 +410,7 @@ export class ImportTaskChannel {
     return true;
   }
 
-  #publish(snapshot: ChannelSnapshot, version = `${Date.now()}.${++this.#published}.${Math.random()}`): void {
+  #publish(snapshot: ChannelSnapshot, version = String(Math.random())): void {
     this.snapshot = snapshot;
     this.#shownVersion = version;
     for (const subscriber of this.#subscribers) subscriber.onSnapshot(snapshot);
