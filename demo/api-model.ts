@@ -28,6 +28,8 @@ interface Named {
 }
 export interface ManifestDeclaration {
   kind: string;
+  return?: { type?: ManifestType };
+  parameters?: { name: string; type?: ManifestType; optional?: boolean; default?: string }[];
   name: string;
   tagName?: string;
   customElement?: boolean;
@@ -142,6 +144,26 @@ export function elementApi(manifest: Manifest, tagName: string, idPrefix = ''): 
     parts: named('part', element.cssParts),
     cssProperties: (element.cssProperties ?? []).map((p) => entry('css', p.name, { default: p.default ?? '', description: p.description ?? '' })),
   };
+}
+
+/**
+ * A function the package exports (`watchImport`) and, when it returns a class of the manifest,
+ * that class's public members: the API of what has no element.
+ */
+export function functionApi(manifest: Manifest, functionName: string): { entry: ApiEntry; returned: ApiEntry[] } | undefined {
+  const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
+  const fn = declarations.find((d) => d.kind === 'function' && d.name === functionName);
+  if (!fn) return undefined;
+  const entry = anchoredEntry('function', fn.name, { type: signature(fn as ManifestMember), description: fn.description ?? '' }, '');
+  const returnedName = fn.return?.type?.text ?? '';
+  const returnedClass = declarations.find((d) => d.kind === 'class' && d.name === returnedName);
+  const returned = (returnedClass?.members ?? []).filter(isPublicMember).map((m) =>
+    anchoredEntry(returnedName.toLowerCase(), m.name, {
+      type: m.kind === 'method' ? signature(m) : (m.type?.text ?? ''),
+      description: m.description ?? '',
+    }, ''),
+  );
+  return { entry, returned };
 }
 
 /** What each package entry point exports, by name (the manifest's `exports` of its module). */

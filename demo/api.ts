@@ -1,7 +1,7 @@
 // The API page (demo/api.html): rendered at load time from custom-elements.json, so it lists
 // exactly what the manifest describes (`npm run manifest` regenerates it from the JSDoc in src/).
 // Every manifest value is set as text, never parsed as HTML.
-import { codeSpans, elementApi, elementTagNames, entryPointExports, type ApiEntry, type ElementApi, type Manifest } from './api-model.js';
+import { codeSpans, elementApi, elementTagNames, entryPointExports, functionApi, type ApiEntry, type ElementApi, type Manifest } from './api-model.js';
 
 const MANIFEST_URL = new URL('../custom-elements.json', import.meta.url);
 const ENTRY_POINTS = { 'dns-import-status': 'src/index.ts', 'dns-import-status/react': 'src/react.ts' };
@@ -75,6 +75,16 @@ export function renderApi(manifest: Manifest, root: HTMLElement): void {
         ...elementTables(other, prefix, 'h3'),
       );
     });
+  const watcher = functionApi(manifest, 'watchImport');
+  const watching = watcher
+    ? h(
+        'section',
+        { id: 'element-less', className: 'api-element' },
+        h('h2', {}, code('watchImport()')),
+        table('Function', 'functions', [watcher.entry], [name, ['signature', type[1]], description], "A watcher without an element: the options are the element's own property names and defaults.", 'h3'),
+        table('The watcher it returns', 'watcher-members', watcher.returned, [name, type, description], "An `EventTarget` firing the element's four events with the same details.", 'h3'),
+      )
+    : '';
   const exports = h(
     'section',
     { id: 'exports', className: 'api-section' },
@@ -88,7 +98,7 @@ export function renderApi(manifest: Manifest, root: HTMLElement): void {
       ]),
     ),
   );
-  root.replaceChildren(title, ...elementTables(api, '', 'h2'), ...others, exports);
+  root.replaceChildren(title, ...elementTables(api, '', 'h2'), ...others, watching, exports);
 }
 
 async function main(): Promise<void> {

@@ -154,4 +154,9 @@ describe('the API page (demo/api.html)', () => {
     const html = await (await fetch('/demo/index.html')).text();
     expect(html).to.contain('href="./api.html"');
   });
+
+  it('documents watchImport() and the watcher it returns', () => {
+    expectDescribed('function-watchImport', 'watchImport');
+    for (const member of ['task', 'snapshot', 'stalled', 'refresh', 'close', 'configure']) expectDescribed(`importwatcher-${member}`, member);
+  });
 });
