@@ -22,6 +22,9 @@ function record(watcher: ImportWatcher) {
   return seen;
 }
 
+/** Resolves once every claim queued on the notification lock so far has run (the lock is FIFO). */
+const claimsDone = () => navigator.locks.request('dns-import-status:notified', () => undefined);
+
 /** Stands in for the Notification API: counts what would be shown. */
 class FakeNotification {
   static permission: NotificationPermission = 'granted';
@@ -180,8 +183,9 @@ describe('watchImport()', () => {
       await scripted.called(2);
       scripted.answer(done());
       await until(() => scripted.pending.length === 0, 'the DONE answer');
-      // The claim runs under a Web Lock, on the browser's own tasks.
       await settle();
+      // The claim runs under a Web Lock, on the browser's own tasks.
+      await claimsDone();
       setHidden(false);
     }
 
@@ -198,7 +202,7 @@ describe('watchImport()', () => {
       await scripted.called(2);
       scripted.answer(done());
       await until(() => FakeNotification.shown.length > 0, 'a notification');
-      await settle();
+      await claimsDone();
       expect(FakeNotification.shown).to.have.length(1);
       const [{ title, options }] = FakeNotification.shown as [(typeof FakeNotification.shown)[0]];
       expect(title).to.equal('DNS import finished');
@@ -222,5 +226,23 @@ describe('watchImport()', () => {
   it('the element takes hidden-interval, share-key and notify as attributes', async () => {
     const el = await fixture<DnsImportStatus>(html`<dns-import-status hidden-interval="60000" share-key="project-1" notify></dns-import-status>`);
     expect([el.hiddenInterval, el.shareKey, el.notify]).to.deep.equal([60000, 'project-1', true]);
+  });
+
+  it('the share key never reaches a request, an event or the console', async () => {
+    clock.restore();
+    const key = 'project-s3cr3t-share-key';
+    const logged: unknown[][] = [];
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) sinon.stub(console, method).callsFake((...args: unknown[]) => void logged.push(args));
+    const el = await fixture<DnsImportStatus>(html`<dns-import-status zone-id="zone-clean" endpoint="/api/dns" share-key=${key}></dns-import-status>`);
+    const details: unknown[] = [];
+    for (const type of ['import-progress', 'import-done', 'import-error'] as const) el.addEventListener(type, (event) => details.push(event.detail));
+    await el.refresh();
+    await untilState(el, 'done');
+    await until(() => details.length >= 2, 'the events');
+    const request = await (await fetch('/__sim/last-request/zone-clean')).text();
+    expect(request).to.contain('/zones/zone-clean/import/recordsets');
+    expect(request).to.not.contain(key);
+    expect(JSON.stringify(details)).to.not.contain(key);
+    expect(JSON.stringify(logged)).to.not.contain(key);
   });
 });

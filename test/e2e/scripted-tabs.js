@@ -4,7 +4,8 @@
 
 /**
  * The import API of every zone the tests use: PENDING, one more record processed per request,
- * until the test says `finish`; or the next answers the test queued (a 429 with Retry-After).
+ * until the test says `finish` (or `hold`: no more progress); or the next answers the test queued
+ * (a 429 with Retry-After).
  */
 export function scriptedImportApi() {
   /** @type {Map<string, { count: number, done: boolean, queued: Array<{ status: number, body: unknown, headers?: Record<string, string> }> }>} */
@@ -29,7 +30,7 @@ export function scriptedImportApi() {
       res.end(JSON.stringify(body));
     };
     if (queued) return send(queued.status, queued.body, queued.headers);
-    const processed = state.done ? 100 : Math.min(state.count, 99);
+    const processed = state.done ? 100 : (state.heldAt ?? Math.min(state.count, 99));
     send(200, {
       code: 200,
       data: {
@@ -46,6 +47,8 @@ export function scriptedImportApi() {
   return {
     middleware,
     finish: (id) => (zone(id).done = true),
+    /** The import stops moving: PENDING, the processed count as it is now. */
+    hold: (id) => (zone(id).heldAt = Math.min(zone(id).count, 99)),
     queue: (id, answer) => zone(id).queued.push(answer),
     requests: (id) => log.get(id) ?? [],
   };

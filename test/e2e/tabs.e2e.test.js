@@ -263,6 +263,21 @@ describe('while every tab is hidden', () => {
   });
 });
 
+describe('stalls', () => {
+  test('a hidden tab counts the time the polling tab is watched, and sees the stall too', async () => {
+    const zoneId = freshZone();
+    const attributes = { 'share-key': 'k', 'stall-after': '2000' };
+    const tabs = [await openTab(zoneId, { attributes }), await openTab(zoneId, { attributes })];
+    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    // The second tab goes to the background (if it was polling, the first takes over).
+    await setHidden(tabs[1], true);
+    await sleep(INTERVAL);
+    api.hold(zoneId);
+    await until(async () => (await Promise.all(tabs.map((tab) => eventsOf(tab, 'import-stalled')))).every((stalls) => stalls.length === 1), 'import-stalled in both tabs');
+    assert.equal(await tabs[1].page.evaluate(() => document.querySelector('dns-import-status')?.hasAttribute('stalled')), true);
+  });
+});
+
 describe('watchImport()', () => {
   test('alone in a tab, and beside an element in another: one request per interval, the same events', async () => {
     const zoneId = freshZone();
