@@ -1,13 +1,14 @@
 // watchImport(): the watcher without an element, beside an element, while the page is hidden
 // (hidden-interval) and when the import finishes unseen (notify). Fake timers and a scripted
 // fetcher, one page; across tabs: test/tab-share.test.ts and test/e2e/tabs.e2e.test.js.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { watchImport, type ImportWatcher } from '../src/index.js';
 import type { ImportDoneDetail, ImportErrorDetail, ImportTaskDetail } from '../src/events.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
+import { useFakeClock } from './support/fake-clock.js';
+import { mount } from './support/mount.js';
 import { useFakeVisibility } from './support/page-visibility.js';
 import { settle, until, untilState } from './support/wait.js';
 
@@ -38,19 +39,15 @@ class FakeNotification {
 
 describe('watchImport()', () => {
   const setHidden = useFakeVisibility();
-  let clock: sinon.SinonFakeTimers;
+  const clock = useFakeClock();
   const watchers: ImportWatcher[] = [];
   const watch = (options: Parameters<typeof watchImport>[0]) => {
     const watcher = watchImport(options);
     watchers.push(watcher);
     return watcher;
   };
-  beforeEach(() => {
-    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2026, 11, 4, 9) });
-  });
   afterEach(() => {
     for (const watcher of watchers.splice(0)) watcher.close();
-    clock.restore();
     sinon.restore();
     localStorage.clear();
   });
@@ -95,12 +92,11 @@ describe('watchImport()', () => {
 
   it('beside an element on the same zone and fetcher: one request per interval, events for both', async () => {
     const scripted = new ScriptedFetcher();
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status zone-id="zone-beside" interval="1000" .fetcher=${scripted.fetcher}></dns-import-status>`);
+    const elementDone: ImportDoneDetail[] = [];
+    const el = await mount({ fetcher: scripted, zoneId: 'zone-beside', attributes: { interval: 1000 }, listeners: { 'import-done': (event) => elementDone.push(event.detail) } });
     const watcher = watch({ zoneId: 'zone-beside', fetcher: scripted.fetcher, interval: 1000 });
     const seen = record(watcher);
-    const elementDone: ImportDoneDetail[] = [];
-    el.addEventListener('import-done', (event) => elementDone.push(event.detail));
-    await scripted.called(1);
+    await settle();
     scripted.answer(pending(10));
     await untilState(el, 'pending');
     for (let poll = 2; poll <= 4; poll++) {
@@ -224,7 +220,7 @@ describe('watchImport()', () => {
   });
 
   it('the element takes hidden-interval, share-key and notify as attributes', async () => {
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status hidden-interval="60000" share-key="project-1" notify></dns-import-status>`);
+    const el = await mount({ zoneId: null, attributes: { 'hidden-interval': 60000, 'share-key': 'project-1', notify: '' } });
     expect([el.hiddenInterval, el.shareKey, el.notify]).to.deep.equal([60000, 'project-1', true]);
   });
 
@@ -233,9 +229,9 @@ describe('watchImport()', () => {
     const key = 'project-s3cr3t-share-key';
     const logged: unknown[][] = [];
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) sinon.stub(console, method).callsFake((...args: unknown[]) => void logged.push(args));
-    const el = await fixture<DnsImportStatus>(html`<dns-import-status zone-id="zone-clean" endpoint="/api/dns" share-key=${key}></dns-import-status>`);
     const details: unknown[] = [];
-    for (const type of ['import-progress', 'import-done', 'import-error'] as const) el.addEventListener(type, (event) => details.push(event.detail));
+    const listeners = { 'import-progress': (event: CustomEvent) => details.push(event.detail), 'import-done': (event: CustomEvent) => details.push(event.detail) };
+    const el = await mount({ zoneId: 'zone-clean', attributes: { endpoint: '/api/dns', 'share-key': key }, listeners });
     await el.refresh();
     await untilState(el, 'done');
     await until(() => details.length >= 2, 'the events');
