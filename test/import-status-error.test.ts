@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ImportStatusError, errorCause, toImportStatusError, type ImportStatusErrorInit } from '../src/api/import-status-error.js';
+import { isRetryable } from '../src/polling/retry-policy.js';
 
 describe('ImportStatusError', () => {
   it('is an Error with its name and fields', () => {
@@ -144,7 +145,14 @@ describe('errorCause', () => {
     expect(cause({ kind: 'http', status: 403, code: 'DNS.0013' })).to.equal('permission');
     expect(cause({ kind: 'http', status: 500, code: 'DNS.0021' })).to.equal('server');
     for (const code of ['APIGW.0308', 'APIG.0308']) expect(cause({ kind: 'api', code })).to.equal('throttled');
-    for (const code of ['APIGW.0301', 'APIG.1001', 'APIG.1002', 'DNS.0005']) expect(cause({ kind: 'api', code })).to.equal('sign-in');
+    for (const code of ['APIGW.0301', 'APIG.0301', 'APIG.1001', 'APIG.1002', 'DNS.0005']) expect(cause({ kind: 'api', code })).to.equal('sign-in');
+  });
+
+  it("tells an expired signature (the signer's clock) from a wrong key by the gateway's words", () => {
+    const signed = (message: string) => errorCause(new ImportStatusError(message, { kind: 'http', status: 401, code: 'APIG.0301' }));
+    expect(signed('Incorrect IAM authentication information: signature expired, signature time:20261204T120000Z,server time:20261204T124000Z')).to.equal('clock');
+    expect(signed('Incorrect IAM authentication information: verify aksk signature fail')).to.equal('sign-in');
+    expect(isRetryable(new ImportStatusError('signature expired', { kind: 'http', status: 401, code: 'APIGW.0301' }))).to.equal(false);
   });
 
   it('falls back to the HTTP status, then to the kind', () => {

@@ -143,6 +143,14 @@ describe('messagesFor', () => {
       expect(zh.errorNotice(error, true, 2, false)).to.equal('服务器响应超时，2 秒后重试。');
     });
 
+    it("an expired signature names the signer's clock, in both languages", () => {
+      const error = new ImportStatusError('Incorrect IAM authentication information: signature expired, signature time:…', { kind: 'http', status: 401, code: 'APIG.0301' });
+      expect(en.errorNotice(error, false, undefined, false)).to.equal(
+        "Signature rejected (HTTP 401): the signing server's clock is more than 15 minutes off. Correct its time, then retry.",
+      );
+      expect(zh.errorNotice(error, false, undefined, false)).to.equal('签名被拒绝 (HTTP 401)：签名服务器的时钟偏差超过 15 分钟，请校准时间后重试。');
+    });
+
     it('throttled 429', () => {
       const error = err({ kind: 'http', status: 429 });
       expect(en.errorNotice(error, true, 30, false)).to.equal('Too many requests (HTTP 429), retrying in 30 s.');

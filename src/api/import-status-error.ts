@@ -58,6 +58,8 @@ export class ImportStatusError extends Error {
 export type ImportStatusErrorCause =
   | 'throttled'
   | 'sign-in'
+  /** The signature's time is more than 15 minutes off the gateway's: the signing machine's clock is wrong. */
+  | 'clock'
   | 'permission'
   | 'zone-not-found'
   | 'wrong-endpoint'
@@ -75,6 +77,7 @@ const CAUSE_OF_CODE: Readonly<Record<string, ImportStatusErrorCause>> = {
   'APIG.0308': 'throttled',
   'DNS.0014': 'throttled',
   'APIGW.0301': 'sign-in',
+  'APIG.0301': 'sign-in',
   'APIG.1001': 'sign-in',
   'APIG.1002': 'sign-in',
   'DNS.0005': 'sign-in',
@@ -89,7 +92,11 @@ const CAUSE_OF_CODE: Readonly<Record<string, ImportStatusErrorCause>> = {
 export function errorCause(error: ImportStatusError): ImportStatusErrorCause {
   // Own keys only: a code such as `__proto__` must not find Object.prototype.
   const code = error.code ?? '';
-  if (Object.hasOwn(CAUSE_OF_CODE, code)) return CAUSE_OF_CODE[code]!;
+  if (Object.hasOwn(CAUSE_OF_CODE, code)) {
+    const cause = CAUSE_OF_CODE[code]!;
+    // The gateway says an expired signature with the same code as a wrong key: its words tell them apart.
+    return cause === 'sign-in' && /signature expired/i.test(error.message) ? 'clock' : cause;
+  }
   if (error.kind !== 'http' && error.kind !== 'api') return error.kind;
   const status = error.status ?? 0;
   if (status === 429) return 'throttled';
