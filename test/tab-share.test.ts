@@ -3,6 +3,7 @@
 // browser delivers between them as between tabs). Real timers: Web Locks and BroadcastChannel
 // run on the browser's own tasks. The same behaviour in real tabs: test/e2e/tabs.e2e.test.js.
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { ImportTaskChannel, type ChannelSnapshot, type ChannelSubscriber } from '../src/polling/import-task-channel.js';
 import { encodeSharedState } from '../src/polling/shared-state.js';
@@ -188,5 +189,19 @@ describe('a share key across tabs (two channels of one group in one page)', () =
     await until(() => second.subscriber.last?.task?.task_id === 'marker', 'the valid message');
     intruder.close();
     expect(second.subscriber.snapshots, 'only the valid message was shown').to.have.length(seen + 1);
+  });
+
+  it('where the browser refuses Web Locks (an opaque origin), polls on its own without asking again', async () => {
+    const request = sinon.stub(navigator.locks, 'request').rejects(new DOMException('Access denied.', 'SecurityError'));
+    try {
+      const alone = tab(freshGroup());
+      await alone.scripted.called(1);
+      alone.scripted.answer(pending(5));
+      await until(() => alone.subscriber.last?.task?.success_count === 5, 'its own answer');
+      await settle();
+      expect(request.callCount, 'one refusal, no loop of requests').to.equal(1);
+    } finally {
+      request.restore();
+    }
   });
 });

@@ -143,12 +143,15 @@ export class TabShare {
         this.#setLeading(true);
         return new Promise<void>((resolve) => (this.#release = resolve));
       })
-      .catch(() => {
-        // Aborted by a newer request (nothing to do), or stolen by a visible tab: listen again.
+      .catch((error: unknown) => {
+        // Aborted by a newer request: nothing to do.
         if (this.#request !== request) return;
         this.#release = undefined;
-        this.#setLeading(false);
-        if (this.#broadcast) this.#requestLock(false);
+        const stolen = error instanceof DOMException && error.name === 'AbortError';
+        // Stolen by a visible tab: listen, and queue again. Refused (an opaque origin, a
+        // sandboxed frame): this tab polls on its own, as where Web Locks are missing.
+        this.#setLeading(!stolen);
+        if (stolen && this.#broadcast) this.#requestLock(false);
       });
   }
 
