@@ -164,6 +164,7 @@ export const dnsImportFailuresStyles = [
   }
   th,
   td {
+    text-align: start;
     vertical-align: top;
     padding: 4px 6px;
     border-bottom: 1px solid var(--_border);
@@ -180,7 +181,6 @@ export const dnsImportFailuresStyles = [
     background: var(--_surface);
     color: var(--_muted);
     font-weight: 600;
-    text-align: start;
   }
   td.code {
     white-space: nowrap;
