@@ -3,17 +3,13 @@ import { themeTokens } from './theme-tokens.styles.js';
 
 /**
  * The status element's own rules, after the tokens both elements share (theme-tokens.styles.ts).
- * The failed-record list is an element of its own, with its own styles. The host is a size
- * container (`container-type`), so the layout follows the element's own width, not the
- * viewport's; that contains its inline size: the width comes from the parent, never from the
- * content.
+ * The failed-record list is an element of its own, with its own styles.
  */
 export const dnsImportStatusStyles = [
   themeTokens,
   css`
   :host {
     color-scheme: light dark;
-    container-type: inline-size;
     position: relative;
     background: var(--_surface);
     border: 1px solid var(--_border);

@@ -5,7 +5,9 @@ import { css } from 'lit';
  * onto private `--_*` locals, so a host theme overrides one name and every rule of either
  * element follows (custom properties inherit through shadow roots, so a theme set on
  * `<dns-import-status>` reaches the list inside it), plus the base text, buttons, focus ring and
- * monospace code. `color-scheme` is not set here: the list inherits it from the status element
+ * monospace code. Each host is a size container (`container-type`), so a layout follows the
+ * element's own width, not the viewport's; that contains its inline size: the width comes from
+ * the parent, never from the content. `color-scheme` is not set here: the list inherits it from the status element
  * (whose `theme` may force one) or from the page.
  */
 export const themeTokens = css`
@@ -23,6 +25,7 @@ export const themeTokens = css`
     --_space: var(--dns-import-status-spacing, 12px);
 
     display: block;
+    container-type: inline-size;
     box-sizing: border-box;
     font: 14px/1.45 var(--_font);
     color: var(--_text);

@@ -4,7 +4,7 @@ import { themeTokens } from '../theme-tokens.styles.js';
 /**
  * The failed-record list's own rules, after the tokens it shares with the status element
  * (theme-tokens.styles.ts), so a host theme reaches it through the same public properties.
- * The host is its own size container.
+ * The host is a size container (theme-tokens.styles.ts).
  *
  * The breakpoint is the element's own width, not the viewport's: consoles put it in drawers
  * and side panels. From 52em of content width (728 px at the host's 14 px font) the records
@@ -39,9 +39,6 @@ import { themeTokens } from '../theme-tokens.styles.js';
 export const dnsImportFailuresStyles = [
   themeTokens,
   css`
-  :host {
-    container-type: inline-size;
-  }
   h3 {
     margin: var(--_space) 0 calc(var(--_space) / 2);
     font-size: 1em;
@@ -64,7 +61,7 @@ export const dnsImportFailuresStyles = [
   .groups li {
     display: flex;
   }
-  button.group {
+  .group {
     display: grid;
     align-content: start;
     gap: 2px;
@@ -75,11 +72,11 @@ export const dnsImportFailuresStyles = [
     border-color: var(--_border);
     overflow-wrap: anywhere;
   }
-  button.group:hover,
-  button.group[aria-pressed='true'] {
+  .group:hover,
+  [aria-pressed='true'] {
     border-color: var(--_accent);
   }
-  button.group[aria-pressed='true'] {
+  [aria-pressed='true'] {
     box-shadow: inset 0 0 0 1px var(--_accent);
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
   }
@@ -88,17 +85,18 @@ export const dnsImportFailuresStyles = [
     align-items: baseline;
     gap: 8px;
   }
-  .group .count {
+  .count {
     font-size: 1.25em;
     font-weight: 700;
     color: var(--_danger);
+    font-variant-numeric: tabular-nums;
   }
   .group .code {
     font-weight: 600;
   }
   h4,
-  .group .hint,
-  .field label {
+  .hint,
+  label {
     color: var(--_muted);
     font-size: 0.9em;
   }
@@ -141,7 +139,6 @@ export const dnsImportFailuresStyles = [
     margin: 0;
     color: var(--_muted);
   }
-  .count,
   .showing,
   .range {
     font-variant-numeric: tabular-nums;
@@ -264,7 +261,7 @@ export const dnsImportFailuresStyles = [
     }
   }
   @media (forced-colors: active) {
-    button.group[aria-pressed='true'] {
+    [aria-pressed='true'] {
       outline: 2px solid Highlight;
     }
   }
