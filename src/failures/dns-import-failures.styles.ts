@@ -42,11 +42,11 @@ export const dnsImportFailuresStyles = [
   :host {
     container-type: inline-size;
   }
-  h3 {
+  #failures-heading {
     margin: var(--_space) 0 calc(var(--_space) / 2);
     font-size: 1em;
   }
-  h4 {
+  #groups-heading {
     margin: 0 0 calc(var(--_space) / 2);
     font-weight: 600;
   }
@@ -96,7 +96,7 @@ export const dnsImportFailuresStyles = [
   .group .code {
     font-weight: 600;
   }
-  h4,
+  #groups-heading,
   .group .hint,
   .field label {
     color: var(--_muted);
