@@ -35,7 +35,7 @@ const listOf = async (el: DnsImportStatus) => {
 };
 
 async function lone(headingLevel?: unknown): Promise<DnsImportFailures> {
-  const items = normalizeImportResponse(documentedResponse()).error_items;
+  const items = normalizeImportResponse(documentedResponse())!.error_items;
   return fixture<DnsImportFailures>(html`<dns-import-failures .items=${items} .headingLevel=${headingLevel ?? 3}></dns-import-failures>`);
 }
 
