@@ -4,7 +4,7 @@
  * console page (h1 the page, h2 the section), and it keeps the outline the element had before
  * the level could be chosen.
  */
-// Lit's static html, under its own name: the linters take `html` for the plain tag, where a tag name cannot be a binding.
+// Lit's static html under its own name: the linters read every template tagged html as Lit's plain one, where a tag name cannot be a binding.
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { nothing, type TemplateResult } from 'lit';
 import { DEV } from './dev-mode.js';
