@@ -41,7 +41,7 @@ const shown = (node: Element) => node.getClientRects().length > 0;
 const ownHead = (el: DnsImportStatus) => el.shadowRoot!.querySelector('[part=summary], [part=message]')!;
 
 describe('slots', () => {
-  useFakeClock();
+  const clock = useFakeClock();
 
   for (const [state, answer] of states) {
     it(`shows the host's actions beside the ${state} notice or summary, after it in the focus order`, async () => {
@@ -73,6 +73,15 @@ describe('slots', () => {
     const builtIn = el.shadowRoot!.querySelector('[part=message]')!;
     expect(shown(builtIn), 'the built-in message is not rendered').to.equal(false);
   });
+
+  for (const state of ['done', 'empty'] as const) {
+    it(`has no axe violations with the host's content in its slots (${state})`, async function () {
+      this.timeout(30_000);
+      const { el } = await withHostContent(state, states.find(([s]) => s === state)![1]);
+      clock.restore(); // axe schedules its own work with setTimeout
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('shows the built-in empty message when the host gives none', async () => {
     const scripted = new ScriptedFetcher();
