@@ -5,7 +5,7 @@
  * the level could be chosen.
  */
 // Lit's static html under its own name: the linters read every template tagged html as Lit's plain one, where a tag name cannot be a binding.
-import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml, literal } from 'lit/static-html.js';
 import { nothing, type TemplateResult } from 'lit';
 import { DEV } from './dev-mode.js';
 
@@ -18,7 +18,8 @@ export function headingLevelOf(value: unknown, element: string): number {
   return DEFAULT_HEADING_LEVEL;
 }
 
-const TAGS: StaticValue[] = [1, 2, 3, 4, 5, 6].map((level) => unsafeStatic(`h${level}`));
+// Written out: `literal` takes only literal text, never a computed string.
+const TAGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 /**
  * A heading of this level: the `h1`-`h6` tag that says it, or `h6` with `aria-level` below
