@@ -40,6 +40,7 @@ export interface ManifestDeclaration {
   events?: Named[];
   cssParts?: Named[];
   cssProperties?: Named[];
+  slots?: Named[];
 }
 export interface Manifest {
   modules: { path: string; declarations?: ManifestDeclaration[]; exports?: { kind: string; name: string }[] }[];
@@ -67,6 +68,7 @@ export interface ElementApi {
   methods: ApiEntry[];
   events: ApiEntry[];
   parts: ApiEntry[];
+  slots: ApiEntry[];
   cssProperties: ApiEntry[];
 }
 
@@ -142,6 +144,7 @@ export function elementApi(manifest: Manifest, tagName: string, idPrefix = ''): 
     methods: members.filter((m) => m.kind === 'method').map((m) => entry('method', m.name, { type: signature(m), description: m.description ?? '' })),
     events: named('event', element.events),
     parts: named('part', element.cssParts),
+    slots: named('slot', element.slots),
     cssProperties: (element.cssProperties ?? []).map((p) => entry('css', p.name, { default: p.default ?? '', description: p.description ?? '' })),
   };
 }

@@ -53,6 +53,7 @@ function elementTables(api: ElementApi, idPrefix: string, heading: 'h2' | 'h3'):
     table('Properties', id('properties'), api.properties, [name, type, byDefault, related('attribute, notes'), description], 'Set these from script; a property without an attribute (`fetcher`, `items`) can only be set from script.', heading),
     table('Methods', id('methods'), api.methods, [name, ['signature', type[1]], description], '', heading),
     table('Events', id('events'), api.events, [name, type, description], 'All bubble and are composed, and are typed in `HTMLElementEventMap`.', heading),
+    table('Slots', id('slots'), api.slots, [name, description], 'Put the host\'s own content in them with a `slot` attribute; it keeps the host\'s styles and events.', heading),
     table('CSS parts', id('parts'), api.parts, [name, description], `Style them with \`${api.tagName}::part(name)\`.`, heading),
     table('CSS custom properties', id('css-properties'), api.cssProperties, [name, byDefault, description], '', heading),
   ];

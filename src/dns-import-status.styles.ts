@@ -30,6 +30,22 @@ export const dnsImportStatusStyles = [
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* The host's actions beside the notice or summary, below it when the element is narrow. */
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: start;
+    gap: var(--_space);
+  }
+  .head > div {
+    flex: 1 1 20rem;
+    min-width: 0;
+  }
+  slot[name=actions] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
   [part=summary] {
     display: grid;
     gap: calc(var(--_space) * 0.66);

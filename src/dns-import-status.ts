@@ -1,6 +1,7 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from './api/types.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
+import { DEFAULT_HEADING_LEVEL, headingLevelOf } from './heading-level.js';
 import { LangController } from './i18n/lang-controller.js';
 import { estimateText, messagesFor, outcomeText, stalledText, tookText } from './i18n/messages.js';
 import { LiveAnnouncer } from './live-announcer.js';
@@ -29,6 +30,9 @@ export type { DnsImportStatusState, RefreshOptions };
  * @fires {ImportDoneEvent} import-done - The task was seen DONE; once per `task_id` per element. `detail.task`; `detail.sawPending` is true when this element saw it PENDING first.
  * @fires {ImportErrorEvent} import-error - A fetch failed or the body was not a task. `detail.error`, `detail.willRetry`.
  * @fires {ImportStalledEvent} import-stalled - No progress for `stall-after` ms of watched polling (this page or, with `share-key`, the polling tab visible); once per stall. `detail.task`; `detail.since` is the epoch ms of the last change.
+ *
+ * @slot actions - The host's own buttons or links ("Import again", "Download template"), shown beside the summary or notice in every state, after it in the focus order. Styled and handled by the host.
+ * @slot empty - Replaces the built-in "no import task yet" message when the zone has no import (a console's own call to action).
  *
  * @csspart summary - The status headline, progress bar and task facts.
  * @csspart progress - The progress bar track (role="progressbar").
@@ -64,6 +68,7 @@ export class DnsImportStatus extends LitElement {
     giveUpAfter: { type: Number, attribute: 'give-up-after' },
     stallAfter: { type: Number, attribute: 'stall-after' },
     stalled: { type: Boolean, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     fetcher: { attribute: false },
     theme: { reflect: true },
     state: { reflect: true },
@@ -110,6 +115,14 @@ export class DnsImportStatus extends LitElement {
   /** True while the import has stalled (see `stallAfter`). Reflected; read-only. */
   stalled = false;
 
+  /**
+   * Level of the element's top heading, 1 to 6 (the failed records' heading; the causes' heading
+   * is one level below). Default 3: the element usually sits in a section of a console page (h1
+   * the page, h2 the section), and 3 is the outline it had before the level could be chosen.
+   * Other values fall back to 3 (with a console warning in development).
+   */
+  headingLevel = DEFAULT_HEADING_LEVEL;
+
   /** The transport. Default: the built-in HTTP fetcher on `endpoint`. */
   declare fetcher: ImportTaskFetcher | undefined;
 
@@ -127,6 +140,9 @@ export class DnsImportStatus extends LitElement {
     locale: () => this.#uiLanguage.locale,
     onStall: () => this.#announcer.announce(stalledText(this.#uiLanguage.locale, this.#watch.watcher.stallAfter), true),
   });
+
+  /** `headingLevel`, checked. */
+  #level = DEFAULT_HEADING_LEVEL;
 
   /** The snapshot the DOM shows. */
   #shown: ChannelSnapshot | undefined;
@@ -146,7 +162,8 @@ export class DnsImportStatus extends LitElement {
   }
 
   /** Server rendering (lit SSR) calls `willUpdate()` and `render()`, never `update()`: the state for the markup. */
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) this.#level = headingLevelOf(this.headingLevel, 'dns-import-status');
     if (isServer) this.state = this.#phaseOf(this.#shown);
   }
 
@@ -200,9 +217,15 @@ export class DnsImportStatus extends LitElement {
     const items = task?.error_items ?? NO_ITEMS;
     return html`
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
-      ${renderNotice(messages, this.state, this.#shown, this.#retry)}
-      ${task ? renderSummary({ messages, locale, task, stalledNotice, timing }) : nothing}
+      <div class="head">
+        <div>
+          ${renderNotice(messages, this.state, this.#shown, this.#retry)}
+          ${task ? renderSummary({ messages, locale, task, stalledNotice, timing }) : nothing}
+        </div>
+        <slot name="actions"></slot>
+      </div>
       <dns-import-failures
+        heading-level=${this.#level}
         exportparts="error-list, error-item"
         ?hidden=${items.length === 0}
         .items=${items}

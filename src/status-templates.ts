@@ -36,9 +36,11 @@ export function renderNotice(
       </div>`;
     }
     case 'empty':
-      return html`<p part="message">
-        ${snapshot!.noNewTask ? messages.noNewTask : messages.empty} <span class="details">${messages.emptyHint}</span>
-      </p>`;
+      return html`<slot name="empty"
+        ><p part="message">
+          ${snapshot!.noNewTask ? messages.noNewTask : messages.empty} <span class="details">${messages.emptyHint}</span>
+        </p></slot
+      >`;
     default:
       return snapshot!.noNewTask ? html`<p part="message">${messages.noNewTask}</p>` : nothing;
   }

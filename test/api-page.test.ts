@@ -1,6 +1,6 @@
 // demo/api.html, the API page rendered from custom-elements.json: it lists every public member
 // of the element class (enumerated at run time, not only from the manifest), every documented
-// event with its type, every attribute, part and CSS custom property, each with a description.
+// event with its type, every attribute, slot, part and CSS custom property, each with a description.
 import { expect } from '@open-wc/testing';
 import { until } from './support/wait.js';
 import { DnsImportStatus } from '../src/index.js';
@@ -94,6 +94,13 @@ describe('the API page (demo/api.html)', () => {
     for (const p of api.parts) expectDescribed(`part-${p.name}`, p.name);
     expect(api.cssProperties).to.have.length.above(10);
     for (const p of api.cssProperties) expectDescribed(`css-${p.name}`, p.name);
+  });
+
+  it('lists the slots a host fills (actions, empty), each with a description', () => {
+    const api = elementApi(manifest, 'dns-import-status');
+    expect(api.slots.map((s) => s.name)).to.deep.equal(['actions', 'empty']);
+    for (const s of api.slots) expectDescribed(`slot-${s.name}`, s.name);
+    expect(page.getElementById('slots')!.querySelector('h2')!.textContent).to.equal('Slots');
   });
 
   it('documents <dns-import-failures> too: its attributes, items, parts and custom properties', () => {

@@ -39,11 +39,11 @@ import { themeTokens } from '../theme-tokens.styles.js';
 export const dnsImportFailuresStyles = [
   themeTokens,
   css`
-  h3 {
+  #failures-heading {
     margin: var(--_space) 0 calc(var(--_space) / 2);
     font-size: 1em;
   }
-  h4 {
+  #groups-heading {
     margin: 0 0 calc(var(--_space) / 2);
     font-weight: 600;
   }
@@ -94,7 +94,7 @@ export const dnsImportFailuresStyles = [
   .group .code {
     font-weight: 600;
   }
-  h4,
+  #groups-heading,
   .hint,
   label {
     color: var(--_muted);

@@ -12,6 +12,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportErrorItem } from '../api/types.js';
+import { DEFAULT_HEADING_LEVEL, heading, headingLevelOf } from '../heading-level.js';
 import { clipText } from '../i18n/format.js';
 import { LangController } from '../i18n/lang-controller.js';
 import { downloadTextFile } from './download.js';
@@ -37,7 +38,8 @@ interface Overview {
 
 /**
  * The failed records of a DNS batch import: causes, find, filter, sort, pages and CSV export.
- * Used by `<dns-import-status>`, and usable alone: set `items`.
+ * Used by `<dns-import-status>`, and usable alone: set `items` (and `heading-level` to fit the
+ * page's outline).
  *
  * @summary The failed records of a DNS batch import, grouped, searchable and exportable.
  *
@@ -64,6 +66,7 @@ export class DnsImportFailures extends LitElement {
     items: { attribute: false },
     zoneId: { attribute: 'zone-id' },
     taskId: { attribute: 'task-id' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
   /** The failed records (`error_items` of a normalized task). Nothing is shown while it is empty. */
@@ -75,7 +78,14 @@ export class DnsImportFailures extends LitElement {
   /** The import the records come from (`task_id`): names the CSV file. Another import starts afresh. */
   declare taskId: string | undefined;
 
+  /**
+   * Level of the list's heading (1-6; default 3, the level it has inside `<dns-import-status>`
+   * by default); the causes' heading is one level below. Other values fall back to 3.
+   */
+  headingLevel = DEFAULT_HEADING_LEVEL;
+
   readonly #uiLanguage = new LangController(this);
+  #level = DEFAULT_HEADING_LEVEL;
 
   #query: FailureQuery = emptyFailureQuery;
   /**
@@ -101,7 +111,8 @@ export class DnsImportFailures extends LitElement {
    * Another zone, or another import in the same zone (a known `task_id` that differs), starts
    * afresh. A moment without a task id (a refresh under way) is not a new import.
    */
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) this.#level = headingLevelOf(this.headingLevel, 'dns-import-failures');
     const { zoneId, taskId } = this;
     if (zoneId !== this.#zoneIdShown || (taskId !== undefined && taskId !== this.#taskIdShown)) {
       this.#zoneIdShown = zoneId;
@@ -152,7 +163,7 @@ export class DnsImportFailures extends LitElement {
     const titles = messages.columns;
     const columns = failureColumns(hasWeight);
     return html`
-      <h3 id="failures-heading">${messages.heading(items.length)}</h3>
+      ${heading(this.#level, messages.heading(items.length), 'failures-heading')}
       ${this.#renderGroups(messages, groups)}
       <div class="filters">
         <div class="field search">
@@ -221,7 +232,7 @@ export class DnsImportFailures extends LitElement {
       visible = [...visible, ...groups.filter((group) => group.code === selected)];
     }
     return html`
-      <h4>${messages.groupsHeading}</h4>
+      ${heading(this.#level + 1, messages.groupsHeading, 'groups-heading')}
       <ul class="groups" aria-label=${messages.groupsLabel}>
         ${visible.map((group) => {
           const hint = hintFor(messages, group.code);
