@@ -5,14 +5,24 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
+/**
+ * The manifest as text to compare: its modules in path order. `cem analyze` lists them in the
+ * order it happens to finish reading them, which differs from run to run.
+ */
+function canonical(text) {
+  const manifest = JSON.parse(text);
+  manifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return JSON.stringify(manifest);
+}
+
 const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
 try {
   // cem joins --outdir to the working directory, even an absolute one: pass it relative.
   execFileSync('node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', relative(process.cwd(), outdir)], { stdio: 'ignore' });
-  const fresh = JSON.stringify(JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')));
+  const fresh = canonical(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
   let committed = '';
   try {
-    committed = JSON.stringify(JSON.parse(readFileSync('custom-elements.json', 'utf8')));
+    committed = canonical(readFileSync('custom-elements.json', 'utf8'));
   } catch {
     // missing or unreadable: reported as stale below
   }
