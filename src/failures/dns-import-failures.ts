@@ -8,7 +8,9 @@
  * derived from the whole list (groups, types, the filtered and sorted list) is memoized on
  * the list's identity and the query. `<dns-import-status>` hands over the same array when a
  * poll changed other fields of the task but sent the same records (see same-task.ts), so such
- * a poll recomputes nothing either.
+ * a poll recomputes nothing either. For a large list that work runs in slices
+ * (work-in-slices.ts) while the list shows what it showed before, whole: counts, groups and
+ * rows always come from one finished computation.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportErrorItem } from '../api/types.js';
@@ -16,11 +18,12 @@ import { clipText } from '../i18n/format.js';
 import { LangController } from '../i18n/lang-controller.js';
 import { downloadTextFile } from './download.js';
 import { dnsImportFailuresStyles } from './dns-import-failures.styles.js';
-import { groupFailuresByCode, type FailureGroup } from './failure-groups.js';
+import { failureGroupSteps, type FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMessages } from './failure-messages.js';
-import { applyFailureQuery, emptyFailureQuery, isFiltering, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
+import { emptyFailureQuery, failureQuerySteps, isFiltering, recordTypeSteps, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
 import { recordPieces } from './record-tokens.js';
+import { atOnce, inSlices, LARGE_LIST, type Steps } from '../work-in-slices.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;
@@ -33,6 +36,24 @@ interface Overview {
   groups: FailureGroup[];
   types: string[];
   hasWeight: boolean;
+}
+
+/** What one render shows: a list, its overview, and the records a query selected from it. */
+interface View {
+  items: readonly ImportErrorItem[];
+  overview: Overview;
+  query: FailureQuery;
+  list: readonly ImportErrorItem[];
+}
+
+/** The view of `items` and `query`, reusing what `known` already worked out. */
+function* viewSteps(items: readonly ImportErrorItem[], query: FailureQuery, known: View | undefined): Steps<View> {
+  const sameItems = known?.items === items;
+  const overview = sameItems
+    ? known.overview
+    : { groups: yield* failureGroupSteps(items), types: yield* recordTypeSteps(items), hasWeight: items.some((item) => item.weight !== undefined) };
+  const list = sameItems && known.query === query ? known.list : yield* failureQuerySteps(items, query);
+  return { items, overview, query, list };
 }
 
 /**
@@ -90,12 +111,10 @@ export class DnsImportFailures extends LitElement {
   /** The error code of the group button that had the focus before this update, if any. */
   #focusedCode: string | undefined;
 
-  /** The list the memos below were computed from: identity is enough to know it changed. */
-  #memoItems: readonly ImportErrorItem[] | undefined;
-  #overview!: Overview;
-  /** The query `#list` was selected with. */
-  #listQuery: FailureQuery | undefined;
-  #list!: readonly ImportErrorItem[];
+  /** What is shown; a list's identity is enough to know it changed. */
+  #view: View | undefined;
+  /** The view being worked out in slices, replaced (and its work dropped) when the list or query changes again. */
+  #working: { items: readonly ImportErrorItem[]; query: FailureQuery; abort: AbortController } | undefined;
 
   /**
    * Another zone, or another import in the same zone (a known `task_id` that differs), starts
@@ -111,6 +130,31 @@ export class DnsImportFailures extends LitElement {
       this.#allGroupsShown = false;
     }
     this.#focusedCode = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset['code'];
+    this.#updateView();
+  }
+
+  #updateView(): void {
+    const { items } = this;
+    const query = this.#query;
+    const working = this.#working;
+    if ((this.#view?.items === items && this.#view.query === query) || (working?.items === items && working.query === query)) return;
+    working?.abort.abort();
+    this.#working = undefined;
+    const steps = viewSteps(items, query, this.#view);
+    if (items.length <= LARGE_LIST) {
+      this.#view = atOnce(steps);
+      return;
+    }
+    const abort = new AbortController();
+    this.#working = { items, query, abort };
+    inSlices(steps, abort.signal).then(
+      (view) => {
+        this.#view = view;
+        this.#working = undefined;
+        this.requestUpdate();
+      },
+      () => {}, // Replaced by newer work.
+    );
   }
 
   /**
@@ -127,22 +171,13 @@ export class DnsImportFailures extends LitElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const items = this.items;
-    if (items.length === 0) return nothing;
+    // Before the first large list is worked out, nothing: never counts or groups half-computed.
+    const view = this.#view;
+    if (!view || view.items.length === 0) return nothing;
+    const { items, list } = view;
+    const { groups, types, hasWeight } = view.overview;
     const messages = failureMessagesFor(this.#uiLanguage.locale);
-    if (items !== this.#memoItems) {
-      this.#memoItems = items;
-      this.#overview = {
-        groups: groupFailuresByCode(items),
-        types: recordTypesOf(items),
-        hasWeight: items.some((item) => item.weight !== undefined),
-      };
-      this.#listQuery = undefined;
-    }
-    const { groups, types, hasWeight } = this.#overview;
-    if (this.#listQuery !== this.#query) this.#list = applyFailureQuery(items, (this.#listQuery = this.#query));
-    const list = this.#list;
-    const filtering = isFiltering(this.#query);
+    const filtering = isFiltering(view.query);
 
     const pageCount = Math.max(1, Math.ceil(list.length / FAILURE_PAGE_SIZE));
     const page = Math.min(this.#page, pageCount - 1);
@@ -186,7 +221,7 @@ export class DnsImportFailures extends LitElement {
             )}
           </select>
         </div>
-        ${filtering ? html`<button type="button" class="clear" @click=${this.#clearFilters}>${messages.clearFilters}</button>` : nothing}
+        ${isFiltering(this.#query) ? html`<button type="button" class="clear" @click=${this.#clearFilters}>${messages.clearFilters}</button>` : nothing}
       </div>
       <div class="list-bar">
         <p class="showing">${messages.showing(list.length, items.length)}</p>
@@ -194,7 +229,7 @@ export class DnsImportFailures extends LitElement {
           ${filtering ? messages.downloadFilteredCsv(list.length, items.length) : messages.downloadCsv}
         </button>
       </div>
-      <div part="error-list" tabindex="0" role="region" aria-labelledby="failures-heading">
+      <div part="error-list" tabindex="0" role="region" aria-labelledby="failures-heading" aria-busy=${!!this.#working}>
         <table role="table" aria-rowcount=${list.length + 1}>
           <thead role="rowgroup">
             <tr role="row" aria-rowindex="1">
