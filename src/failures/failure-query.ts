@@ -140,10 +140,11 @@ function* sortFailures(
   collator: Intl.Collator,
 ): Steps<ImportErrorItem[]> {
   let order = stableOrderByRank(Uint32Array.from(kept), yield* nameRanksOf(items, collator));
+  yield;
   if (sort !== 'name') {
-    yield;
     const primaryKeys = items.map((item) => (sort === 'type' ? item.type : item.error_code));
     order = stableOrderByRank(order, yield* rankByCollation(primaryKeys, collator));
+    yield;
   }
   return Array.from(order, (i) => items[i]!);
 }
