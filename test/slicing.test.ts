@@ -11,7 +11,7 @@ import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { RECORDS_PER_STEP } from '../src/work-in-slices.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
-import { nextMacrotask, until } from './support/wait.js';
+import { nextMacrotask, settle, until } from './support/wait.js';
 
 const COUNT = 100_000;
 /** Yields a stage over every record makes at least. */
@@ -118,6 +118,20 @@ describe('100,000 failed records, in slices', function () {
       const expected = items.filter((item) => item.name.toLowerCase().includes('.example.com'));
       expect(text(root().querySelector('.showing'))).to.equal(`Showing ${expected.length.toLocaleString('en')} of 100,000`);
       expect(names()).to.deep.equal(expected.slice(0, 100).map((item) => item.name));
+    });
+
+    it('a newer query drops the work of one still being worked out', async () => {
+      const input = root().getElementById('failure-search') as HTMLInputElement;
+      input.value = 'no such record';
+      input.dispatchEvent(new InputEvent('input'));
+      await until(() => yields > 0, 'the work started');
+      input.value = '';
+      input.dispatchEvent(new InputEvent('input'));
+      await idle();
+      const after = yields;
+      await settle(el);
+      expect(yields, 'yields after the newer result').to.equal(after);
+      expect(text(root().querySelector('.showing'))).to.equal('Showing 100,000 of 100,000');
     });
 
     for (const sort of ['name', 'type', 'code'] as const) {

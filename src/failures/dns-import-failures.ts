@@ -137,9 +137,10 @@ export class DnsImportFailures extends LitElement {
     const { items } = this;
     const query = this.#query;
     const working = this.#working;
-    if ((this.#view?.items === items && this.#view.query === query) || (working?.items === items && working.query === query)) return;
+    if (working?.items === items && working.query === query) return;
     working?.abort.abort();
     this.#working = undefined;
+    if (this.#view?.items === items && this.#view.query === query) return;
     const steps = viewSteps(items, query, this.#view);
     if (items.length <= LARGE_LIST) {
       this.#view = atOnce(steps);
@@ -149,6 +150,7 @@ export class DnsImportFailures extends LitElement {
     this.#working = { items, query, abort };
     inSlices(steps, abort.signal).then(
       (view) => {
+        if (this.#working?.abort !== abort) return;
         this.#view = view;
         this.#working = undefined;
         this.requestUpdate();
