@@ -121,10 +121,11 @@ function* normalizeTask(data: unknown): Steps<ImportTask> {
 
   const rawItems = data['error_items'] ?? [];
   if (!Array.isArray(rawItems)) throw invalid(`error_items should be a list, got ${describe(rawItems)}.`);
-  const items: ImportErrorItem[] = [];
+  // Sized up front, as Array.from would: grown by push, the list would keep spare room in the heap.
+  const items = new Array<ImportErrorItem>(rawItems.length);
   for (let i = 0; i < rawItems.length; i++) {
     if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
-    items.push(normalizeItem(rawItems[i], i));
+    items[i] = normalizeItem(rawItems[i], i);
   }
   task.error_items = Object.freeze(items);
   task.error_count = readCount(data, 'error_count') ?? task.error_items.length;
