@@ -38,10 +38,10 @@ interface Overview {
   hasWeight: boolean;
 }
 
-/** What one render shows: a list, its overview, and the records a query selected from it. */
+/** What one render shows: a list, its overview (none yet on a first page shown early), and the records a query selected from it. */
 interface View {
   items: readonly ImportErrorItem[];
-  overview: Overview;
+  overview?: Overview;
   query: FailureQuery;
   list: readonly ImportErrorItem[];
 }
@@ -49,7 +49,7 @@ interface View {
 /** The view of `items` and `query`, reusing what `known` already worked out. */
 function* viewSteps(items: readonly ImportErrorItem[], query: FailureQuery, known: View | undefined): Steps<View> {
   const sameItems = known?.items === items;
-  const overview = sameItems
+  const overview = sameItems && known.overview
     ? known.overview
     : { groups: yield* failureGroupSteps(items), types: yield* recordTypeSteps(items), hasWeight: items.some((item) => item.weight !== undefined) };
   const list = sameItems && known.query === query ? known.list : yield* failureQuerySteps(items, query);
@@ -146,6 +146,9 @@ export class DnsImportFailures extends LitElement {
       this.#view = atOnce(steps);
       return;
     }
+    // A first list, unfiltered: its first page needs no work, so it is shown at once, without
+    // the causes until they are all counted.
+    if (!this.#view?.items.length && !isFiltering(query) && query.sort === 'none') this.#view = { items, query, list: items };
     const abort = new AbortController();
     this.#working = { items, query, abort };
     inSlices(steps, abort.signal).then(
@@ -177,7 +180,7 @@ export class DnsImportFailures extends LitElement {
     const view = this.#view;
     if (!view || view.items.length === 0) return nothing;
     const { items, list } = view;
-    const { groups, types, hasWeight } = view.overview;
+    const { groups, types, hasWeight } = view.overview ?? { types: [], hasWeight: items.some((item) => item.weight !== undefined) };
     const messages = failureMessagesFor(this.#uiLanguage.locale);
     const filtering = isFiltering(view.query);
 
@@ -190,7 +193,7 @@ export class DnsImportFailures extends LitElement {
     const columns = failureColumns(hasWeight);
     return html`
       <h3 id="failures-heading">${messages.heading(items.length)}</h3>
-      ${this.#renderGroups(messages, groups)}
+      ${groups ? this.#renderGroups(messages, groups) : nothing}
       <div class="filters">
         <div class="field search">
           <label for="failure-search">${messages.searchLabel}</label>
