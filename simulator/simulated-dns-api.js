@@ -13,7 +13,7 @@
 // changes nothing. Anything under the prefix (under /v2 for prefix '') that is not the import GET
 // gets a Huawei-shaped 4xx body; any other URL is passed on with next().
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createZones } from './simulated-zones.js';
 
 /**
@@ -130,8 +130,13 @@ export function simulatedDnsApi(options = {}) {
     });
 
     const answer = zones.answer(zoneId);
+    // A task answer carries an ETag, as a real server's may, and a request naming it gets a 304
+    // with no body, so a client's conditional request is exercised.
+    const etag = answer.status === 200 ? `"${createHash('sha1').update(answer.body).digest('base64url')}"` : undefined;
     const respond = () => {
-      if (open && !res.writableEnded) send(res, answer.status, answer.body, answer.contentType, answer.headers);
+      if (!open || res.writableEnded) return;
+      if (etag && req.headers['if-none-match'] === etag) send(res, 304, '', answer.contentType, { ETag: etag });
+      else send(res, answer.status, answer.body, answer.contentType, { ...answer.headers, ...(etag && { ETag: etag }) });
     };
     if (answer.delayMs) timer = setTimeout(respond, answer.delayMs);
     else respond();

@@ -39,6 +39,19 @@ describe('simulated DNS import API', () => {
     assert.equal(await res.text(), 'passed on');
   });
 
+  it('tags a task answer with an ETag and answers a request naming it with an empty 304', async () => {
+    const first = await getImport('zone-clean');
+    const etag = first.headers.get('etag') ?? '';
+    assert.match(etag, /^"[\w-]+"$/);
+    const again = await getImport('zone-clean', { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get('etag'), etag);
+    assert.equal(await again.text(), '');
+    const other = await getImport('zone-clean', { headers: { 'If-None-Match': '"something-else"' } });
+    assert.equal(other.status, 200);
+    assert.equal((await getImport('zone-unauthorized')).headers.get('etag'), null);
+  });
+
   it('answers zone-clean with the documented envelope', async () => {
     const res = await getImport('zone-clean');
     assert.equal(res.status, 200);

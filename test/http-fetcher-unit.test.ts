@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createHttpFetcher, importTaskPath, parseHttpDate, parseRetryAfter, sharedHttpFetcher, type HttpFetcherOptions } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
+import { tagOf, UNCHANGED_BODY } from '../src/api/body-tag.js';
 import { DOCUMENTED_ZONE_ID } from './support/documented-sample.js';
 
 interface Call {
@@ -340,6 +341,49 @@ describe('createHttpFetcher', () => {
       const thrown = await rejectionOf(createHttpFetcher({ fetch })('z', { signal: controller.signal }));
       expect(thrown).to.not.be.instanceOf(ImportStatusError);
       expect((thrown as Error).name).to.equal('AbortError');
+    });
+  });
+
+  describe('an answer identical to the body shown', () => {
+    const headerOf = (call: Call, name: string) => new Headers(call.init.headers).get(name);
+
+    it('without an ETag, is recognised by a digest of its bytes and not parsed again', async () => {
+      const { fetch, calls } = fakeFetch(() => json(TASK));
+      const fetcher = createHttpFetcher({ fetch });
+      const first = await fetcher('z', { signal: signal() });
+      expect(first).to.deep.equal(TASK);
+      const knownTag = tagOf(first)!;
+      expect(knownTag).to.match(/^sha256:/);
+      expect(await fetcher('z', { signal: signal(), knownTag })).to.equal(UNCHANGED_BODY);
+      // A digest is ours, not the server's: never sent as If-None-Match.
+      expect(calls.map((call) => headerOf(call, 'If-None-Match'))).to.deep.equal([null, null]);
+    });
+
+    it('a body that differs by one byte is parsed', async () => {
+      const bodies = [TASK, { ...TASK, data: { ...TASK.data, success_count: 4 } }];
+      const { fetch } = fakeFetch(() => json(bodies.shift()));
+      const fetcher = createHttpFetcher({ fetch });
+      const knownTag = tagOf(await fetcher('z', { signal: signal() }));
+      const second = await fetcher('z', { signal: signal(), knownTag });
+      expect(second).to.deep.equal({ ...TASK, data: { ...TASK.data, success_count: 4 } });
+      expect(tagOf(second)).to.not.equal(knownTag);
+    });
+
+    it("with the server's ETag, asks with If-None-Match and takes a 304 or the same ETag as unchanged", async () => {
+      const answers = [json(TASK, { headers: { ETag: '"v1"' } }), new Response(null, { status: 304 }), json(TASK, { headers: { ETag: '"v1"' } })];
+      const { fetch, calls } = fakeFetch(() => answers.shift()!);
+      const fetcher = createHttpFetcher({ fetch });
+      const knownTag = tagOf(await fetcher('z', { signal: signal() }));
+      expect(knownTag).to.equal('"v1"');
+      expect(await fetcher('z', { signal: signal(), knownTag })).to.equal(UNCHANGED_BODY);
+      expect(await fetcher('z', { signal: signal(), knownTag })).to.equal(UNCHANGED_BODY);
+      expect(calls.map((call) => headerOf(call, 'If-None-Match'))).to.deep.equal([null, '"v1"', '"v1"']);
+    });
+
+    it('a 304 to a request that named no body is an error, not an empty task', async () => {
+      const { fetch } = fakeFetch(() => new Response(null, { status: 304 }));
+      const error = await importErrorOf(createHttpFetcher({ fetch })('z', { signal: signal() }));
+      expect(error.status).to.equal(304);
     });
   });
 

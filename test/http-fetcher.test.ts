@@ -4,6 +4,7 @@ import '../src/index.js';
 import { createHttpFetcher } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import { tagOf, UNCHANGED_BODY } from '../src/api/body-tag.js';
 import { findAllIn } from './support/failure-list.js';
 import { until, untilState } from './support/wait.js';
 import { mount } from './support/mount.js';
@@ -86,6 +87,28 @@ describe('createHttpFetcher over real HTTP', () => {
       expect(error).to.not.be.instanceOf(ImportStatusError);
       expect((error as Error).name).to.equal('AbortError');
     }
+  });
+});
+
+describe('an identical answer over real HTTP (the simulated API sends an ETag)', () => {
+  it('the ETag goes back as If-None-Match, and the 304 comes back as the unchanged body', async () => {
+    const fetcher = createHttpFetcher({ endpoint });
+    const knownTag = tagOf(await fetcher('zone-clean', { signal: never }));
+    expect(knownTag).to.match(/^"/);
+    expect(await fetcher('zone-clean', { signal: never, knownTag })).to.equal(UNCHANGED_BODY);
+    expect((await sim('last-request/zone-clean')).headers['if-none-match']).to.equal(knownTag);
+  });
+
+  it('the element keeps its task through an identical poll and tells no one', async () => {
+    const el = await mount({ zoneId: 'zone-clean', attributes: { endpoint } });
+    await until(() => el.task !== undefined, 'the task');
+    const task = el.task;
+    let progress = 0;
+    el.addEventListener('import-progress', () => progress++);
+    await el.refresh();
+    expect((await sim('last-request/zone-clean')).headers['if-none-match']).to.match(/^"/);
+    expect(el.task).to.equal(task);
+    expect(progress).to.equal(0);
   });
 });
 

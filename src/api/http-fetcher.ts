@@ -4,9 +4,11 @@
  * `fetch` without writing HTTP handling again. Header values are never copied into
  * errors, URLs or logs: they usually carry an IAM token.
  */
+import { setTag, UNCHANGED_BODY } from './body-tag.js';
 import { parseHuaweiErrorBody } from './huawei-error-body.js';
 import { ImportStatusError } from './import-status-error.js';
 import type { ImportTaskFetcher } from './types.js';
+import { yieldToMain } from '../work-in-slices.js';
 
 type HeaderMap = Record<string, string>;
 
@@ -72,6 +74,19 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return date === undefined ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
+/** Marks a tag made here from the bytes, which the server knows nothing of (never sent as If-None-Match). */
+const DIGEST = 'sha256:';
+
+/**
+ * Of the bytes, off the main thread. `crypto.subtle` exists only in secure contexts (https,
+ * localhost); elsewhere, without an ETag, every answer is parsed and compared as an object.
+ */
+async function digestOf(bytes: ArrayBuffer): Promise<string | undefined> {
+  if (!globalThis.crypto?.subtle) return undefined;
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return DIGEST + btoa(String.fromCharCode(...hash));
+}
+
 function buildHeaders(extra: HeaderMap | undefined): Headers {
   try {
     const headers = new Headers(extra);
@@ -98,9 +113,11 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskF
   const endpoint = (options.endpoint ?? '').replace(/\/+$/, '');
   const credentials = options.credentials ?? 'same-origin';
 
-  return async (zoneId, { signal }) => {
+  return async (zoneId, { signal, knownTag }) => {
     const url = endpoint + importTaskPath(zoneId);
     const headers = buildHeaders(typeof options.headers === 'function' ? await options.headers() : options.headers);
+    // The server's own tag for the body shown: it may answer 304 instead of sending it again.
+    if (knownTag && !knownTag.startsWith(DIGEST)) headers.set('If-None-Match', knownTag);
     const doFetch = options.fetch ?? globalThis.fetch;
     let response: Response;
     try {
@@ -116,8 +133,14 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskF
       if (signal.aborted) throw error;
       throw new ImportStatusError('Could not reach the server.', { kind: 'network', cause: error });
     }
-    const text = await response.text();
     const { ok, status, statusText, headers: responseHeaders } = response;
+    if (status === 304 && knownTag) return UNCHANGED_BODY;
+    const bytes = await response.arrayBuffer();
+    const tag = ok ? (responseHeaders.get('ETag') ?? (await digestOf(bytes))) : undefined;
+    if (tag !== undefined && tag === knownTag) return UNCHANGED_BODY;
+    const text = new TextDecoder().decode(bytes);
+    // Decoding and parsing 20 MB each take a long task: not one after the other in the same one.
+    if (bytes.byteLength > 1e6) await yieldToMain();
     /** What every error about this response carries. */
     const fromResponse = { status, requestId: responseHeaders.get('X-Request-Id') ?? undefined };
     let body: unknown;
@@ -133,7 +156,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskF
         });
       }
     }
-    if (ok) return body;
+    if (ok) {
+      setTag(body, tag);
+      return body;
+    }
     const { code, message } = parseHuaweiErrorBody(body);
     throw new ImportStatusError(message ?? `HTTP ${status}${statusText ? ` ${statusText}` : ''}`, {
       kind: 'http',

@@ -10,6 +10,7 @@ import { parseHuaweiErrorBody } from './huawei-error-body.js';
 import { isRecord } from './json.js';
 import { ImportStatusError } from './import-status-error.js';
 import type { ImportErrorItem, ImportTask } from './types.js';
+import { atOnce, RECORDS_PER_STEP, type Steps } from '../work-in-slices.js';
 
 type Json = Record<string, unknown>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -108,7 +109,7 @@ function isEmptyData(data: unknown): boolean {
 /** The task's text fields; the first two are required. */
 const TASK_TEXT_KEYS = ['task_id', 'status', 'created_at', 'updated_at', 'zone_id', 'zone_type', 'language'] as const;
 
-function normalizeTask(data: unknown): ImportTask {
+function* normalizeTask(data: unknown): Steps<ImportTask> {
   if (!isRecord(data)) throw invalid(`The import task should be an object, got ${describe(data)}.`);
   // Filled in field by field below (absent optional fields stay absent), then frozen.
   const task = {} as Mutable<ImportTask>;
@@ -120,7 +121,13 @@ function normalizeTask(data: unknown): ImportTask {
 
   const rawItems = data['error_items'] ?? [];
   if (!Array.isArray(rawItems)) throw invalid(`error_items should be a list, got ${describe(rawItems)}.`);
-  task.error_items = Object.freeze(Array.from(rawItems, normalizeItem));
+  // Sized up front, as Array.from would: grown by push, the list would keep spare room in the heap.
+  const items = new Array<ImportErrorItem>(rawItems.length);
+  for (let i = 0; i < rawItems.length; i++) {
+    if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
+    items[i] = normalizeItem(rawItems[i], i);
+  }
+  task.error_items = Object.freeze(items);
   task.error_count = readCount(data, 'error_count') ?? task.error_items.length;
   task.success_count = readCount(data, 'success_count') ?? 0;
   task.total_count = readCount(data, 'total_count') ?? task.success_count + task.error_count;
@@ -148,6 +155,11 @@ export function errorItemCount(body: unknown): number {
  * (`{error_code, error_msg}`, `{code: "DNS.0302", message}`, `{error: {code, message}}`).
  */
 export function normalizeImportResponse(body: unknown): ImportTask | null {
+  return atOnce(normalizeSteps(body));
+}
+
+/** `normalizeImportResponse` in steps of a bounded number of records (see work-in-slices.ts). */
+export function* normalizeSteps(body: unknown): Steps<ImportTask | null> {
   if (!isRecord(body)) throw invalid(`The response should be a JSON object, got ${describe(body)}.`);
   if (!('task_id' in body)) {
     const { code, message } = parseHuaweiErrorBody(body);
@@ -156,5 +168,5 @@ export function normalizeImportResponse(body: unknown): ImportTask | null {
     }
   }
   const data = taskPart(body);
-  return data === body ? normalizeTask(body) : isEmptyData(data) ? null : normalizeTask(data);
+  return data === body || !isEmptyData(data) ? yield* normalizeTask(data) : null;
 }

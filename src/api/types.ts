@@ -41,6 +41,7 @@ export interface ImportTask {
 /**
  * The transport. Resolves with the response body (the `{code, data}` envelope or a bare
  * task); rejects to signal a failure. A rejection carrying a numeric `status` is handled as
- * that HTTP status, and a numeric `retryAfter` (seconds) is honoured.
+ * that HTTP status, and a numeric `retryAfter` (seconds) is honoured. `init.knownTag` is for the
+ * built-in fetcher (it names the body shown): a fetcher that wraps it passes `init` on whole.
  */
-export type ImportTaskFetcher = (zoneId: string, init: { signal: AbortSignal }) => Promise<unknown>;
+export type ImportTaskFetcher = (zoneId: string, init: { signal: AbortSignal; knownTag?: string }) => Promise<unknown>;

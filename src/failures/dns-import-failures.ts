@@ -8,7 +8,9 @@
  * derived from the whole list (groups, types, the filtered and sorted list) is memoized on
  * the list's identity and the query. `<dns-import-status>` hands over the same array when a
  * poll changed other fields of the task but sent the same records (see same-task.ts), so such
- * a poll recomputes nothing either.
+ * a poll recomputes nothing either. For a large list that work runs in slices
+ * (work-in-slices.ts) while the list shows what it showed before, whole: counts, groups and
+ * rows always come from one finished computation.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportErrorItem } from '../api/types.js';
@@ -17,11 +19,12 @@ import { clipText } from '../i18n/format.js';
 import { LangController } from '../i18n/lang-controller.js';
 import { downloadTextFile } from './download.js';
 import { dnsImportFailuresStyles } from './dns-import-failures.styles.js';
-import { groupFailuresByCode, type FailureGroup } from './failure-groups.js';
+import { failureGroupSteps, type FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMessages } from './failure-messages.js';
-import { applyFailureQuery, emptyFailureQuery, isFiltering, recordTypesOf, type FailureQuery, type FailureSortKey } from './failure-query.js';
+import { emptyFailureQuery, failureQuerySteps, isFiltering, recordTypeSteps, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
 import { recordPieces } from './record-tokens.js';
+import { atOnce, inSlices, LARGE_LIST, type Steps } from '../work-in-slices.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;
@@ -34,6 +37,24 @@ interface Overview {
   groups: FailureGroup[];
   types: string[];
   hasWeight: boolean;
+}
+
+/** What one render shows: a list, its overview (none yet on a first page shown early), and the records a query selected from it. */
+interface View {
+  items: readonly ImportErrorItem[];
+  overview?: Overview;
+  query: FailureQuery;
+  list: readonly ImportErrorItem[];
+}
+
+/** The view of `items` and `query`, reusing what `known` already worked out. */
+function* viewSteps(items: readonly ImportErrorItem[], query: FailureQuery, known: View | undefined): Steps<View> {
+  const sameItems = known?.items === items;
+  const overview = sameItems && known.overview
+    ? known.overview
+    : { groups: yield* failureGroupSteps(items), types: yield* recordTypeSteps(items), hasWeight: items.some((item) => item.weight !== undefined) };
+  const list = sameItems && known.query === query ? known.list : yield* failureQuerySteps(items, query);
+  return { items, overview, query, list };
 }
 
 /**
@@ -100,12 +121,10 @@ export class DnsImportFailures extends LitElement {
   /** The error code of the group button that had the focus before this update, if any. */
   #focusedCode: string | undefined;
 
-  /** The list the memos below were computed from: identity is enough to know it changed. */
-  #memoItems: readonly ImportErrorItem[] | undefined;
-  #overview!: Overview;
-  /** The query `#list` was selected with. */
-  #listQuery: FailureQuery | undefined;
-  #list!: readonly ImportErrorItem[];
+  /** What is shown; a list's identity is enough to know it changed. */
+  #view: View | undefined;
+  /** The view being worked out in slices, replaced (and its work dropped) when the list or query changes again. */
+  #working: { items: readonly ImportErrorItem[]; query: FailureQuery; abort: AbortController } | undefined;
 
   /**
    * Another zone, or another import in the same zone (a known `task_id` that differs), starts
@@ -122,6 +141,36 @@ export class DnsImportFailures extends LitElement {
       this.#allGroupsShown = false;
     }
     this.#focusedCode = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset['code'];
+    this.#updateView();
+  }
+
+  #updateView(): void {
+    const { items } = this;
+    const query = this.#query;
+    const working = this.#working;
+    if (working?.items === items && working.query === query) return;
+    working?.abort.abort();
+    this.#working = undefined;
+    if (this.#view?.items === items && this.#view.query === query) return;
+    const steps = viewSteps(items, query, this.#view);
+    if (items.length <= LARGE_LIST) {
+      this.#view = atOnce(steps);
+      return;
+    }
+    // A first list, unfiltered: its first page needs no work, so it is shown at once, without
+    // the causes until they are all counted.
+    if (!this.#view?.items.length && !isFiltering(query) && query.sort === 'none') this.#view = { items, query, list: items };
+    const abort = new AbortController();
+    this.#working = { items, query, abort };
+    inSlices(steps, abort.signal).then(
+      (view) => {
+        if (this.#working?.abort !== abort) return;
+        this.#view = view;
+        this.#working = undefined;
+        this.requestUpdate();
+      },
+      () => {}, // Replaced by newer work.
+    );
   }
 
   /**
@@ -138,22 +187,13 @@ export class DnsImportFailures extends LitElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const items = this.items;
-    if (items.length === 0) return nothing;
+    // Before the first large list is worked out, nothing: never counts or groups half-computed.
+    const view = this.#view;
+    if (!view || view.items.length === 0) return nothing;
+    const { items, list } = view;
+    const { groups, types, hasWeight } = view.overview ?? { types: [], hasWeight: items.some((item) => item.weight !== undefined) };
     const messages = failureMessagesFor(this.#uiLanguage.locale);
-    if (items !== this.#memoItems) {
-      this.#memoItems = items;
-      this.#overview = {
-        groups: groupFailuresByCode(items),
-        types: recordTypesOf(items),
-        hasWeight: items.some((item) => item.weight !== undefined),
-      };
-      this.#listQuery = undefined;
-    }
-    const { groups, types, hasWeight } = this.#overview;
-    if (this.#listQuery !== this.#query) this.#list = applyFailureQuery(items, (this.#listQuery = this.#query));
-    const list = this.#list;
-    const filtering = isFiltering(this.#query);
+    const filtering = isFiltering(view.query);
 
     const pageCount = Math.max(1, Math.ceil(list.length / FAILURE_PAGE_SIZE));
     const page = Math.min(this.#page, pageCount - 1);
@@ -164,7 +204,7 @@ export class DnsImportFailures extends LitElement {
     const columns = failureColumns(hasWeight);
     return html`
       ${heading(this.#level, messages.heading(items.length), 'failures-heading')}
-      ${this.#renderGroups(messages, groups)}
+      ${groups ? this.#renderGroups(messages, groups) : nothing}
       <div class="filters">
         <div class="field search">
           <label for="failure-search">${messages.searchLabel}</label>
@@ -197,7 +237,7 @@ export class DnsImportFailures extends LitElement {
             )}
           </select>
         </div>
-        ${filtering ? html`<button type="button" class="clear" @click=${this.#clearFilters}>${messages.clearFilters}</button>` : nothing}
+        ${isFiltering(this.#query) ? html`<button type="button" class="clear" @click=${this.#clearFilters}>${messages.clearFilters}</button>` : nothing}
       </div>
       <div class="list-bar">
         <p class="showing">${messages.showing(list.length, items.length)}</p>
@@ -205,7 +245,7 @@ export class DnsImportFailures extends LitElement {
           ${filtering ? messages.downloadFilteredCsv(list.length, items.length) : messages.downloadCsv}
         </button>
       </div>
-      <div part="error-list" tabindex="0" role="region" aria-labelledby="failures-heading">
+      <div part="error-list" tabindex="0" role="region" aria-labelledby="failures-heading" aria-busy=${!!this.#working}>
         <table role="table" aria-rowcount=${list.length + 1}>
           <thead role="rowgroup">
             <tr role="row" aria-rowindex="1">

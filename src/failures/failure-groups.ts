@@ -1,4 +1,5 @@
 import type { ImportErrorItem } from '../api/types.js';
+import { atOnce, RECORDS_PER_STEP, type Steps } from '../work-in-slices.js';
 
 /** The failed records sharing one error code, summarised for a "by cause" overview. */
 export interface FailureGroup {
@@ -17,9 +18,16 @@ export interface FailureGroup {
  * they are identifiers (`DNS.0016`), and the order must not change with the reader's language.
  */
 export function groupFailuresByCode(items: readonly ImportErrorItem[]): FailureGroup[] {
+  return atOnce(failureGroupSteps(items));
+}
+
+/** `groupFailuresByCode` in steps of a bounded number of records (see work-in-slices.ts). */
+export function* failureGroupSteps(items: readonly ImportErrorItem[]): Steps<FailureGroup[]> {
   /** Per code, how often each message came; insertion order is first-seen order, which breaks ties. */
   const tallies = new Map<string, Map<string, number>>();
-  for (const { error_code: code, error_message: message } of items) {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
+    const { error_code: code, error_message: message } = items[i]!;
     const counts = tallies.get(code) ?? new Map<string, number>();
     tallies.set(code, counts.set(message, (counts.get(message) ?? 0) + 1));
   }

@@ -1,4 +1,5 @@
 import type { ImportErrorItem } from '../api/types.js';
+import { atOnce, RECORDS_PER_STEP, type Steps } from '../work-in-slices.js';
 
 /** What the reader asked to see of the failure list. */
 export interface FailureQuery {
@@ -39,42 +40,59 @@ export function isFiltering(query: FailureQuery): boolean {
  * Filters and sorts failed records. Returns `items` itself for an empty query, so a caller
  * can compare identities to skip re-rendering; otherwise a new array holding a subset of the
  * same record objects, none repeated.
- *
- * Built for lists of 100,000 records (about half a second in Chromium, most of it the
- * collator): each record's text is folded once, and the sort runs no JavaScript per comparison.
  */
 export function applyFailureQuery(
   items: readonly ImportErrorItem[],
   query: FailureQuery,
   collator: Intl.Collator = defaultCollator,
 ): readonly ImportErrorItem[] {
+  return atOnce(failureQuerySteps(items, query, collator));
+}
+
+/**
+ * `applyFailureQuery` in steps of a bounded number of records (see work-in-slices.ts), built
+ * for lists of 100,000. What depends on the list alone is worked out once per list (identity)
+ * and kept beside it: each record's text folded for search, and each name's rank in collation
+ * order, so a keystroke compares folded text and a sort runs no collator at all.
+ */
+export function* failureQuerySteps(
+  items: readonly ImportErrorItem[],
+  query: FailureQuery,
+  collator: Intl.Collator = defaultCollator,
+): Steps<readonly ImportErrorItem[]> {
   if (!isFiltering(query) && query.sort === 'none') return items;
 
   const needle = foldForSearch(query.text.trim());
   const type = query.type.toLowerCase();
   const code = query.code;
+  const searchText = needle === '' ? undefined : yield* searchTextOf(items);
 
-  const kept: ImportErrorItem[] = [];
-  for (const item of items) {
+  const kept: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
+    const item = items[i]!;
     if (code !== null && item.error_code !== code) continue;
     if (type !== '' && item.type.toLowerCase() !== type) continue;
-    if (needle !== '' && !matchesText(item, needle)) continue;
-    kept.push(item);
+    if (searchText && !searchText[i]!.some((text) => text.includes(needle))) continue;
+    kept.push(i);
   }
-  return query.sort === 'none' ? kept : sortFailures(kept, query.sort, collator);
+  return query.sort === 'none' ? kept.map((i) => items[i]!) : yield* sortFailures(items, kept, query.sort, collator);
 }
-
 /**
  * The distinct record types present, for a filter menu. Types differing only in case are one
  * entry (the filter ignores case too), spelled as first seen. Empty types are left out: the
  * filter reads `''` as "all types", so they could not be selected anyway.
  */
-export function recordTypesOf(
-  items: readonly ImportErrorItem[],
-  collator: Intl.Collator = defaultCollator,
-): string[] {
+export function recordTypesOf(items: readonly ImportErrorItem[], collator?: Intl.Collator): string[] {
+  return atOnce(recordTypeSteps(items, collator));
+}
+
+/** `recordTypesOf` in steps of a bounded number of records (see work-in-slices.ts). */
+export function* recordTypeSteps(items: readonly ImportErrorItem[], collator: Intl.Collator = defaultCollator): Steps<string[]> {
   const byFoldedType = new Map<string, string>();
-  for (const { type } of items) {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
+    const { type } = items[i]!;
     if (type === '') continue;
     const folded = type.toLowerCase();
     if (!byFoldedType.has(folded)) byFoldedType.set(folded, type);
@@ -90,30 +108,43 @@ function foldForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-function matchesText(item: ImportErrorItem, needle: string): boolean {
-  return foldForSearch(item.name).includes(needle) || item.value.some((value) => foldForSearch(value).includes(needle));
+/** Per list: each record's name and values, folded for search. */
+const searchTexts = new WeakMap<readonly ImportErrorItem[], (readonly string[])[]>();
+
+function* searchTextOf(items: readonly ImportErrorItem[]): Steps<(readonly string[])[]> {
+  let texts = searchTexts.get(items);
+  if (texts) return texts;
+  texts = [];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
+    const { name, value } = items[i]!;
+    texts.push([name, ...value].map(foldForSearch));
+  }
+  searchTexts.set(items, texts);
+  return texts;
 }
 
 /**
- * Decorate-sort-undecorate, arranged so that no JavaScript runs per comparison (a comparator
- * closure cost several times the sort itself, and far more under coverage instrumentation):
- * each key becomes its rank in collation order, found by sorting the distinct keys with the
- * collator's own native `compare`; records are then ordered by those ranks with stable
- * counting sorts, least significant key first (LSD radix sort), in linear time.
+ * Decorate-sort-undecorate, arranged so that no JavaScript runs per comparison of records:
+ * each key becomes its rank in collation order (the distinct names ranked once per list), and
+ * records are ordered by those ranks with stable counting sorts, least significant key first
+ * (LSD radix sort), in linear time.
  *
  * Counting sorts keep equal records in the order they arrive, so the API's order is the
  * final tie-breaker.
  */
-function sortFailures(
-  items: ImportErrorItem[],
+function* sortFailures(
+  items: readonly ImportErrorItem[],
+  kept: number[],
   sort: Exclude<FailureSortKey, 'none'>,
   collator: Intl.Collator,
-): ImportErrorItem[] {
-  let order: Uint32Array = Uint32Array.from(items.keys());
-  order = stableOrderByRank(order, rankByCollation(items.map((item) => item.name), collator));
+): Steps<ImportErrorItem[]> {
+  let order = stableOrderByRank(Uint32Array.from(kept), yield* nameRanksOf(items, collator));
+  yield;
   if (sort !== 'name') {
     const primaryKeys = items.map((item) => (sort === 'type' ? item.type : item.error_code));
-    order = stableOrderByRank(order, rankByCollation(primaryKeys, collator));
+    order = stableOrderByRank(order, yield* rankByCollation(primaryKeys, collator));
+    yield;
   }
   return Array.from(order, (i) => items[i]!);
 }
@@ -135,25 +166,63 @@ interface CollationRanking {
   distinct: number;
 }
 
+/** Per list and collator: the rank of each record's name. */
+const nameRanks = new WeakMap<readonly ImportErrorItem[], { collator: Intl.Collator; ranking: CollationRanking }>();
+
+function* nameRanksOf(items: readonly ImportErrorItem[], collator: Intl.Collator): Steps<CollationRanking> {
+  const known = nameRanks.get(items);
+  if (known?.collator === collator) return known.ranking;
+  const ranking = yield* rankByCollation(items.map((item) => item.name), collator);
+  nameRanks.set(items, { collator, ranking });
+  return ranking;
+}
+
 /**
  * Keys the collator deems equal share a rank (canonically equivalent spellings such as a
  * composed and a decomposed "é" differ as strings but not to the collator), so comparing two
  * ranks gives exactly the collator's answer.
  */
-function rankByCollation(keys: readonly string[], collator: Intl.Collator): CollationRanking {
+function* rankByCollation(keys: readonly string[], collator: Intl.Collator): Steps<CollationRanking> {
   const rankOfKey = new Map<string, number>();
-  for (const key of keys) rankOfKey.set(key, 0);
-  const sortedKeys = [...rankOfKey.keys()].sort(collator.compare);
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
+    rankOfKey.set(keys[i]!, 0);
+  }
+  const sortedKeys = yield* sortInSteps([...rankOfKey.keys()], collator.compare);
 
   let rank = -1;
-  let previous: string | undefined;
-  for (const key of sortedKeys) {
-    if (previous === undefined || collator.compare(previous, key) !== 0) rank++;
-    rankOfKey.set(key, rank);
-    previous = key;
+  for (let i = 0; i < sortedKeys.length; i++) {
+    if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
+    if (i === 0 || collator.compare(sortedKeys[i - 1]!, sortedKeys[i]!) !== 0) rank++;
+    rankOfKey.set(sortedKeys[i]!, rank);
   }
-
   const ranks = new Uint32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) ranks[i] = rankOfKey.get(keys[i]!)!;
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
+    ranks[i] = rankOfKey.get(keys[i]!)!;
+  }
   return { ranks, distinct: rank + 1 };
+}
+
+/**
+ * A bottom-up merge sort that yields after every few steps' worth of merged keys: the collator
+ * costs about a third of a microsecond per comparison, so 100,000 distinct names take half a
+ * second to sort, too long for one task. Stable, like the native sort it replaces.
+ */
+function* sortInSteps(keys: string[], compare: (a: string, b: string) => number): Steps<string[]> {
+  let from = keys;
+  let to = new Array<string>(keys.length);
+  let merged = 0;
+  for (let width = 1; width < keys.length; width *= 2) {
+    for (let low = 0; low < keys.length; low += 2 * width) {
+      const middle = Math.min(low + width, keys.length);
+      const high = Math.min(low + 2 * width, keys.length);
+      for (let i = low, j = middle, k = low; k < high; k++) {
+        to[k] = j >= high || (i < middle && compare(from[i]!, from[j]!) <= 0) ? from[i++]! : from[j++]!;
+        if (++merged % (RECORDS_PER_STEP * 4) === 0) yield;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }

@@ -22,9 +22,10 @@
 import { Task as RequestRunner } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { errorCause, ImportStatusError, toImportStatusError } from '../api/import-status-error.js';
-import { errorItemCount, normalizeImportResponse } from '../api/normalize-import-task.js';
+import { tagOf } from '../api/body-tag.js';
 import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
 import { EXPECT_NEW_TASK_MS } from './config.js';
+import { normalizeInSlices } from './normalize-in-slices.js';
 import { isConnectionFailure, isRetryable, pollDelayMs, retryDelayMs } from './retry-policy.js';
 import { reuseUnchanged } from './same-task.js';
 import { decodeSharedState, encodeSharedState, type SharedState } from './shared-state.js';
@@ -78,18 +79,6 @@ export interface RefreshOptions {
 }
 
 type Outcome = { ok: true; task: ImportTask | null } | { ok: false; error: ImportStatusError };
-
-/** Above this many failed records, parsing, normalizing and rendering each get a macrotask of their own. */
-const LARGE_LIST = 5000;
-
-/** Lets the browser paint and handle input between two long steps (a macrotask; not a timer). */
-function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
 
 const EMPTY: ChannelSnapshot = { task: undefined, error: undefined, willRetry: false, retryAt: undefined, gaveUp: false, noNewTask: false };
 
@@ -336,12 +325,7 @@ export class ImportTaskChannel {
     });
     try {
       const body = await Promise.race([this.#callFetcher(attempt.signal), cutShort]);
-      const large = errorItemCount(body) > LARGE_LIST;
-      if (large) await yieldToBrowser();
-      signal.throwIfAborted();
-      const task = normalizeImportResponse(body);
-      if (large) await yieldToBrowser();
-      return { ok: true, task };
+      return { ok: true, task: await normalizeInSlices(body, this.snapshot.task, signal) };
     } catch (reason) {
       const error = toImportStatusError(reason);
       // A zone that never had an import answers 404: that is the empty state, unless the
@@ -356,7 +340,7 @@ export class ImportTaskChannel {
 
   #callFetcher(signal: AbortSignal): Promise<unknown> {
     // Inside a promise's executor: a fetcher that throws at once fails like one that rejects.
-    const call = new Promise((resolve) => resolve(this.fetcher(this.zoneId, { signal })));
+    const call = new Promise((resolve) => resolve(this.fetcher(this.zoneId, { signal, knownTag: tagOf(this.snapshot.task) })));
     // An abandoned call (timed out, replaced) may still settle: nobody listens, nothing is reported.
     call.catch(() => {});
     return call;

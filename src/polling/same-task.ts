@@ -4,6 +4,7 @@
  * let the failed-record list see the same list (by identity) and skip regrouping and resorting.
  */
 import type { ImportErrorItem, ImportTask } from '../api/types.js';
+import { atOnce, RECORDS_PER_STEP, type Steps } from '../work-in-slices.js';
 
 const SCALAR_KEYS = [
   'task_id', 'status', 'total_count', 'success_count', 'error_count',
@@ -28,10 +29,13 @@ function sameItem(a: ImportErrorItem, b: ImportErrorItem): boolean {
   );
 }
 
-export function sameErrorItems(a: readonly ImportErrorItem[], b: readonly ImportErrorItem[]): boolean {
+function* sameErrorItems(a: readonly ImportErrorItem[], b: readonly ImportErrorItem[]): Steps<boolean> {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameItem(a[i]!, b[i]!)) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0 && i % RECORDS_PER_STEP === 0) yield;
+    if (!sameItem(a[i]!, b[i]!)) return false;
+  }
   return true;
 }
 
@@ -40,7 +44,7 @@ const sameScalars = (a: ImportTask, b: ImportTask): boolean => SCALAR_KEYS.every
 export function sameTask(a: ImportTask | null | undefined, b: ImportTask | null | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  return sameScalars(a, b) && sameErrorItems(a.error_items, b.error_items);
+  return sameScalars(a, b) && atOnce(sameErrorItems(a.error_items, b.error_items));
 }
 
 /**
@@ -48,6 +52,12 @@ export function sameTask(a: ImportTask | null | undefined, b: ImportTask | null 
  * carrying `previous.error_items` when the failed records are the same.
  */
 export function reuseUnchanged(previous: ImportTask | null | undefined, next: ImportTask | null): ImportTask | null {
-  if (!previous || !next || !sameErrorItems(previous.error_items, next.error_items)) return next;
-  return sameScalars(previous, next) ? previous : Object.freeze({ ...next, error_items: previous.error_items });
+  return atOnce(reuseUnchangedSteps(previous, next));
+}
+
+/** `reuseUnchanged` comparing a bounded number of records per step (see work-in-slices.ts). */
+export function* reuseUnchangedSteps(previous: ImportTask | null | undefined, next: ImportTask | null): Steps<ImportTask | null> {
+  if (!previous || !next || !(yield* sameErrorItems(previous.error_items, next.error_items))) return next;
+  if (sameScalars(previous, next)) return previous;
+  return next.error_items === previous.error_items ? next : Object.freeze({ ...next, error_items: previous.error_items });
 }
