@@ -3,7 +3,6 @@
 // benchmarks (bench/), the screenshots (scripts/screenshots.js) and the end-to-end and package
 // tests (test/e2e, test/package), through launchChromium() (playwright-core).
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -40,7 +39,12 @@ export function chromiumLaunchOptions() {
   return { executablePath: findChromium(), args: CHROMIUM_ARGS };
 }
 
-/** Headless Chromium through playwright-core (its locators pierce shadow roots). */
-export function launchChromium() {
+/**
+ * Headless Chromium through playwright-core (its locators pierce shadow roots). Imported here,
+ * not at the top: `.ci/run` installs the browsers (scripts/ensure-engines.js, which uses
+ * findChromium) before `npm ci` has installed playwright-core.
+ */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
   return chromium.launch(chromiumLaunchOptions());
 }

@@ -67,13 +67,13 @@ describe('groupFailuresByCode', () => {
     expect(new Set(groups.map((group) => group.code)).size).to.equal(groups.length);
   });
 
-  it('groups 100,000 records in linear time', () => {
+  // How long grouping takes at this size is a figure of `npm run bench -- render`, not a test.
+  it('groups 100,000 records, each counted once', () => {
     const items = Array.from({ length: 100_000 }, (_, i) =>
       failedRecord({ error_code: `DNS.${String(i % 50).padStart(4, '0')}`, error_message: `message ${i % 3}` }),
     );
-    const started = performance.now();
     const groups = groupFailuresByCode(items);
-    expect(performance.now() - started).to.be.below(500);
     expect(groups).to.have.length(50);
+    expect(groups.every((group) => group.count === 2000)).to.equal(true);
   });
 });
