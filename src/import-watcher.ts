@@ -216,7 +216,7 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
         current.fetcher = fetcher;
         return;
       }
-      if (shareKey === '' && !current.isShared) {
+      if (shareKey === '' && current.group === undefined) {
         if (current.fetcher === fetcher) return;
         if (custom && this.#customFetcher) {
           // A framework re-created the fetcher: the same data source, its place in the schedule kept.

@@ -182,11 +182,6 @@ export class ImportTaskChannel {
    * Someone sees this task: this page is visible or, with a share key, the polling tab's page
    * is. Stalls count only such time: a hidden browser polls nothing, so nothing can be seen stuck.
    */
-  /** A channel of a share key (one per key, endpoint and zone, whatever the fetcher). */
-  get isShared(): boolean {
-    return this.group !== undefined;
-  }
-
   get visibleSomewhere(): boolean {
     return this.#share ? this.#share.visibleSomewhere : !document.hidden;
   }
