@@ -40,6 +40,17 @@ async function withHostContent(state: DnsImportStatusState, answer: ((scripted: 
   };
 }
 
+/** The element for a zone without an import, with the host's `markup` in it (none by default). */
+async function withoutImport(markup = '') {
+  const scripted = new ScriptedFetcher();
+  const el = await mount({ fetcher: scripted });
+  el.innerHTML = markup;
+  noImport(scripted);
+  await untilState(el, 'empty');
+  await el.updateComplete;
+  return { el, scripted };
+}
+
 /** What the element's live region says, as a screen reader gets it (white space collapsed). */
 const heard = (el: DnsImportStatus) => el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -93,10 +104,7 @@ describe('slots', () => {
   }
 
   it('shows and says the built-in empty message when the host gives none', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    noImport(scripted);
-    await untilState(el, 'empty');
+    const { el } = await withoutImport();
     const builtIn = el.shadowRoot!.querySelector('[part=message]')!;
     expect(shown(builtIn)).to.equal(true);
     expect(builtIn.textContent).to.match(/No import task/i);
@@ -111,20 +119,12 @@ describe('slots', () => {
   });
 
   it('joins the text of every element the host puts in the empty slot, in order', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    el.innerHTML = '<p slot="empty">Nothing here yet.</p><span>not slotted</span><a slot="empty" href="#upload">Upload   a\n template</a>';
-    noImport(scripted);
-    await untilState(el, 'empty');
-    await el.updateComplete;
+    const { el } = await withoutImport('<p slot="empty">Nothing here yet.</p><span>not slotted</span><a slot="empty" href="#upload">Upload   a\n template</a>');
     expect(heard(el)).to.equal('Nothing here yet. Upload a template');
   });
 
   it('follows the host filling and emptying the slot later (slotchange), each change said in its turn', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    noImport(scripted);
-    await untilState(el, 'empty');
+    const { el } = await withoutImport();
     expect(heard(el)).to.equal('No import task yet.');
 
     // A polite announcement waits its turn: one every ANNOUNCE_GAP_MS at most.
@@ -141,11 +141,8 @@ describe('slots', () => {
   });
 
   it('keeps what it said about the host\'s content out of the other states', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    el.innerHTML = '<p slot="empty">Upload your first import</p>';
-    noImport(scripted);
-    await untilState(el, 'empty');
+    const { el, scripted } = await withoutImport('<p slot="empty">Upload your first import</p>');
+    expect(heard(el)).to.equal('Upload your first import');
     clock.tick(ANNOUNCE_GAP_MS);
     // The import appears: the progress is said, and the host's empty content is neither shown nor said.
     const next = el.refresh();
@@ -154,7 +151,7 @@ describe('slots', () => {
     await next;
     await untilState(el, 'pending');
     await el.updateComplete;
-    expect(heard(el)).to.match(/^Importing/);
+    expect(heard(el)).to.match(/^Importing: /);
     expect(shown(el.querySelector('p')!)).to.equal(false);
   });
 });
