@@ -1,6 +1,6 @@
 // The size budget, measured on the real build output (run `npm run build` first):
-//   dist/dns-import-status.bundle.js  self-contained, lit included   ≤ 27.0 KB gzip -9 (ceiling 24.5 KB)
-//   dist/dns-import-status.js         the element module, lit external ≤ 21.0 KB gzip -9 (ceiling 18.5 KB)
+//   dist/dns-import-status.bundle.js  self-contained, lit included   ≤ 27.5 KB gzip -9
+//   dist/dns-import-status.js         the element module, lit external ≤ 21.5 KB gzip -9
 //   dist/react.js                     the React entry (react, @lit/react, element external) < 1 KB gzip -9,
 //                                     a budget of its own: only React users load it
 // (1 KB = 1024 bytes; measured with the `gzip -9 -n` command itself, whose deflate packs
@@ -16,17 +16,14 @@ import { build } from 'esbuild';
 import { minifyTemplates } from './minify-templates.js';
 
 // The size decision: one self-contained file, no lazy chunks or opt-in entries, and a ceiling
-// of 24.5 KB for the bundle and 18.5 KB for the module that new behaviour must fit under. The
+// of 27.5 KB for the bundle and 21.5 KB for the module that new behaviour must fit under
+// (raised from 24.5 / 18.5 KB, which issues 19 to 24 did not meet: docs/size.md). The
 // ceiling is a limit, not a style: the code keeps its natural form (import order means
 // nothing, no comment counts bytes), and what is dead or duplicated goes first, never a
 // behaviour or a language (docs/size.md: where the bytes go).
-//
-// Not met on 2026-12-04: with issues 19 to 24 the code measures 26.96 KB and 20.94 KB. Until the
-// ceiling is decided again (raised, or behaviour cut), the budgets enforced here are those
-// figures rounded up to the next tenth of a KB, so that any growth still fails the build.
 export const BUDGETS = [
-  { file: 'dist/dns-import-status.bundle.js', label: 'lit included', gzipLimit: 27.0 * 1024 },
-  { file: 'dist/dns-import-status.js', label: 'lit external', gzipLimit: 21.0 * 1024 },
+  { file: 'dist/dns-import-status.bundle.js', label: 'lit included', gzipLimit: 27.5 * 1024 },
+  { file: 'dist/dns-import-status.js', label: 'lit external', gzipLimit: 21.5 * 1024 },
   { file: 'dist/react.js', label: 'React entry, element external', gzipLimit: 1024 },
 ];
 
