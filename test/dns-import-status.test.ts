@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { findAllIn, findIn } from './support/failure-list.js';

@@ -2,7 +2,7 @@
 // with real timers (axe schedules its own work with setTimeout).
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { envelope, rawTask } from './support/documented-sample.js';

@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import { FAILURE_PAGE_SIZE, type DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { DOCUMENTED_TASK_ID, documentedTask, envelope, rawTask } from './support/documented-sample.js';

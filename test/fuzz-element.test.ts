@@ -4,8 +4,8 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
-import type { ImportErrorDetail } from '../src/events.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
+import type { ImportErrorDetail } from '../src/watcher/events.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { fuzzParameters, hostileArbitraries } from './support/arbitraries.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';

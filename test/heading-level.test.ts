@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import { documentedResponse, envelope, rawTask } from './support/documented-sample.js';

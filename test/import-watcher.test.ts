@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
 import { watchImport, type ImportWatcher } from '../src/index.js';
-import type { ImportDoneDetail, ImportErrorDetail, ImportTaskDetail } from '../src/events.js';
+import type { ImportDoneDetail, ImportErrorDetail, ImportTaskDetail } from '../src/watcher/events.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { useFakeClock } from './support/fake-clock.js';
 import { mount } from './support/mount.js';

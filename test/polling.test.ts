@@ -1,7 +1,7 @@
 // The polling engine, behaviour by behaviour, with fake timers and a scripted fetcher.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { MAX_RETRY_AFTER_MS } from '../src/polling/retry-policy.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';

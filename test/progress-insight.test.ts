@@ -2,8 +2,8 @@
 // Fake timers and a scripted fetcher; axe with real timers at the end of its tests.
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
-import type { ImportStalledEvent } from '../src/events.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
+import type { ImportStalledEvent } from '../src/watcher/events.js';
 import type { ImportTask, ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { settle, until, untilState } from './support/wait.js';

@@ -3,7 +3,7 @@
 // error message) at the widths consoles give it: phones, drawers, side panels, cards.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { failureMessagesFor } from '../src/failures/failure-messages.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { findAllIn, findIn } from './support/failure-list.js';

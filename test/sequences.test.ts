@@ -3,9 +3,9 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { createHttpFetcher } from '../src/api/http-fetcher.js';
-import type { ImportDoneDetail, ImportErrorDetail } from '../src/events.js';
+import type { ImportDoneDetail, ImportErrorDetail } from '../src/watcher/events.js';
 import { MAX_INTERVAL_MS, MAX_TIMER_MS } from '../src/polling/config.js';
 import type { ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';

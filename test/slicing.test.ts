@@ -4,11 +4,11 @@
 // slicing switched off (inSlices not yielding, or a stage run at once) these counts fall short.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import type { ImportErrorItem } from '../src/api/types.js';
 import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
-import { RECORDS_PER_STEP } from '../src/work-in-slices.js';
+import { RECORDS_PER_STEP } from '../src/shared/work-in-slices.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { nextMacrotask, settle, until } from './support/wait.js';

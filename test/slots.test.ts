@@ -2,7 +2,7 @@
 // state, after it in the focus order; `empty` in place of the built-in "no import task yet".
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus, DnsImportStatusState } from '../src/dns-import-status.js';
+import type { DnsImportStatus, DnsImportStatusState } from '../src/status/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { useFakeClock } from './support/fake-clock.js';

@@ -7,7 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { findAllIn } from './support/failure-list.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { untilState } from './support/wait.js';

@@ -14,7 +14,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportErrorItem } from '../api/types.js';
-import { DEFAULT_HEADING_LEVEL, heading, headingLevelOf } from '../heading-level.js';
+import { DEFAULT_HEADING_LEVEL, heading, headingLevelOf } from '../shared/heading-level.js';
 import { clipText } from '../i18n/format.js';
 import { LangController } from '../i18n/lang-controller.js';
 import { downloadTextFile } from './download.js';
@@ -24,7 +24,7 @@ import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMess
 import { emptyFailureQuery, failureQuerySteps, isFiltering, recordTypeSteps, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
 import { recordPieces } from './record-tokens.js';
-import { atOnce, inSlices, LARGE_LIST, type Steps } from '../work-in-slices.js';
+import { atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;

@@ -14,7 +14,7 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
-import type { DnsImportStatus } from '../../src/dns-import-status.js';
+import type { DnsImportStatus } from '../../src/status/dns-import-status.js';
 import type { ImportTaskFetcher } from '../../src/api/types.js';
 import { ScriptedFetcher } from './scripted-fetcher.js';
 

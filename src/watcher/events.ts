@@ -2,8 +2,8 @@
  * The element's events: typed, bubbling and composed, so a console listening on `document`
  * hears them from inside any shadow root.
  */
-import type { ImportStatusError } from './api/import-status-error.js';
-import type { ImportTask } from './api/types.js';
+import type { ImportStatusError } from '../api/import-status-error.js';
+import type { ImportTask } from '../api/types.js';
 
 /** Every detail is frozen, like the task in it: a listener cannot change what another one sees. */
 const event = <T>(type: string, detail: T) => new CustomEvent<T>(type, { bubbles: true, composed: true, detail: Object.freeze(detail) });

@@ -6,9 +6,9 @@
  * errors, stalls), and, with `notify`, tells the user through the system when an import
  * finishes while nobody is looking.
  */
-import { sharedHttpFetcher } from './api/http-fetcher.js';
-import { ImportStatusError } from './api/import-status-error.js';
-import type { ImportTask, ImportTaskFetcher } from './api/types.js';
+import { sharedHttpFetcher } from '../api/http-fetcher.js';
+import { ImportStatusError } from '../api/import-status-error.js';
+import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
 import { showDoneNotificationOnce } from './done-notification.js';
 import {
   importDoneEvent,
@@ -20,13 +20,13 @@ import {
   type ImportProgressEvent,
   type ImportStalledEvent,
 } from './events.js';
-import { localeFromLang, type Locale } from './i18n/locale.js';
-import { DEFAULT_STALL_AFTER_MS, giveUpAfterMs, hiddenIntervalMs, intervalMs, shareKeyOf, stallAfterMs, timeoutMs, zoneIdOf } from './polling/config.js';
-import { shareGroupName } from './polling/tab-share.js';
-import { channelFor, type ChannelSnapshot, type ChannelSubscriber, type ImportTaskChannel, type RefreshOptions } from './polling/import-task-channel.js';
-import { ProgressEstimator } from './polling/progress-estimator.js';
-import { sameTask } from './polling/same-task.js';
-import { VisibleClock } from './polling/visible-clock.js';
+import { localeFromLang, type Locale } from '../i18n/locale.js';
+import { DEFAULT_STALL_AFTER_MS, giveUpAfterMs, hiddenIntervalMs, intervalMs, shareKeyOf, stallAfterMs, timeoutMs, zoneIdOf } from '../polling/config.js';
+import { shareGroupName } from '../polling/tab-share.js';
+import { channelFor, type ChannelSnapshot, type ChannelSubscriber, type ImportTaskChannel, type RefreshOptions } from '../polling/import-task-channel.js';
+import { ProgressEstimator } from '../polling/progress-estimator.js';
+import { sameTask } from '../polling/same-task.js';
+import { VisibleClock } from '../polling/visible-clock.js';
 
 /** The element's own names and defaults (its attributes, as properties). */
 export interface WatchImportOptions {

@@ -7,9 +7,9 @@
  * a "retrying in N s" countdown is on screen. Shaped like lit's ResizeController.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Locale } from './i18n/locale.js';
+import type { Locale } from '../i18n/locale.js';
 import { IMPORT_EVENT_TYPES, ImportWatcher, type WatchImportOptions } from './import-watcher.js';
-import type { RefreshOptions } from './polling/import-task-channel.js';
+import type { RefreshOptions } from '../polling/import-task-channel.js';
 
 export interface ImportWatcherControllerConfig {
   locale(): Locale;
