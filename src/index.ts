@@ -9,7 +9,7 @@ import { DnsImportFailures } from './failures/dns-import-failures.js';
 export { DnsImportStatus, type DnsImportStatusState } from './status/dns-import-status.js';
 export { DnsImportFailures } from './failures/dns-import-failures.js';
 export { watchImport, ImportWatcher, type WatchImportOptions, type ImportWatcherEventMap } from './watcher/import-watcher.js';
-export type { RefreshOptions } from './polling/import-task-channel.js';
+export type { RefreshOptions } from './polling/channel-types.js';
 export { createHttpFetcher, type HttpFetcherOptions } from './api/http-fetcher.js';
 export { normalizeImportResponse } from './api/normalize-import-task.js';
 export { buildFailuresCsv, type FailuresCsvOptions } from './failures/failures-csv.js';

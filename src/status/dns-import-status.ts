@@ -14,7 +14,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   zoneIdOf,
 } from '../polling/config.js';
-import type { ChannelSnapshot, RefreshOptions } from '../polling/import-task-channel.js';
+import type { ChannelSnapshot, RefreshOptions } from '../polling/channel-types.js';
 import { renderNotice, renderSummary, type DnsImportStatusState } from './status-templates.js';
 
 export type { DnsImportStatusState, RefreshOptions };

@@ -9,7 +9,7 @@ import { cssProperty } from '../shared/css-property.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { outcomeText, type Messages } from '../i18n/messages.js';
-import type { ChannelSnapshot } from '../polling/import-task-channel.js';
+import type { ChannelSnapshot } from '../polling/channel-types.js';
 
 /** The element's phase, reflected as the `state` attribute for host styling and scripts. */
 export type DnsImportStatusState = 'idle' | 'loading' | 'pending' | 'done' | 'empty' | 'error';

@@ -9,7 +9,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from '../i18n/locale.js';
 import { IMPORT_EVENT_TYPES, ImportWatcher, type WatchImportOptions } from './import-watcher.js';
-import type { RefreshOptions } from '../polling/import-task-channel.js';
+import type { RefreshOptions } from '../polling/channel-types.js';
 
 export interface ImportWatcherControllerConfig {
   locale(): Locale;

@@ -23,7 +23,8 @@ import {
 import { localeFromLang, type Locale } from '../i18n/locale.js';
 import { DEFAULT_STALL_AFTER_MS, giveUpAfterMs, hiddenIntervalMs, intervalMs, shareKeyOf, stallAfterMs, timeoutMs, zoneIdOf } from '../polling/config.js';
 import { shareGroupName } from '../polling/tab-share.js';
-import { channelFor, type ChannelSnapshot, type ChannelSubscriber, type ImportTaskChannel, type RefreshOptions } from '../polling/import-task-channel.js';
+import type { ChannelSnapshot, ChannelSubscriber, RefreshOptions } from '../polling/channel-types.js';
+import { channelFor, type ImportTaskChannel } from '../polling/import-task-channel.js';
 import { ProgressEstimator } from '../polling/progress-estimator.js';
 import { sameTask } from '../polling/same-task.js';
 import { VisibleClock } from '../polling/visible-clock.js';
