@@ -55,14 +55,18 @@ async function buildOne({ fileName, externalize }) {
 /**
  * The React entry imports the element through './index.js', which becomes the published element
  * module: one copy of the element whether an app imports 'dns-import-status', its React entry or
- * both. Any other module of src/ would be bundled into it a second time, so it is refused.
+ * both. Besides it, only the events' names (watcher/events.ts, which imports nothing at run time
+ * and defines no element) are bundled into it; any other module of src/ would be a second copy,
+ * so it is refused.
  */
 const elementModuleExternal = {
   name: 'element-module-external',
   setup(b) {
     b.onResolve({ filter: /^\./ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
-      if (args.importer.endsWith('react.ts') && args.path === './index.js') return { path: './dns-import-status.js', external: true };
+      const fromEntry = args.importer.endsWith('react.ts');
+      if (fromEntry && args.path === './index.js') return { path: './dns-import-status.js', external: true };
+      if (fromEntry && args.path === './watcher/events.js') return undefined;
       return { errors: [{ text: `${args.path}: src/react.ts may import the element only through './index.js'` }] };
     });
   },

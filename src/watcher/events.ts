@@ -1,12 +1,12 @@
 /**
- * The element's events: typed, bubbling and composed, so a console listening on `document`
- * hears them from inside any shadow root.
+ * The four events of an import, in one place: their names and details (`ImportEventDetails`,
+ * the one list), and the one factory that makes them. The watcher (`watchImport()`) fires them;
+ * the status element fires the same ones from itself after the render that shows them; the React
+ * wrapper maps them to its `on…` props. Bubbling and composed, so a console listening on
+ * `document` hears them from inside any shadow root.
  */
 import type { ImportStatusError } from '../api/import-status-error.js';
 import type { ImportTask } from '../api/types.js';
-
-/** Every detail is frozen, like the task in it: a listener cannot change what another one sees. */
-const event = <T>(type: string, detail: T) => new CustomEvent<T>(type, { bubbles: true, composed: true, detail: Object.freeze(detail) });
 
 export interface ImportTaskDetail {
   readonly task: ImportTask;
@@ -32,30 +32,38 @@ export interface ImportErrorDetail {
   readonly willRetry: boolean;
 }
 
-export type ImportProgressEvent = CustomEvent<ImportTaskDetail>;
-export type ImportDoneEvent = CustomEvent<ImportDoneDetail>;
-export type ImportErrorEvent = CustomEvent<ImportErrorDetail>;
-export type ImportStalledEvent = CustomEvent<ImportStalledDetail>;
+/** Each event's name and detail. */
+export interface ImportEventDetails {
+  'import-progress': ImportTaskDetail;
+  'import-done': ImportDoneDetail;
+  'import-error': ImportErrorDetail;
+  'import-stalled': ImportStalledDetail;
+}
 
-export const importProgressEvent = (task: ImportTask): ImportProgressEvent => event('import-progress', { task });
+export type ImportEventType = keyof ImportEventDetails;
 
-export const importDoneEvent = (task: ImportTask, sawPending: boolean): ImportDoneEvent => event('import-done', { task, sawPending });
+/** The names, for code that handles every event (the keys of `ImportEventDetails`). */
+export const IMPORT_EVENT_TYPES = ['import-progress', 'import-done', 'import-error', 'import-stalled'] as const satisfies readonly ImportEventType[];
 
-export const importStalledEvent = (task: ImportTask, since: number): ImportStalledEvent => event('import-stalled', { task, since });
+/** The event of each name. */
+export type ImportEventMap = { [K in ImportEventType]: CustomEvent<ImportEventDetails[K]> };
 
-export const importErrorEvent = (error: ImportStatusError, willRetry: boolean): ImportErrorEvent => event('import-error', { error, willRetry });
+export type ImportProgressEvent = ImportEventMap['import-progress'];
+export type ImportDoneEvent = ImportEventMap['import-done'];
+export type ImportErrorEvent = ImportEventMap['import-error'];
+export type ImportStalledEvent = ImportEventMap['import-stalled'];
 
-interface DnsImportStatusEventMap {
-  'import-progress': ImportProgressEvent;
-  'import-done': ImportDoneEvent;
-  'import-error': ImportErrorEvent;
-  'import-stalled': ImportStalledEvent;
+/** The event that pages see. */
+export function importEvent<K extends ImportEventType>(type: K, detail: ImportEventDetails[K]): CustomEvent<ImportEventDetails[K]> {
+  // Frozen, like the task in it: a listener cannot change what another one sees.
+  Object.freeze(detail);
+  return new CustomEvent(type, { bubbles: true, composed: true, detail });
 }
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
-  interface HTMLElementEventMap extends DnsImportStatusEventMap {}
+  interface HTMLElementEventMap extends ImportEventMap {}
   // The events are composed: a console may listen for them on the document.
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
-  interface DocumentEventMap extends DnsImportStatusEventMap {}
+  interface DocumentEventMap extends ImportEventMap {}
 }
