@@ -1,12 +1,12 @@
 // web-test-runner: every test runs in a real browser, importing src/ through esbuild.
 // Engines: Chromium by default; BROWSERS=firefox, webkit, a comma list or `all` selects others
-// (scripts/engines.js). `npm run test:all` runs each engine in turn (scripts/test-engines.js).
+// (scripts/lib/engines.js). `npm run test:all` runs each engine in turn (scripts/test-engines.js).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { litSsrPlugin } from '@lit-labs/testing/web-test-runner-ssr-plugin.js';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { chromiumLaunchOptions } from './scripts/chromium.js';
-import { findFirefox, selectedEngines, startWebKitDriver, webkitCapabilities } from './scripts/engines.js';
+import { chromiumLaunchOptions } from './scripts/lib/chromium.js';
+import { findFirefox, selectedEngines, startWebKitDriver, webkitCapabilities } from './scripts/lib/engines.js';
 import { simulatedDnsApi } from './simulator/simulated-dns-api.js';
 import { frameworkExamplesPlugin } from './test/frameworks/example-bundles.js';
 

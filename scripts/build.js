@@ -11,13 +11,13 @@
 // React entry has no templates or styles, so esbuild alone builds it.
 // Size (scripts/check-size.js holds the budget): Lit's production build (the `production`
 // export condition, no dev-mode checks or warnings), the static text of css`` and html``
-// templates minified (scripts/minify-templates.js), comments and legal comments dropped.
+// templates minified (scripts/lib/minify-templates.js), comments and legal comments dropped.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild, transform } from 'esbuild';
 import { minify } from 'terser';
 import { build } from 'vite';
-import { minifyTemplatesPlugin } from './minify-templates.js';
+import { minifyTemplatesPlugin } from './lib/minify-templates.js';
 
 // Collapsing whitespace in html`` text is only safe where CSS does not preserve it.
 const preservesWhitespace = readdirSync('src', { recursive: true })

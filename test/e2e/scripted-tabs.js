@@ -2,7 +2,7 @@
 // API over real HTTP and the built bundle on a local server, the script each tab runs before its
 // own (a page the test can hide, notifications counted, the element's events recorded), and the
 // ways to open tabs, wait for all of them and read what they show.
-import { launchChromium } from '../../scripts/chromium.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 import { startStaticServer } from './static-server.js';
 
 /** The page every tab loads: the built bundle, its exports at `window.__api`. */

@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
-import { launchChromium } from '../../scripts/chromium.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 
 const repo = resolve('.');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
