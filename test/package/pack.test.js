@@ -65,7 +65,7 @@ test('the tarball holds the built files, the manifest and the typings, and nothi
     'dist/dns-import-status.bundle.js',
     'dist/dns-import-status.d.ts',
     'dist/types/index.d.ts',
-    'dist/types/events.d.ts',
+    'dist/types/watcher/events.d.ts',
     'dist/react.js',
     'dist/react.d.ts',
     'dist/types/react.d.ts',
