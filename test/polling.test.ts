@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import { MAX_RETRY_AFTER_MS } from '../src/polling/retry-policy.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { settle, until, untilState } from './support/wait.js';
+import { hasSettled, settle, until, untilState } from './support/wait.js';
 import { useFakeVisibility } from './support/page-visibility.js';
 import { useFakeClock } from './support/fake-clock.js';
 import { detailsOf, recordDetails } from './support/events.js';
@@ -48,6 +48,27 @@ describe('polling engine', () => {
     await clock.tickAsync(100);
     expect(seen).to.deep.equal([]);
     expect(scripted.calls[0]!.signal.aborted).to.equal(true);
+  });
+
+  it('refresh() during a request aborts it, and nothing of the aborted one surfaces', async () => {
+    const { el, scripted } = await mountAnswered(pendingBody(1), { state: 'pending' });
+    const seen = recordDetails(el, 'import-error');
+    await clock.tickAsync(2200);
+    await scripted.called(2);
+    const replaced = scripted.last;
+    const refreshed = hasSettled(el.refresh());
+    await scripted.called(3);
+    expect(replaced.signal.aborted).to.equal(true);
+    // The replaced request has ended by now (its fetcher rejected on the abort): a bounded
+    // settle, then neither an error nor another request.
+    await settle(el);
+    expect(seen).to.deep.equal([]);
+    expect(el.state).to.equal('pending');
+    expect(scripted.calls).to.have.length(3);
+    scripted.answer(pendingBody(5));
+    await until(refreshed, 'refresh() to settle');
+    await until(() => el.task?.success_count === 5, 'the new answer on screen');
+    expect(seen).to.deep.equal([]);
   });
 
   const transient: [string, unknown][] = [
