@@ -3,8 +3,8 @@
 // own viewport tag, touch) at the common narrow widths, and the table shows the page's width
 // (document scrollWidth) where it is wider than the screen, with the widest elements that stick
 // out. test/page-width.test.ts holds the same pages to no sideways scroll in every engine.
-import { launchChromium } from '../scripts/chromium.js';
-import { openPage, startBenchServer } from '../scripts/harness.js';
+import { launchChromium } from '../scripts/lib/chromium.js';
+import { openPage, startBenchServer } from '../scripts/lib/harness.js';
 import { printTable } from './support.js';
 
 export const PHONE_WIDTHS = [320, 360, 390, 412];

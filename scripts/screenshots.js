@@ -7,8 +7,8 @@
 // Chinese needs a CJK font: on Debian/Ubuntu as root this installs fonts-wqy-microhei.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { launchChromium } from './chromium.js';
-import { openPage, startBenchServer } from './harness.js';
+import { launchChromium } from './lib/chromium.js';
+import { openPage, startBenchServer } from './lib/harness.js';
 
 function ensureCjkFont() {
   const has = () => {

@@ -8,7 +8,7 @@
 // the whole width. `npm run bench -- page-width` measures the same pages in Chromium's mobile
 // emulation.
 import { expect } from '@open-wc/testing';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { until } from './support/wait.js';
 
 const PHONE_WIDTHS = [320, 360, 390, 412];

@@ -4,9 +4,9 @@
 // or empties the slot later).
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus, DnsImportStatusState } from '../src/dns-import-status.js';
+import type { DnsImportStatus, DnsImportStatusState } from '../src/status/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
-import { ANNOUNCE_GAP_MS } from '../src/live-announcer.js';
+import { ANNOUNCE_GAP_MS } from '../src/status/live-announcer.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { useFakeClock } from './support/fake-clock.js';
 import { mount } from './support/mount.js';

@@ -1,11 +1,11 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from './api/types.js';
+import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from '../api/types.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
-import { DEFAULT_HEADING_LEVEL, headingLevelOf } from './heading-level.js';
-import { LangController } from './i18n/lang-controller.js';
-import { estimateText, messagesFor, outcomeText, stalledText, tookText } from './i18n/messages.js';
+import { DEFAULT_HEADING_LEVEL, headingLevelOf } from '../shared/heading-level.js';
+import { LangController } from '../i18n/lang-controller.js';
+import { estimateText, messagesFor, outcomeText, stalledText, tookText } from '../i18n/messages.js';
 import { LiveAnnouncer } from './live-announcer.js';
-import { ImportWatcherController } from './import-watcher-controller.js';
+import { ImportWatcherController } from '../watcher/import-watcher-controller.js';
 import {
   DEFAULT_GIVE_UP_AFTER_MS,
   DEFAULT_HIDDEN_INTERVAL_MS,
@@ -13,8 +13,8 @@ import {
   DEFAULT_STALL_AFTER_MS,
   DEFAULT_TIMEOUT_MS,
   zoneIdOf,
-} from './polling/config.js';
-import type { ChannelSnapshot, RefreshOptions } from './polling/import-task-channel.js';
+} from '../polling/config.js';
+import type { ChannelSnapshot, RefreshOptions } from '../polling/channel-types.js';
 import { renderNotice, renderSummary, type DnsImportStatusState } from './status-templates.js';
 
 export type { DnsImportStatusState, RefreshOptions };

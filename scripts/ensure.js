@@ -1,12 +1,14 @@
-// Makes sure the browser engines named on the command line (or in BROWSERS; default: all
-// three) are installed. On a Debian/Ubuntu machine where we are root it installs the missing
-// Debian packages (docs/architecture.md, "Machines"); anywhere else it says exactly what to install.
+// Makes sure the browser engines the tests need are installed, before they run: those named on
+// the command line, else in BROWSERS, else Chromium alone (what `npm test` runs in; `.ci/run` and
+// `npm run test:all` ask for all three). On a Debian/Ubuntu machine where we are root it installs
+// the missing Debian packages, about 15 s for Chromium (docs/architecture.md, "Machines");
+// anywhere else it says exactly what to install, instead of failing obscurely later.
 //
-//   node scripts/ensure-engines.js [all | chromium firefox webkit …]
+//   node scripts/ensure.js [all | chromium firefox webkit …]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium } from './chromium.js';
-import { findFirefox, findMiniBrowser, selectedEngines } from './engines.js';
+import { findChromium } from './lib/chromium.js';
+import { findFirefox, findMiniBrowser, selectedEngines } from './lib/engines.js';
 
 const PACKAGES = {
   chromium: ['chromium'],
@@ -28,7 +30,7 @@ function tryFind(find) {
   }
 }
 
-const engines = selectedEngines(process.argv.slice(2).join(',') || process.env.BROWSERS || 'all');
+const engines = selectedEngines(process.argv.slice(2).join(',') || process.env.BROWSERS);
 const missing = engines.filter((engine) => !present[engine]());
 if (missing.length > 0) {
   const packages = missing.flatMap((engine) => PACKAGES[engine]);
