@@ -17,7 +17,9 @@ const SCALAR_KEYS = [
  */
 function sameItem(a: ImportErrorItem, b: ImportErrorItem): boolean {
   return (
-    a.name === b.name &&
+    // The same record: the normalizer keeps the records shown that an answer sends again.
+    a === b ||
+    (a.name === b.name &&
     a.type === b.type &&
     a.line === b.line &&
     a.ttl === b.ttl &&
@@ -25,7 +27,7 @@ function sameItem(a: ImportErrorItem, b: ImportErrorItem): boolean {
     a.error_code === b.error_code &&
     a.error_message === b.error_message &&
     a.value.length === b.value.length &&
-    a.value.every((value, index) => value === b.value[index])
+    a.value.every((value, index) => value === b.value[index]))
   );
 }
 
