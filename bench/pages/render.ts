@@ -126,15 +126,15 @@ async function clearQuery(): Promise<void> {
 let measuring = false;
 let lastFrame = 0;
 let longestGap = 0;
-let longestFrame = 0;
-let slowestKey = 0;
+/** Long animation frames and key-press timings, as delivered (an entry may come after its frame). */
+let frames: PerformanceEntry[] = [];
+let keys: PerformanceEntry[] = [];
 
-new PerformanceObserver((list) => {
-  if (measuring) for (const entry of list.getEntries()) longestFrame = Math.max(longestFrame, entry.duration);
-}).observe({ type: 'long-animation-frame' });
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) if (measuring && entry.name.startsWith('key')) slowestKey = Math.max(slowestKey, entry.duration);
-}).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+new PerformanceObserver((list) => frames.push(...list.getEntries())).observe({ type: 'long-animation-frame' });
+new PerformanceObserver((list) => keys.push(...list.getEntries().filter((entry) => entry.name.startsWith('key')))).observe({
+  type: 'event',
+  durationThreshold: 16,
+} as PerformanceObserverInit);
 
 function onFrame(time: number): void {
   if (!measuring) return;
@@ -143,20 +143,28 @@ function onFrame(time: number): void {
   requestAnimationFrame(onFrame);
 }
 
+let since = 0;
+
 /** Starts recording frames once a frame has been painted (the step starts on a painted page). */
 async function startMeasuring(): Promise<void> {
-  lastFrame = await nextFrame();
-  longestGap = longestFrame = slowestKey = 0;
+  since = lastFrame = await nextFrame();
+  longestGap = 0;
+  frames = [];
+  keys = [];
   measuring = true;
   requestAnimationFrame(onFrame);
 }
 
-/** Stops recording, after the observers have had their entries. */
+/** Stops recording; the longest frame gap, long animation frame and key press to paint (0: none reported) of the step. */
 async function stopMeasuring(): Promise<{ longestGap: number; longestFrame: number; slowestKey: number }> {
   await painted();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  const until = performance.now();
   measuring = false;
-  return { longestGap, longestFrame, slowestKey };
+  // The observers' last entries arrive after their frames.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const longest = (entries: PerformanceEntry[]) =>
+    Math.max(0, ...entries.filter((entry) => entry.startTime >= since && entry.startTime < until).map((entry) => entry.duration));
+  return { longestGap, longestFrame: longest(frames), slowestKey: longest(keys) };
 }
 
 const renderBench = { prepare, freshBody, firstRender, identicalPoll, settled, clearQuery, startMeasuring, stopMeasuring };

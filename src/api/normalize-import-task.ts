@@ -67,12 +67,15 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** The values as sent: `value`, else `records`; a single value as a list of one. */
+function sentValues(item: Json): unknown[] {
+  const sent = item['value'] ?? item['records'];
+  return sent === undefined || sent === null ? [] : Array.isArray(sent) ? sent : [sent];
+}
+
 function readValues(item: Json, where: string): string[] {
-  const raw = item['value'] ?? item['records'];
-  if (raw === undefined || raw === null) return [];
   // Array.from, not map: map skips the holes of a sparse list, which then reach the renderer.
-  const list: unknown[] = Array.isArray(raw) ? Array.from(raw) : [raw];
-  return list.map((entry, index) => (typeof entry === 'string' ? entry : textOf(entry, `${where}value[${index}]`)));
+  return Array.from(sentValues(item), (entry, index) => (typeof entry === 'string' ? entry : textOf(entry, `${where}value[${index}]`)));
 }
 
 /** One failed record: its text fields '' when absent, its ttl and weight only when present. */
@@ -105,13 +108,7 @@ function normalizeItem(raw: unknown, index: number): ImportErrorItem {
  */
 function readsAs(raw: unknown, item: ImportErrorItem): boolean {
   if (!isRecord(raw)) return false;
-  const values = raw['value'] ?? raw['records'];
-  const { value } = item;
-  if (Array.isArray(values)) {
-    if (values.length !== value.length) return false;
-    // A plain loop, not every(): every() skips the holes of a sparse list, which normalizeItem refuses.
-    for (let i = 0; i < values.length; i++) if (values[i] !== value[i]) return false;
-  } else if (values === undefined || values === null ? value.length > 0 : value.length !== 1 || values !== value[0]) return false;
+  const values = sentValues(raw);
   return (
     (raw['name'] ?? '') === item.name &&
     (raw['type'] ?? '') === item.type &&
@@ -119,7 +116,10 @@ function readsAs(raw: unknown, item: ImportErrorItem): boolean {
     (raw['error_code'] ?? '') === item.error_code &&
     (raw['error_message'] ?? '') === item.error_message &&
     readsAsNumberOrText(raw['ttl'], item.ttl) &&
-    readsAsNumberOrText(raw['weight'], item.weight)
+    readsAsNumberOrText(raw['weight'], item.weight) &&
+    values.length === item.value.length &&
+    // Over the record's own list, which has no holes: a hole in the list sent never reads as a value.
+    item.value.every((value, index) => value === values[index])
   );
 }
 
@@ -160,7 +160,7 @@ function* normalizeTask(data: unknown, known: readonly ImportErrorItem[]): Steps
     items[i] = old && readsAs(rawItems[i], old) ? old : normalizeItem(rawItems[i], i);
     allKnown &&= items[i] === old;
   }
-  task.error_items = allKnown ? known : Object.freeze(items);
+  task.error_items = Object.freeze(allKnown ? known : items);
   task.error_count = readCount(data, 'error_count') ?? task.error_items.length;
   task.success_count = readCount(data, 'success_count') ?? 0;
   task.total_count = readCount(data, 'total_count') ?? task.success_count + task.error_count;
@@ -196,7 +196,7 @@ export function normalizeImportResponse(body: unknown): ImportTask | null {
  * `known`: the records of the task shown. A record that reads as the one in its place is that
  * record, and when all do, the list is that list: an identical poll builds nothing.
  */
-export function* normalizeSteps(body: unknown, known: readonly ImportErrorItem[] = Object.freeze([])): Steps<ImportTask | null> {
+export function* normalizeSteps(body: unknown, known: readonly ImportErrorItem[] = []): Steps<ImportTask | null> {
   if (!isRecord(body)) throw invalid(`The response should be a JSON object, got ${describe(body)}.`);
   if (!('task_id' in body)) {
     const { code, message } = parseHuaweiErrorBody(body);

@@ -25,10 +25,17 @@ import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMess
 import { emptyFailureQuery, failureQuerySteps, isFiltering, recordTypeSteps, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
 import { recordPieces } from './record-tokens.js';
-import { atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
+import { afterNextPaint, atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;
+
+/**
+ * Rows a list that appears shows in its first frame, more than fit before it scrolls; the rest
+ * of the page comes a frame later. A page of rows built and laid out at once is most of a
+ * 50 ms frame on a slow laptop.
+ */
+const FIRST_FRAME_ROWS = 25;
 
 /** Causes shown before "Show all": a long wall of cards hides the table. */
 const COLLAPSED_GROUP_COUNT = 12;
@@ -124,6 +131,8 @@ export class DnsImportFailures extends LitElement {
 
   /** What is shown; a list's identity is enough to know it changed. */
   #view: View | undefined;
+  /** Rows of the page rendered: FIRST_FRAME_ROWS in the frame a list appears, then all. */
+  #pageRows = FAILURE_PAGE_SIZE;
   /** The view being worked out in slices, replaced (and its work dropped) when the list or query changes again. */
   #working: { items: readonly ImportErrorItem[]; query: FailureQuery; abort: AbortController } | undefined;
 
@@ -142,7 +151,16 @@ export class DnsImportFailures extends LitElement {
       this.#allGroupsShown = false;
     }
     this.#focusedCode = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset['code'];
+    // Not on a server (never connected there): its markup holds the whole page.
+    const appearing = this.isConnected && !this.#view?.items.length;
     this.#updateView();
+    if (appearing && this.#view?.items.length) {
+      this.#pageRows = FIRST_FRAME_ROWS;
+      void afterNextPaint().then(() => {
+        this.#pageRows = FAILURE_PAGE_SIZE;
+        this.requestUpdate();
+      });
+    }
   }
 
   #updateView(): void {
@@ -256,7 +274,7 @@ export class DnsImportFailures extends LitElement {
           <tbody role="rowgroup">
             ${rows.length === 0
               ? html`<tr role="row"><td role="cell" class="no-match" colspan=${columns.length}>${messages.noMatch}</td></tr>`
-              : rows.map((item, index) => renderRow(item, start + index + 2, hasWeight, titles))}
+              : rows.slice(0, this.#pageRows).map((item, index) => renderRow(item, start + index + 2, hasWeight, titles))}
           </tbody>
         </table>
       </div>

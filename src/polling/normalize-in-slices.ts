@@ -9,17 +9,13 @@
 import { setTag, tagOf, UNCHANGED_BODY } from '../api/body-tag.js';
 import { errorItemCount, normalizeSteps } from '../api/normalize-import-task.js';
 import type { ImportTask } from '../api/types.js';
-import { atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
-import { reuseUnchangedSteps } from './same-task.js';
+import { atOnce, inSlices, LARGE_LIST } from '../shared/work-in-slices.js';
+import { reuseUnchanged } from './same-task.js';
 
 export async function normalizeInSlices(body: unknown, shown: ImportTask | null | undefined, signal: AbortSignal): Promise<ImportTask | null> {
   if (body === UNCHANGED_BODY && shown !== undefined) return shown;
-  const steps = taskSteps(body, shown);
-  const task = errorItemCount(body) > LARGE_LIST ? await inSlices(steps, signal) : atOnce(steps);
+  const steps = normalizeSteps(body, shown?.error_items);
+  const task = reuseUnchanged(shown, errorItemCount(body) > LARGE_LIST ? await inSlices(steps, signal) : atOnce(steps));
   setTag(task, tagOf(body));
   return task;
-}
-
-function* taskSteps(body: unknown, shown: ImportTask | null | undefined): Steps<ImportTask | null> {
-  return yield* reuseUnchangedSteps(shown, yield* normalizeSteps(body, shown?.error_items));
 }

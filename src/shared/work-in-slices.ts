@@ -20,10 +20,14 @@ export const LARGE_LIST = 5000;
 /** Work per frame (ms): half a 60 Hz frame, the rest left to rendering, input and the page's own tasks. */
 export const FRAME_BUDGET_MS = 8;
 
+/** Longer than any frame a person would still call smooth: past it, no frame is coming. */
+export const NO_FRAME_MS = 250;
+
 /**
  * Resolves in a task after the next frame is painted. A hidden page paints nothing and runs no
- * animation frame, so there (and once the page is hidden while waiting) the next task will do:
- * work goes on in the background.
+ * animation frame: there the next task will do, so work goes on in the background. Where no
+ * frame comes though the page was not hidden (hidden while waiting, an iframe out of view),
+ * the work goes on after NO_FRAME_MS.
  */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -31,30 +35,29 @@ export function afterNextPaint(): Promise<void> {
     const go = () => port2.postMessage(0);
     port1.onmessage = () => {
       port1.close();
-      document.removeEventListener('visibilitychange', go);
       resolve();
     };
     if (document.hidden) go();
     else {
       requestAnimationFrame(go);
-      document.addEventListener('visibilitychange', go);
+      setTimeout(go, NO_FRAME_MS);
     }
   });
 }
 
 /**
  * Runs the steps in slices, each starting after a paint and ending once it has taken
- * FRAME_BUDGET_MS; stops with the signal's reason once it aborts.
+ * FRAME_BUDGET_MS; the result comes after a paint too, so what the caller renders with it has a
+ * frame of its own. Stops with the signal's reason once it aborts.
  */
 export async function inSlices<T>(steps: Steps<T>, signal?: AbortSignal): Promise<T> {
-  for (;;) {
+  for (let next: IteratorResult<void, T> | undefined; ; ) {
     await afterNextPaint();
     signal?.throwIfAborted();
+    if (next?.done) return next.value;
     const end = performance.now() + FRAME_BUDGET_MS;
-    for (let next = steps.next(); ; next = steps.next()) {
-      if (next.done) return next.value;
-      if (performance.now() > end) break;
-    }
+    do next = steps.next();
+    while (!next.done && performance.now() <= end);
   }
 }
 
