@@ -1,9 +1,11 @@
 // inSlices on its own: a slice ends once it has taken its budget, the next one starts after a
-// painted frame, and the work still finishes in a hidden page, which paints no frame. Frames
-// and the clock are the test's: requestAnimationFrame keeps its callbacks until the test runs
-// them, and performance.now moves on only when read.
+// painted frame, and the work still finishes where no frame comes: in a hidden page, or when
+// none comes for NO_FRAME_MS. Frames and clocks are the test's: requestAnimationFrame keeps its
+// callbacks until the test runs them, performance.now moves on only when read, and setTimeout
+// is sinon's.
 import { expect } from '@open-wc/testing';
-import { atOnce, FRAME_BUDGET_MS, inSlices, type Steps } from '../src/shared/work-in-slices.js';
+import sinon from 'sinon';
+import { atOnce, FRAME_BUDGET_MS, inSlices, NO_FRAME_MS, type Steps } from '../src/shared/work-in-slices.js';
 import { useFakeVisibility } from './support/page-visibility.js';
 import { hasSettled, settle, until } from './support/wait.js';
 
@@ -39,7 +41,10 @@ describe('inSlices', () => {
     return result;
   }
 
+  let timers: sinon.SinonFakeTimers;
+
   beforeEach(() => {
+    timers = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     waiting = [];
     painted = 0;
     Object.defineProperty(window, 'requestAnimationFrame', {
@@ -49,6 +54,7 @@ describe('inSlices', () => {
   });
 
   afterEach(() => {
+    timers.restore();
     delete (window as { requestAnimationFrame?: unknown }).requestAnimationFrame;
     delete (performance as { now?: unknown }).now;
   });
@@ -82,13 +88,17 @@ describe('inSlices', () => {
     expect(await inSlices(noted(3, () => painted))).to.deep.equal([0, 0, 0]);
   });
 
-  it('goes on when the page is hidden while it waits for a frame', async () => {
+  it('goes on when no frame comes for NO_FRAME_MS though the page is not hidden (hidden while waiting, an iframe out of view)', async () => {
     const result = inSlices(noted(3, () => painted));
     const done = hasSettled(result);
     await until(() => waiting.length > 0, 'a frame asked for');
+    timers.tick(NO_FRAME_MS - 1);
     await settle();
     expect(done(), 'waiting for a frame').to.equal(false);
-    setHidden(true);
+    timers.tick(1);
+    // The result comes after one more wait for a frame that does not come.
+    await until(() => timers.countTimers() > 0 || done(), 'the next wait, or the end');
+    timers.tick(NO_FRAME_MS);
     expect(await result).to.deep.equal([0, 0, 0]);
   });
 
