@@ -154,7 +154,7 @@ export class DnsImportFailures extends LitElement {
     // Not on a server (never connected there): its markup holds the whole page.
     const appearing = this.isConnected && !this.#view?.items.length;
     this.#updateView();
-    if (appearing && this.#view?.items.length) {
+    if (appearing && (this.#view?.items.length ?? 0) > FIRST_FRAME_ROWS) {
       this.#pageRows = FIRST_FRAME_ROWS;
       void afterNextPaint().then(() => {
         this.#pageRows = FAILURE_PAGE_SIZE;

@@ -33,15 +33,17 @@ export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
     const go = () => port2.postMessage(0);
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
+    let noFrame: ReturnType<typeof setTimeout> | undefined;
     if (document.hidden) go();
     else {
       requestAnimationFrame(go);
-      setTimeout(go, NO_FRAME_MS);
+      noFrame = setTimeout(go, NO_FRAME_MS);
     }
+    port1.onmessage = () => {
+      clearTimeout(noFrame);
+      port1.close();
+      resolve();
+    };
   });
 }
 
