@@ -120,7 +120,9 @@ describe('100,000 failed records, in slices', function () {
     let el: DnsImportFailures;
     const root = () => el.shadowRoot!;
     const names = () => [...root().querySelectorAll('[part~="error-item"]')].map((row) => text(row.querySelector('td')));
-    const idle = () => until(() => root().querySelector('[part~="error-list"]')?.getAttribute('aria-busy') === 'false' && names().length > 0, 'the list worked out');
+    // A frame every few steps: sorting 100,000 names is a few hundred frames, longer in WebKit.
+    const idle = () =>
+      until(() => root().querySelector('[part~="error-list"]')?.getAttribute('aria-busy') === 'false' && names().length > 0, 'the list worked out', { timeout: 30_000 });
 
     beforeEach(async () => {
       items = normalizeImportResponse(body())!.error_items;
