@@ -76,13 +76,18 @@ function freshBody(): void {
 
 const listOf = () => el?.shadowRoot?.querySelector<DnsImportFailures>('dns-import-failures');
 
-/** Until the list shows a finished result (rows or "no match", not busy), painted; checked once a frame. */
+/**
+ * Until the list shows a finished result, its whole first page (or "no match"), not busy,
+ * painted; checked once a frame. A page may be built a few rows per frame: all of them count.
+ */
 async function settled(): Promise<void> {
   for (;;) {
-    const list = listOf();
-    await list?.updateComplete;
-    const region = list?.shadowRoot?.querySelector('[part~="error-list"]');
-    if (region?.getAttribute('aria-busy') === 'false' && list!.shadowRoot!.querySelector('tbody tr')) break;
+    const root = listOf()?.shadowRoot;
+    await listOf()?.updateComplete;
+    const busy = root?.querySelector('[part~="error-list"]')?.getAttribute('aria-busy') !== 'false';
+    const listed = Number(root?.querySelector('table')?.getAttribute('aria-rowcount')) - 1;
+    const rows = root?.querySelectorAll('tbody tr').length ?? 0;
+    if (!busy && (listed === 0 ? rows === 1 : rows === Math.min(100, listed))) break;
     await nextFrame();
   }
   await painted();

@@ -131,7 +131,7 @@ export class DnsImportFailures extends LitElement {
 
   /** What is shown; a list's identity is enough to know it changed. */
   #view: View | undefined;
-  /** Rows of the page rendered: ROWS_PER_FRAME more each frame while a list appears, else all. */
+  /** Rows of the page rendered: ROWS_PER_FRAME more each frame while a page is built (#buildPage), else all. */
   #pageRows = FAILURE_PAGE_SIZE;
   /** The view being worked out in slices, replaced (and its work dropped) when the list or query changes again. */
   #working: { items: readonly ImportErrorItem[]; query: FailureQuery; abort: AbortController } | undefined;
@@ -157,15 +157,22 @@ export class DnsImportFailures extends LitElement {
     if (appearing && (this.#view?.items.length ?? 0) > ROWS_PER_FRAME) this.#buildPage(0);
   }
 
-  /** Renders the first `rows` of the page now, and ROWS_PER_FRAME more after each paint until the page is whole. */
+  /**
+   * Renders `rows` rows of the page now and ROWS_PER_FRAME more after each paint until the page
+   * is whole; a page already being built goes on from `rows` in the same chain.
+   */
   #buildPage(rows: number): void {
+    const built = this.#pageRows >= FAILURE_PAGE_SIZE;
     this.#pageRows = rows;
-    if (rows < FAILURE_PAGE_SIZE) {
-      void afterNextPaint().then(() => {
-        this.#buildPage(rows + ROWS_PER_FRAME);
-        this.requestUpdate();
-      });
-    }
+    if (built) this.#addRows();
+  }
+
+  #addRows(): void {
+    void afterNextPaint().then(() => {
+      this.#pageRows += ROWS_PER_FRAME;
+      this.requestUpdate();
+      if (this.#pageRows < FAILURE_PAGE_SIZE) this.#addRows();
+    });
   }
 
   #updateView(): void {
@@ -189,6 +196,8 @@ export class DnsImportFailures extends LitElement {
     inSlices(steps, abort.signal).then(
       (view) => {
         if (this.#working?.abort !== abort) return;
+        // New rows (a query's result) come a few per frame too, the first ones with the result.
+        if (view.list !== this.#view?.list) this.#buildPage(ROWS_PER_FRAME);
         this.#view = view;
         this.#working = undefined;
         this.requestUpdate();
