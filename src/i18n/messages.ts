@@ -5,7 +5,7 @@
  * naturally. The failed-record list has its own table (failures/failure-messages.ts).
  */
 import { errorCause, type ImportStatusError, type ImportStatusErrorCause } from '../api/import-status-error.js';
-import type { ImportTask } from '../api/types.js';
+import type { ImportTask, ImportTaskKind } from '../api/types.js';
 import { formatDuration, parseApiTime, roundTimeLeft } from './format.js';
 import { formatNumber, intlLocale, type Locale } from './locale.js';
 
@@ -21,6 +21,11 @@ export interface Messages {
   progressValue(percent: number, processed: number, total: number): string;
   /** A count in the summary's facts. */
   count(value: number): string;
+  taskKind: string;
+  /** Each task kind in an operator's words. */
+  taskKinds: Readonly<Record<ImportTaskKind, string>>;
+  /** Failed records counted but not in the list. */
+  notListed(count: number): string;
   total: string;
   imported: string;
   failed: string;
@@ -79,6 +84,9 @@ const english: Messages = {
   progressLabel: 'Import progress',
   progressValue: (percent, processed, total) => `${percent}% (${enNumber(processed)} of ${enNumber(total)})`,
   count: enNumber,
+  taskKind: 'Task type',
+  taskKinds: { import: 'Import from file', 'batch-create': 'Batch create' },
+  notListed: (count) => `${records(count)} failed but could not be listed.`,
   total: 'Total',
   imported: 'Imported',
   failed: 'Failed',
@@ -137,6 +145,9 @@ const chinese: Messages = {
   progressLabel: '导入进度',
   progressValue: (percent, processed, total) => `${percent}%（${zhNumber(processed)} / ${zhNumber(total)}）`,
   count: zhNumber,
+  taskKind: '任务类型',
+  taskKinds: { import: '从文件导入', 'batch-create': '批量创建' },
+  notListed: (count) => `另有 ${zhNumber(count)} 条失败记录未能列出。`,
   total: '总数',
   imported: '已导入',
   failed: '失败',

@@ -1,5 +1,5 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from '../api/types.js';
+import type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskKind } from '../api/types.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
 import { DEFAULT_HEADING_LEVEL, headingLevelOf } from '../shared/heading-level.js';
 import { LangController } from '../i18n/lang-controller.js';
@@ -59,6 +59,7 @@ export class DnsImportStatus extends LitElement {
 
   static override properties = {
     zoneId: { attribute: 'zone-id' },
+    taskKind: { attribute: 'task-kind' },
     endpoint: {},
     interval: { type: Number },
     hiddenInterval: { type: Number, attribute: 'hidden-interval' },
@@ -76,6 +77,13 @@ export class DnsImportStatus extends LitElement {
 
   /** The zone whose import task is shown. A change aborts any request and starts over. */
   zoneId = '';
+
+  /**
+   * Which task of the zone is shown: `import` (the default), the `.xlsx` import, or
+   * `batch-create`, the v2.1 batch-create task the SDKs and API Explorer make. A change starts
+   * over. Other values fall back to `import` (with a console warning in development).
+   */
+  taskKind: ImportTaskKind = 'import';
 
   /** Base URL of the built-in fetcher (same origin when empty). Ignored when `fetcher` is set. */
   endpoint = '';
@@ -223,7 +231,7 @@ export class DnsImportStatus extends LitElement {
       <div class="head">
         <div @slotchange=${this.#hostContentChanged}>
           ${renderNotice(messages, this.state, this.#shown, this.#retry)}
-          ${task ? renderSummary({ messages, locale, task, stalledNotice, timing }) : nothing}
+          ${task ? renderSummary({ messages, locale, task, taskKind: this.#watch.watcher.taskKind, stalledNotice, timing }) : nothing}
         </div>
         <slot name="actions"></slot>
       </div>
