@@ -37,7 +37,7 @@ class RecordingSubscriber implements ChannelSubscriber {
 
 let groups = 0;
 /** A group no other test used: locks and channels of earlier tests never reach this one. */
-const freshGroup = () => shareGroupName(`key-${Date.now()}-${++groups}`, '', 'zone-tabs');
+const freshGroup = () => shareGroupName(`key-${Date.now()}-${++groups}`, '', 'zone-tabs', 'import');
 
 interface Tab {
   channel: ImportTaskChannel;
@@ -47,7 +47,7 @@ interface Tab {
 
 function openTab(group: string): Tab {
   const scripted = new ScriptedFetcher();
-  const channel = new ImportTaskChannel(scripted.fetcher, 'zone-tabs', group);
+  const channel = new ImportTaskChannel(scripted.fetcher, 'zone-tabs', 'import', group);
   const subscriber = new RecordingSubscriber();
   channel.subscribe(subscriber);
   return { channel, scripted, subscriber };

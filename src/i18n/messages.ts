@@ -47,9 +47,8 @@ export interface Messages {
   estimate(rate: string, perMinute: boolean, timeLeft: string): string;
   took(duration: string): string;
   stalled(duration: string): string;
-  /** The system notification when an import finished while nobody was looking. */
+  /** The system notification's title when an import finished while nobody was looking (its body: the outcome). */
   doneNotificationTitle: string;
-  doneNotificationBody(imported: number, failed: number): string;
 }
 
 /** The outcome in words ("1,150 imported, 50 failed"), for the headline and for screen readers alike. */
@@ -86,7 +85,7 @@ const english: Messages = {
   count: enNumber,
   taskKind: 'Task type',
   taskKinds: { import: 'Import from file', 'batch-create': 'Batch create' },
-  notListed: (count) => `${records(count)} failed but could not be listed.`,
+  notListed: (count) => ` (${enNumber(count)} not listed)`,
   total: 'Total',
   imported: 'Imported',
   failed: 'Failed',
@@ -126,7 +125,6 @@ const english: Messages = {
   took: (duration) => `Took ${duration}`,
   stalled: (duration) => `No progress in the last ${duration}. Still checking.`,
   doneNotificationTitle: 'DNS import finished',
-  doneNotificationBody: (imported, failed) => `${enNumber(imported)} imported, ${enNumber(failed)} failed.`,
 };
 
 const chinese: Messages = {
@@ -147,7 +145,7 @@ const chinese: Messages = {
   count: zhNumber,
   taskKind: '任务类型',
   taskKinds: { import: '从文件导入', 'batch-create': '批量创建' },
-  notListed: (count) => `另有 ${zhNumber(count)} 条失败记录未能列出。`,
+  notListed: (count) => `（${zhNumber(count)} 条未列出）`,
   total: '总数',
   imported: '已导入',
   failed: '失败',
@@ -187,7 +185,6 @@ const chinese: Messages = {
   took: (duration) => `用时 ${duration}`,
   stalled: (duration) => `最近 ${duration} 没有进展，仍在检查。`,
   doneNotificationTitle: 'DNS 导入已完成',
-  doneNotificationBody: (imported, failed) => `已导入 ${zhNumber(imported)} 条，${zhNumber(failed)} 条失败。`,
 };
 
 const tables: Readonly<Record<Locale, Messages>> = { en: english, zh: chinese };
