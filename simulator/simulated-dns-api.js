@@ -3,17 +3,19 @@
 // (the browser tests), and by any host's dev server.
 //
 //   GET  {prefix}/v2/zones/{zone_id}/import/recordsets   the scenarios of simulated-zones.js
-//   POST /__sim/zones/{zone_id}/restart                   restart a zone's simulated import
+//   GET  {prefix}/v2.1/zones/{zone_id}/recordsets/batch-create-task   those of simulated-batch-create.js
+//   POST /__sim/zones/{zone_id}/restart                   restart a zone's simulated import (and batch-create task)
 //   GET  /__sim/stats                                     request counts and peak concurrency
-//   GET  /__sim/last-request/{zone_id}                    url and headers of the last import GET
+//   GET  /__sim/last-request/{zone_id}                    url and headers of the last task GET (either kind)
 //   POST /__sim/reset                                     forget all counters and zone state
 //
 // Paths are matched against the URL the browser requested (`req.originalUrl` where Express or
 // Connect set it, else `req.url`), so mounting it under a path (`app.use('/api/dns', ...)`)
-// changes nothing. Anything under the prefix (under /v2 for prefix '') that is not the import GET
+// changes nothing. Anything under the prefix (under /v2 and /v2.1 for prefix '') that is not a task GET
 // gets a Huawei-shaped 4xx body; any other URL is passed on with next().
 
 import { createHash, randomBytes } from 'node:crypto';
+import { createBatchCreateTasks } from './simulated-batch-create.js';
 import { createZones } from './simulated-zones.js';
 
 /**
@@ -88,10 +90,12 @@ const huaweiError = (code, message) => ({ error_code: code, error_msg: message }
 export function simulatedDnsApi(options = {}) {
   const prefix = (options.prefix ?? '/api/dns').replace(/\/+$/, '');
   if (prefix !== '' && !prefix.startsWith('/')) throw new TypeError(`simulatedDnsApi: prefix must start with "/" (got ${JSON.stringify(options.prefix)}).`);
-  // The paths it owns: everything under the prefix, or under /v2 when the API is at the root.
-  const owned = prefix || '/v2';
+  // The paths it owns: everything under the prefix, or under /v2 and /v2.1 when the API is at the root.
+  const owns = (/** @type {string} */ path) => (prefix ? path === prefix || path.startsWith(`${prefix}/`) : /^\/v2(\.1)?(\/|$)/.test(path));
   const importPath = new RegExp(`^${escapeRegExp(prefix)}/v2/zones/([^/]+)/import/recordsets$`);
+  const batchCreatePath = new RegExp(`^${escapeRegExp(prefix)}/v2\\.1/zones/([^/]+)/recordsets/batch-create-task$`);
   const zones = createZones(options);
+  const batchCreateTasks = createBatchCreateTasks(options);
 
   /** @type {Map<string, number>} */ const requests = new Map();
   /** @type {Map<string, number>} */ const inFlight = new Map();
@@ -107,10 +111,14 @@ export function simulatedDnsApi(options = {}) {
     lastRequest.clear();
     total = 0;
     zones.reset();
+    batchCreateTasks.reset();
   }
 
-  /** @param {Req} req @param {Res} res @param {string} zoneId */
-  function handleImport(req, res, zoneId) {
+  /**
+   * Answers a task GET of either kind after the scenario's delay, counting it.
+   * @param {Req} req @param {Res} res @param {string} zoneId @param {() => import('./simulated-zones.js').SimAnswer} scenario
+   */
+  function handleTask(req, res, zoneId, scenario) {
     total += 1;
     requests.set(zoneId, (requests.get(zoneId) ?? 0) + 1);
     lastRequest.set(zoneId, { url: req.originalUrl ?? req.url ?? '', method: req.method ?? 'GET', headers: { ...req.headers } });
@@ -129,7 +137,7 @@ export function simulatedDnsApi(options = {}) {
       if (n) inFlight.set(zoneId, n - 1);
     });
 
-    const answer = zones.answer(zoneId);
+    const answer = scenario();
     // A task answer carries an ETag, as a real server's may, and a request naming it gets a 304
     // with no body, so a client's conditional request is exercised.
     const etag = answer.status === 200 ? `"${createHash('sha1').update(answer.body).digest('base64url')}"` : undefined;
@@ -165,6 +173,7 @@ export function simulatedDnsApi(options = {}) {
       if (zoneId === undefined) return sendJson(res, 400, { error: 'Malformed zone id.' });
       if (method !== 'POST') return sendJson(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
       zones.restart(zoneId);
+      batchCreateTasks.restart(zoneId);
       return sendJson(res, 200, { ok: true });
     }
     const last = /^last-request\/([^/]+)$/.exec(route);
@@ -183,14 +192,15 @@ export function simulatedDnsApi(options = {}) {
   function answer(req, res) {
     const path = pathOf(req.originalUrl ?? req.url ?? '/');
     if (path.startsWith(SIM_PREFIX)) handleControl(req, res, path);
-    else if (path === owned || path.startsWith(`${owned}/`)) respond(req, res, path);
+    else if (owns(path)) respond(req, res, path);
     else return false;
     return true;
   }
 
   /** @param {Req} req @param {Res} res @param {string} path under the prefix */
   function respond(req, res, path) {
-    const match = importPath.exec(path);
+    const batchCreate = batchCreatePath.exec(path);
+    const match = batchCreate ?? importPath.exec(path);
     if (!match) {
       // Under the API prefix but not a simulated API: answer like the API gateway does.
       return sendJson(res, 404, huaweiError('APIG.0101', 'The API does not exist or has not been published in the environment.'));
@@ -200,7 +210,9 @@ export function simulatedDnsApi(options = {}) {
     }
     const zoneId = decode(match[1] ?? '');
     if (zoneId === undefined) return sendJson(res, 400, huaweiError('DNS.0002', 'Invalid zone id.'));
-    handleImport(req, res, zoneId);
+    if (!batchCreate) return handleTask(req, res, zoneId, () => zones.answer(zoneId));
+    const query = new URL(req.originalUrl ?? req.url ?? '/', 'http://simulator').searchParams;
+    handleTask(req, res, zoneId, () => batchCreateTasks.answer(zoneId, query));
   }
 
   return function simulatedDnsApiMiddleware(req, res, next) {
