@@ -28,8 +28,8 @@ export interface FailuresCsvOptions {
  * The failed records as a CSV file a user can open in Excel, fix, and re-import.
  *
  * The record's own fields come first (name, type, line, TTL, weight when any record has one,
- * value), then why it failed (its status when any record has one, error code, error message). Several values stay in one cell, one
- * per line.
+ * value), then why it failed (its status when any record has one, error code, error message).
+ * Several values stay in one cell, one per line.
  */
 export function buildFailuresCsv(items: readonly ImportErrorItem[], options: FailuresCsvOptions = {}): string {
   const columns = failureColumns(

@@ -1,5 +1,5 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskKind } from '../api/types.js';
+import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from '../api/types.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
 import { DEFAULT_HEADING_LEVEL, headingLevelOf } from '../shared/heading-level.js';
 import { LangController } from '../i18n/lang-controller.js';
@@ -83,7 +83,7 @@ export class DnsImportStatus extends LitElement {
    * `batch-create`, the v2.1 batch-create task the SDKs and API Explorer make. A change starts
    * over. Other values fall back to `import` (with a console warning in development).
    */
-  taskKind: ImportTaskKind = 'import';
+  taskKind: 'import' | 'batch-create' = 'import';
 
   /** Base URL of the built-in fetcher (same origin when empty). Ignored when `fetcher` is set. */
   endpoint = '';
