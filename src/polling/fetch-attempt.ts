@@ -1,7 +1,8 @@
 /**
- * One request for a zone's import task, whatever the fetcher: never longer than its time-out
- * (even when the fetcher ignores its signal), the answer normalized (in slices for a long list,
- * keeping what the shown task already holds), and any failure turned into an ImportStatusError.
+ * One request for a zone's task, whatever the fetcher: never longer than its time-out (even when
+ * the fetcher ignores its signal), the answer normalized (in slices for a long list, keeping what
+ * the shown task already holds), a finished batch-create task's paged failures read whole
+ * (error-item-pages.ts), and any failure turned into an ImportStatusError.
  * A pure step of the channel's schedule, so it is tested without one.
  */
 import { tagOf } from '../api/body-tag.js';

@@ -12,12 +12,13 @@
  *   429, 5xx, flow control). A backoff caused only by network errors ends on `online`.
  * A subscriber joining never cuts a wait either: it is shown what the channel has.
  *
- * Identity: a channel is one zone through one fetcher function. An element whose custom fetcher
- * is replaced by another function (a framework re-creating it on each render) hands the channel
- * over to the new function and keeps its place in the schedule (see `handOver`). With a share
- * key, a channel is one zone, endpoint and key, whatever the fetcher, and it shares the schedule
- * with the same channel in the browser's other tabs (tab-sync.ts): one tab polls, the others
- * show its answers, and the waits it keeps hold for all of them.
+ * Identity: a channel is one zone's task of one kind through one fetcher function. An element
+ * whose custom fetcher is replaced by another function (a framework re-creating it on each
+ * render) hands the channel over to the new function and keeps its place in the schedule (see
+ * `handOver`). With a share key, a channel is one zone, task kind, endpoint and key, whatever the
+ * fetcher, and it shares the schedule with the same channel in the browser's other tabs
+ * (tab-sync.ts): one tab polls, the others show its answers, and the waits it keeps hold for all
+ * of them.
  *
  * Each request is one `fetchAttempt()` (fetch-attempt.ts); what the channel shows, who listens and
  * what `refresh()` takes are in channel-types.ts.
