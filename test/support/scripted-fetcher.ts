@@ -10,6 +10,8 @@ export interface PendingCall {
   signal: AbortSignal;
   /** Everything the fetcher was given besides the zone (task kind, offset of a page, known tag). */
   init: ImportTaskFetchInit;
+  /** Date.now() when the fetcher was called. */
+  at: number;
   resolve(body: unknown): void;
   reject(reason: unknown): void;
   /** Answered or failed by the test. */
@@ -37,7 +39,7 @@ export class ScriptedFetcher {
       const { signal } = init;
       // Like fetch: an abort rejects the pending call with the signal's reason.
       if (!this.#ignoresAbort) signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      this.calls.push({ zoneId, signal, init, resolve, reject, settled: false });
+      this.calls.push({ zoneId, signal, init, at: Date.now(), resolve, reject, settled: false });
     });
 
   /** Resolves once the fetcher has been called `count` times in all (the element may call it asynchronously). */
