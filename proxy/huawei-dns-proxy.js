@@ -161,10 +161,11 @@ export function huaweiDnsProxy(options) {
   // wrong SK for one AK) never share an answer.
   const scope = createHmac('sha256', sk).update(JSON.stringify([base.href, options.projectId ?? '', ak])).digest('base64url').slice(0, 22);
   const metrics = new ProxyMetrics();
+  const cache = new AnswerCache({ maxEntries: numberOption(options.maxCacheEntries, 1000, 'maxCacheEntries', 0), maxBytes: numberOption(options.maxCacheBytes, 64 * 1024 * 1024, 'maxCacheBytes', 0) });
   const answers = sharedAnswers({
     fetchUpstream: huaweiUpstream({ signer: AKSKSigner, credentials, base, projectId: options.projectId, timeout, maxBodyBytes }),
     minInterval,
-    cache: new AnswerCache({ maxEntries: numberOption(options.maxCacheEntries, 1000, 'maxCacheEntries', 0), maxBytes: numberOption(options.maxCacheBytes, 64 * 1024 * 1024, 'maxCacheBytes', 0) }),
+    cache,
     store,
     metrics,
     // Longer than any upstream request: a holder that crashed frees it by expiry.
@@ -220,7 +221,7 @@ export function huaweiDnsProxy(options) {
     {
       /** @returns {ProxyHealth} */
       health: () => ({ redis: store === undefined ? 'off' : store.shared ? 'shared' : 'alone' }),
-      metricsText: () => metrics.text({ redisShared: store === undefined ? undefined : store.shared }),
+      metricsText: () => metrics.text({ redisShared: store === undefined ? undefined : store.shared, cacheEntries: cache.size, cacheBytes: cache.bytes }),
       close: async () => {
         await store?.close();
       },

@@ -35,9 +35,10 @@ export class ProxyMetrics {
 
   /**
    * The Prometheus text exposition.
-   * @param {{ redisShared: boolean | undefined }} state  undefined: no Redis configured
+   * @param {{ redisShared: boolean | undefined, cacheEntries: number, cacheBytes: number }} state
+   *   redisShared undefined: no Redis configured
    */
-  text({ redisShared }) {
+  text({ redisShared, cacheEntries, cacheBytes }) {
     /** @param {string} name @param {string} type @param {string} help @param {string[]} samples */
     const metric = (name, type, help, samples) => `# HELP ${PREFIX}${name} ${help}\n# TYPE ${PREFIX}${name} ${type}\n${samples.join('\n')}\n`;
     /** @param {string} name @param {number} value @param {string} [labels] */
@@ -58,6 +59,8 @@ export class ProxyMetrics {
       metric('not_modified_total', 'counter', 'Requests answered 304 to their If-None-Match.', [sample('not_modified_total', this.notModified)]),
       metric('throttled_total', 'counter', 'Answers with status 429 passed on to viewers.', [sample('throttled_total', this.throttledPassedOn)]),
       metric('redis_fallbacks_total', 'counter', 'Upstream fills that went on without Redis because it failed or was unreachable.', [sample('redis_fallbacks_total', this.redisFallbacks)]),
+      metric('cache_entries', 'gauge', 'Answers held in this instance\'s memory.', [sample('cache_entries', cacheEntries)]),
+      metric('cache_bytes', 'gauge', 'Bytes of answers held in this instance\'s memory.', [sample('cache_bytes', cacheBytes)]),
       ...(redisShared === undefined ? [] : [metric('redis_shared', 'gauge', '1 while instances share through Redis, 0 while this one goes on alone.', [sample('redis_shared', redisShared ? 1 : 0)])]),
       metric('upstream_duration_seconds', 'histogram', 'Time Huawei Cloud DNS took to answer, whole body read.', [
         ...buckets,

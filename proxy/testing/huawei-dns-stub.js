@@ -21,7 +21,7 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000;
 const LOCK_MS = 5 * 60 * 1000;
 
 /**
- * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, raw?: string | Buffer, delayMs?: number }} StubAnswer
+ * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, raw?: string | Buffer, delayMs?: number, hangUp?: boolean }} StubAnswer
  * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders, verified: boolean, abandoned: boolean }} StubRecord
  */
 
@@ -78,6 +78,8 @@ export async function startHuaweiDnsStub({ credentials, answer = () => ({ status
     }
     const respond = (/** @type {StubAnswer} */ scripted) => {
       if (res.destroyed) return;
+      // The connection dropped with no answer, as a network failure.
+      if (scripted.hangUp) return res.destroy();
       if (scripted.raw !== undefined) {
         res.writeHead(scripted.status ?? 200, scripted.headers ?? {});
         return res.end(scripted.raw);

@@ -33,7 +33,7 @@ function freePort() {
   });
 }
 
-/** Whether a PING on `port` gets PONG. @param {number} port @returns {Promise<boolean>} */
+/** Whether a PING on `port` gets an answer from Redis (PONG, or NOAUTH when it wants a password). @param {number} port @returns {Promise<boolean>} */
 function pong(port) {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
@@ -47,15 +47,16 @@ function pong(port) {
     socket.on('connect', () => socket.write('PING\r\n'));
     socket.on('data', (chunk) => {
       text += chunk;
-      if (text.includes('\r\n')) done(text.startsWith('+PONG'));
+      if (text.includes('\r\n')) done(text.startsWith('+PONG') || text.startsWith('-NOAUTH'));
     });
   });
 }
 
 /**
- * @returns {Promise<{ url: string, port: number, stop(): Promise<void>, start(): Promise<void>, running(): boolean }>}
+ * @param {{ password?: string }} [options]  a password Redis asks for (it is then in `url`)
+ * @returns {Promise<{ url: string, port: number, pid(): number | undefined, stop(): Promise<void>, start(): Promise<void> }>}
  */
-export async function startRedisServer() {
+export async function startRedisServer({ password } = {}) {
   const binary = findRedisServer();
   const port = await freePort();
   /** @type {import('node:child_process').ChildProcess | undefined} */
@@ -64,10 +65,15 @@ export async function startRedisServer() {
 
   async function start() {
     output = '';
-    const started = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...(password === undefined ? [] : ['--requirepass', password])];
+    const started = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     started.stdout?.on('data', (chunk) => (output += chunk));
     started.stderr?.on('data', (chunk) => (output += chunk));
     child = started;
+    // Never left behind, even when a test file ends without stopping it.
+    const orphanGuard = () => started.kill('SIGKILL');
+    process.once('exit', orphanGuard);
+    started.once('exit', () => process.removeListener('exit', orphanGuard));
     const deadline = Date.now() + 15_000;
     while (!(await pong(port))) {
       if (started.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}:\n${output}`);
@@ -85,5 +91,11 @@ export async function startRedisServer() {
   }
 
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, stop, start, running: () => child !== undefined && child.exitCode === null };
+  return {
+    url: `redis://${password === undefined ? '' : `:${encodeURIComponent(password)}@`}127.0.0.1:${port}`,
+    port,
+    pid: () => child?.pid,
+    stop,
+    start,
+  };
 }
