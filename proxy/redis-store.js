@@ -118,8 +118,9 @@ export function redisStore({ url, log, commandTimeoutMs = 500, retryDelayMs = 10
       return reply;
     } catch (error) {
       retryAt = Date.now() + retryDelayMs;
-      const cause = /** @type {{ code?: unknown, name?: unknown }} */ (error);
-      const reason = typeof cause.code === 'string' ? cause.code : typeof cause.name === 'string' ? cause.name : 'error';
+      // A code or a class name, never a message: it could quote the URL.
+      const cause = /** @type {{ code?: unknown, constructor?: { name?: unknown } }} */ (error);
+      const reason = typeof cause.code === 'string' ? cause.code : String(cause.constructor?.name ?? 'Error');
       if (shared !== false && !closed) log(`dns-import-status-proxy: ${where} is unavailable (${reason}): this instance goes on alone until it is back.`);
       shared = false;
       return UNAVAILABLE;
@@ -133,9 +134,9 @@ export function redisStore({ url, log, commandTimeoutMs = 500, retryDelayMs = 10
 
   return {
     where,
-    /** Whether the last call to Redis worked (false before the first). */
+    /** Whether the last call to Redis worked (before the first: whether it is connected). */
     get shared() {
-      return shared === true;
+      return shared ?? Boolean(client.isReady);
     },
     newToken: () => randomBytes(16).toString('hex'),
 
