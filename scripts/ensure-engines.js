@@ -1,5 +1,5 @@
 // Makes sure the browser engines named on the command line (or in BROWSERS; default: all
-// three) are installed. On a Debian/Ubuntu machine where we are root it installs the missing
+// three) are installed, and redis-server for the proxy's Redis tests. On a Debian/Ubuntu machine where we are root it installs the missing
 // Debian packages (docs/architecture.md, "Machines"); anywhere else it says exactly what to install.
 //
 //   node scripts/ensure-engines.js [all | chromium firefox webkit …]
@@ -20,6 +20,15 @@ const present = {
   webkit: () => Boolean(tryFind(findMiniBrowser)) && ['/usr/bin/WebKitWebDriver', '/usr/bin/xvfb-run', '/usr/bin/xauth'].every(existsSync),
 };
 
+function hasRedisServer() {
+  try {
+    execFileSync(process.env.REDIS_SERVER_PATH || 'redis-server', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function tryFind(find) {
   try {
     return find();
@@ -30,8 +39,9 @@ function tryFind(find) {
 
 const engines = selectedEngines(process.argv.slice(2).join(',') || process.env.BROWSERS || 'all');
 const missing = engines.filter((engine) => !present[engine]());
-if (missing.length > 0) {
-  const packages = missing.flatMap((engine) => PACKAGES[engine]);
+const redisMissing = !hasRedisServer();
+if (missing.length > 0 || redisMissing) {
+  const packages = [...missing.flatMap((engine) => PACKAGES[engine]), ...(redisMissing ? ['redis-server'] : [])];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(`Installing ${packages.join(' ')} with apt-get (for ${missing.join(', ')})…`);
@@ -48,5 +58,9 @@ if (missing.length > 0) {
     );
     process.exit(1);
   }
+  if (!hasRedisServer()) {
+    console.error('Missing redis-server (the proxy\'s Redis tests).\n  Debian/Ubuntu: sudo apt-get install redis-server\n  Elsewhere: install Redis 6 or later, or set REDIS_SERVER_PATH.');
+    process.exit(1);
+  }
 }
-console.log(`Browser engines ready: ${engines.join(', ')}`);
+console.log(`Browser engines ready: ${engines.join(', ')}; redis-server ready`);

@@ -389,6 +389,10 @@ test('dns-import-status/proxy: without the optional peer it says what to install
   const version = JSON.parse(readFileSync(join(repo, 'node_modules/@huaweicloud/huaweicloud-sdk-core/package.json'), 'utf8')).version;
   npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `@huaweicloud/huaweicloud-sdk-core@${version}`, `@types/node@${JSON.parse(readFileSync(join(repo, 'node_modules/@types/node/package.json'), 'utf8')).version}`], project);
   assert.equal(run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; console.log(typeof huaweiDnsProxy({ ak: 'a', sk: 'b' }));`).trim(), 'function');
+  // Redis is an optional peer too: only `redisUrl` needs it, and then says what to install.
+  assert.ok(!existsSync(join(project, 'node_modules/redis')), 'no Redis client installed with the element');
+  assert.equal(run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; const p = huaweiDnsProxy({ ak: 'a', sk: 'b', zones: ['z1'], minInterval: 500 }); console.log(JSON.stringify(p.health()));`).trim(), '{"redis":"off"}');
+  assert.throws(() => run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; huaweiDnsProxy({ ak: 'a', sk: 'b', redisUrl: 'redis://127.0.0.1:1' });`), /npm install redis/);
 
   const dir = join(project, 'ts-proxy');
   mkdirSync(dir, { recursive: true });
@@ -399,6 +403,12 @@ test('dns-import-status/proxy: without the optional peer it says what to install
      const options: HuaweiDnsProxyOptions = { ak: 'a', sk: 'b', region: 'ap-southeast-1', timeout: 5000 };
      const proxy = huaweiDnsProxy(options);
      createServer((req, res) => proxy(req, res, () => res.end()));
+     const team = huaweiDnsProxy({ ak: 'a', sk: 'b', minInterval: 1000, zones: ['z1'], maxCacheEntries: 100, log: (line: string) => void line });
+     const health: 'off' | 'shared' | 'alone' = team.health().redis;
+     const text: string = team.metricsText();
+     void team.close().then(() => [health, text]);
+     // @ts-expect-error - zones is a list of zone ids
+     huaweiDnsProxy({ ak: 'a', sk: 'b', zones: 'z1' });
      // @ts-expect-error - ak and sk are required
      huaweiDnsProxy({ region: 'cn-north-4' });
      // @ts-expect-error - timeout is a number
