@@ -46,20 +46,27 @@ export function sharedAnswers({ fetchUpstream, minInterval, cache, store, metric
 
   /** @param {string} key @param {SharedAnswer} shared */
   function remember(key, shared) {
-    if (shared.holdMs > 0) cache.set(key, shared);
+    if (leftOf(shared) > 0) cache.set(key, shared);
     return shared;
   }
 
   /** @param {string} resource @param {AbortSignal} signal @returns {Promise<SharedAnswer>} */
   async function fetchAndShare(resource, signal) {
     metrics.upstreamRequests += 1;
+    const sentAt = Date.now();
     const started = performance.now();
     const answer = await fetchUpstream(resource, signal);
     metrics.observeUpstreamLatency((performance.now() - started) / 1000);
     const now = Date.now();
     const { holdMs, wait } = sharingOf(answer, minInterval, now);
-    return { answer, etag: strongEntityTag(answer.body), holdMs, wait, expiresAt: now + holdMs };
+    // A wait counts from Huawei's answer. Any other answer is as old as the request that asked
+    // for it (HTTP's Age counts the time in flight too): one viewer polling every minInterval
+    // then never gets its own last answer again, and a team costs what one viewer costs.
+    return { answer, etag: strongEntityTag(answer.body), holdMs, wait, expiresAt: (wait ? now : sentAt) + holdMs };
   }
+
+  /** How long the store should still keep `shared` (0: not at all). @param {SharedAnswer} shared */
+  const leftOf = (shared) => (shared.holdMs > 0 ? Math.max(0, shared.expiresAt - Date.now()) : 0);
 
   /**
    * Through the shared store: its answer if there is one, else its lock and then Huawei, else
@@ -96,7 +103,8 @@ export function sharedAnswers({ fetchUpstream, minInterval, cache, store, metric
           void store.publish(key, token, '', 0);
           throw error;
         }
-        await store.publish(key, token, shared.holdMs > 0 ? encodeSharedAnswer(key, shared) : '', shared.holdMs);
+        const left = leftOf(shared);
+        await store.publish(key, token, left > 0 ? encodeSharedAnswer(key, shared) : '', left);
         return remember(key, shared);
       }
       if (!waited) metrics.coalesced += 1;
@@ -115,7 +123,8 @@ export function sharedAnswers({ fetchUpstream, minInterval, cache, store, metric
     }
     const shared = await fetchAndShare(resource, signal);
     // Alone, but what it learnt may still help the others if Redis is back.
-    if (store !== undefined && shared.holdMs > 0) void store.publish(key, store.newToken(), encodeSharedAnswer(key, shared), shared.holdMs);
+    const left = leftOf(shared);
+    if (store !== undefined && left > 0) void store.publish(key, store.newToken(), encodeSharedAnswer(key, shared), left);
     return remember(key, shared);
   }
 

@@ -119,6 +119,17 @@ describe('one upstream request for every viewer', () => {
     assert.equal(upstreamFor(short).length, 2);
   });
 
+  it('an answer is as old as the request that asked for it: one viewer polling every minInterval always gets a new one', async () => {
+    const zone = `${ZONE}c3`;
+    script = (zoneId) => ({ body: taskOf(zoneId), delayMs: 1000 });
+    const { host } = await team({ minInterval: 1500 });
+    await rawGet(host.url, importPath(zone));
+    // Huawei answered a second after it was asked: by now the answer is over minInterval old.
+    await waitUntil(() => Date.now() - upstreamFor(zone)[0].at > 1500, 'minInterval after the request left');
+    await rawGet(host.url, importPath(zone));
+    assert.equal(upstreamFor(zone).length, 2);
+  });
+
   it('minInterval 0 shares only the request in flight', async () => {
     script = (zoneId) => ({ body: taskOf(zoneId) });
     const zone = `${ZONE}c0`;

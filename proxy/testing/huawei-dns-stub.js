@@ -22,7 +22,7 @@ const LOCK_MS = 5 * 60 * 1000;
 
 /**
  * @typedef {{ status?: number, headers?: Record<string, string>, body?: unknown, raw?: string | Buffer, delayMs?: number, hangUp?: boolean }} StubAnswer
- * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders, verified: boolean, abandoned: boolean }} StubRecord
+ * @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders, verified: boolean, abandoned: boolean, at: number }} StubRecord
  */
 
 /** `20230527T000431Z` */
@@ -50,7 +50,7 @@ export async function startHuaweiDnsStub({ credentials, answer = () => ({ status
   const unauthorized = (res, message) => reply(res, 401, { error_msg: `Incorrect IAM authentication information: ${message}`, error_code: 'APIG.0301', request_id: randomBytes(16).toString('hex') });
 
   const server = createServer((req, res) => {
-    const record = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, verified: false, abandoned: false };
+    const record = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, verified: false, abandoned: false, at: Date.now() };
     requests.push(record);
     res.on('close', () => {
       if (!res.writableFinished) record.abandoned = true;
