@@ -31,6 +31,8 @@ import { sharedAnswers } from './shared-answers.js';
 import { ZONE_ID, routeApiRequest } from './upstream-routes.js';
 
 export { DEFAULT_PREFIX } from './mount-path.js';
+import { secondsLeft } from './sharing-policy.js';
+
 export { THROTTLE_WAIT_MS } from './sharing-policy.js';
 
 /**
@@ -187,9 +189,7 @@ export function huaweiDnsProxy(options) {
     }
     if (answer.status === 429) metrics.throttledPassedOn += 1;
     if (!shared.wait) return writeAnswer(res, answer);
-    // The seconds left of the wait, at least 1 and never more than Huawei asked for.
-    const left = Math.min(Math.max(1, Math.ceil((shared.expiresAt - now) / 1000)), Math.ceil(shared.holdMs / 1000));
-    writeAnswer(res, { ...answer, headers: { ...answer.headers, 'retry-after': String(left) } });
+    writeAnswer(res, { ...answer, headers: { ...answer.headers, 'retry-after': String(secondsLeft(shared, now)) } });
   }
 
   /** @type {HuaweiDnsProxy} */

@@ -12,6 +12,7 @@ import { createClient } from 'redis';
 import { huaweiDnsProxy } from './huawei-dns-proxy.js';
 import { startHuaweiDnsStub } from './testing/huawei-dns-stub.js';
 import { gate, metric, rawGet, startHost, waitUntil } from './testing/http-host.js';
+import { redisStore } from './redis-store.js';
 import { startRedisServer } from './testing/redis-server.js';
 
 const AK = 'REDISAKEXAMPLE000000';
@@ -156,6 +157,23 @@ describe('instances sharing one Redis', () => {
       assert.equal(metric(reader.proxy, 'redis_fallbacks_total'), 0, `spoiler ${i}: garbage is not a Redis failure`);
     }
     assert.equal(JSON.parse(await inspector.get(keyOf(zone))).name, keyOf(zone).replace(/:answer$/, ''), 'overwritten with a good answer');
+  });
+});
+
+describe('the lock', () => {
+  it('is freed only by the instance that still holds it, and expires by itself', async () => {
+    const store = redisStore({ url: new URL(redis.url), log: (line) => logs.push(line) });
+    closers.push(() => store.close());
+    const name = 'dns-import-status:v1:{lock-test}';
+    assert.deepEqual(await store.claim(name, 'mine', 60_000), { kind: 'locked' });
+    assert.deepEqual(await store.claim(name, 'theirs', 60_000), { kind: 'held' });
+    await store.publish(name, 'theirs', '', 0);
+    assert.equal(await inspector.get(`${name}:lock`), 'mine', 'a slow holder whose lock was taken over frees nothing');
+    await store.publish(name, 'mine', '', 0);
+    assert.equal(await inspector.get(`${name}:lock`), null);
+    assert.deepEqual(await store.claim(name, 'short', 50), { kind: 'locked' });
+    await waitUntil(async () => (await inspector.get(`${name}:lock`)) === null, 'the lock expires');
+    assert.deepEqual(await store.claim(name, 'next', 60_000), { kind: 'locked' });
   });
 });
 

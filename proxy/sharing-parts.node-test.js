@@ -10,7 +10,7 @@ import { ifNoneMatchNames, parseEntityTags, strongEntityTag } from './entity-tag
 import { targetBelowApiRoot } from './mount-path.js';
 import { ProxyMetrics } from './proxy-metrics.js';
 import { decodeSharedAnswer, encodeSharedAnswer } from './shared-answer-codec.js';
-import { MAX_WAIT_MS, THROTTLE_WAIT_MS, retryAfterMs, sharingOf } from './sharing-policy.js';
+import { MAX_WAIT_MS, THROTTLE_WAIT_MS, retryAfterMs, secondsLeft, sharingOf } from './sharing-policy.js';
 import { SingleFlight } from './single-flight.js';
 import { routeApiRequest } from './upstream-routes.js';
 
@@ -79,6 +79,16 @@ describe('how long an answer is shared', () => {
     assert.deepEqual(sharingOf(answerOf(403, { errorCode: 'APIG.0308' }), 0, now), wait);
     assert.deepEqual(sharingOf(answerOf(403, { error_code: 'DNS.0013' }), 1000, now), { holdMs: 1000, wait: false });
     assert.deepEqual(sharingOf(answerOf(200, { code: 'APIG.0308' }), 1000, now), { holdMs: 1000, wait: false }, 'a 2xx is never throttling');
+  });
+
+  it('a viewer is told the seconds left of a wait: never 0, never more than Huawei said', () => {
+    const wait = { holdMs: 30_000, expiresAt: now + 30_000 };
+    assert.equal(secondsLeft(wait, now), 30);
+    assert.equal(secondsLeft(wait, now + 100), 30);
+    assert.equal(secondsLeft(wait, now + 29_001), 1);
+    assert.equal(secondsLeft(wait, now + 30_000), 1, 'at the very end: 1, not 0');
+    assert.equal(secondsLeft(wait, now + 31_000), 1);
+    assert.equal(secondsLeft({ holdMs: 1500, expiresAt: now + 5000 }, now), 2, 'a clock step back does not lengthen the wait past what was said');
   });
 
   it("any other answer of Huawei's for minInterval; the proxy's own errors not at all", () => {

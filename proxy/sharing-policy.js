@@ -78,3 +78,12 @@ export function sharingOf(answer, minInterval, now) {
   if (answer.status === 429 || throttleCode(answer) !== undefined) return { holdMs: THROTTLE_WAIT_MS, wait: true };
   return { holdMs: minInterval, wait: false };
 }
+
+/**
+ * The `Retry-After` a viewer gets during a held wait: the seconds left, at least 1 (a 0 would
+ * invite an immediate retry) and never more than the wait Huawei asked for.
+ * @param {{ holdMs: number, expiresAt: number }} shared @param {number} now
+ */
+export function secondsLeft(shared, now) {
+  return Math.min(Math.max(1, Math.ceil((shared.expiresAt - now) / 1000)), Math.ceil(shared.holdMs / 1000));
+}
