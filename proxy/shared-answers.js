@@ -81,7 +81,6 @@ export function sharedAnswers({ fetchUpstream, minInterval, cache, store, metric
     let waited = false;
     for (;;) {
       const claim = await store.claim(key, token, lockMs);
-      signal.throwIfAborted();
       if (claim.kind === 'unavailable') return undefined;
       if (claim.kind === 'hit') {
         const shared = decodeSharedAnswer(key, claim.value, claim.leftMs, Date.now(), maxBodyBytes);
@@ -92,6 +91,11 @@ export function sharedAnswers({ fetchUpstream, minInterval, cache, store, metric
       }
       // Something that is not an answer sits under the name: a miss, to be overwritten by whoever takes the lock.
       const lock = claim.kind === 'hit' || claim.kind === 'garbage' ? await store.lock(key, token, lockMs) : claim.kind;
+      if (signal.aborted) {
+        // Everyone left while Redis answered: a lock just taken must not hold the others off.
+        if (lock === 'locked') void store.publish(key, token, '', 0);
+        throw signal.reason;
+      }
       if (lock === 'unavailable') return undefined;
       if (lock === 'locked') {
         /** @type {SharedAnswer} */
