@@ -67,9 +67,11 @@ export { THROTTLE_WAIT_MS } from './sharing-policy.js';
  * @property {'off' | 'shared' | 'alone'} redis  no Redis configured; sharing through it; going on alone while it is down
  */
 
+/** @typedef {(req: Req, res: Res, next: Next) => void} ConnectMiddleware */
+
 /**
  * The middleware, with what an operator needs beside it.
- * @typedef {((req: Req, res: Res, next: Next) => void) & {
+ * @typedef {ConnectMiddleware & {
  *   health(): ProxyHealth,
  *   metricsText(): string,
  *   close(): Promise<void>,
