@@ -11,9 +11,10 @@
 //   - `dns-import-status/react`: react and @lit/react are optional peers (not installed with the
 //     package); once they are, a strict React 19 TSX project type-checks against it, and an app
 //     bundled with it works in Chromium with one copy of the element.
-//   - `dns-import-status/proxy` and the `dns-import-status-proxy` command: the Huawei SDK is an
-//     optional peer (not installed with the package); once it is, Node imports the proxy, a strict
-//     TypeScript consumer type-checks against its typings, and the command starts.
+//   - `dns-import-status/proxy` and the `dns-import-status-proxy` command: the Huawei SDK and the
+//     Redis client are optional peers (not installed with the package); once the SDK is, Node
+//     imports the proxy, a strict TypeScript consumer type-checks against its typings, and the
+//     command starts; `redisUrl` without the Redis client says what to install.
 //   - `dns-import-status/simulator`: Node imports it from the tarball, mounts it on a plain
 //     node:http server that answers the scenarios, and a strict TypeScript consumer type-checks.
 // Needs `npm run build` first.
@@ -134,8 +135,8 @@ test('the exports map resolves the entry points and hides the rest', () => {
   assert.deepEqual([...reactEntry.matchAll(/from\s*"([^"]+)"/g)].map((m) => m[1]).sort(), ['./dns-import-status.js', '@lit/react', 'react']);
 });
 
-test('react, @lit/react and the Huawei SDK are optional peers: not installed with the package', () => {
-  assert.deepEqual(pkg.peerDependenciesMeta, { '@huaweicloud/huaweicloud-sdk-core': { optional: true }, '@lit/react': { optional: true }, react: { optional: true } });
+test('react, @lit/react, the Huawei SDK and the Redis client are optional peers: not installed with the package', () => {
+  assert.deepEqual(pkg.peerDependenciesMeta, { '@huaweicloud/huaweicloud-sdk-core': { optional: true }, '@lit/react': { optional: true }, react: { optional: true }, redis: { optional: true } });
   for (const peer of Object.keys(pkg.peerDependencies)) assert.ok(!existsSync(join(project, 'node_modules', peer)), `${peer} not installed`);
 });
 
