@@ -149,7 +149,7 @@ export function huaweiDnsProxy(options) {
   const { AKSKSigner, BasicCredentials } = loadSigner();
   const ak = requiredSecret(options?.ak, 'ak');
   const sk = requiredSecret(options?.sk, 'sk');
-  // The SK is kept only inside the SDK's credentials object, in this closure.
+  // The SK goes into the SDK's credentials object and the HMAC of `scope` below, nowhere else.
   const credentials = new BasicCredentials().withAk(ak).withSk(sk);
   const base = dnsEndpoint(options);
   const prefix = normalizePrefix(options.prefix, 'huaweiDnsProxy');
@@ -215,7 +215,8 @@ export function huaweiDnsProxy(options) {
           if (!leave.signal.aborted) sendShared(req, res, shared);
         },
         () => {
-          // Only a viewer that left gets here (upstream failures are answers): nobody to answer.
+          // A viewer that left gets here (Huawei's failures are answers), and nobody is to be
+          // answered; anything else is a fault of the proxy's own, answered as the gateway would.
           if (!leave.signal.aborted && !res.headersSent) writeAnswer(res, proxyError(502, 'PROXY.0502', 'The proxy failed to answer.'));
         },
       );
