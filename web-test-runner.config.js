@@ -1,12 +1,12 @@
 // web-test-runner: every test runs in a real browser, importing src/ through esbuild.
 // Engines: Chromium by default; BROWSERS=firefox, webkit, a comma list or `all` selects others
-// (scripts/engines.js). `npm run test:all` runs each engine in turn (scripts/test-engines.js).
+// (scripts/lib/engines.js). `npm run test:all` runs each engine in turn (scripts/test-engines.js).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { litSsrPlugin } from '@lit-labs/testing/web-test-runner-ssr-plugin.js';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { chromiumLaunchOptions } from './scripts/chromium.js';
-import { findFirefox, selectedEngines, startWebKitDriver, webkitCapabilities } from './scripts/engines.js';
+import { chromiumLaunchOptions } from './scripts/lib/chromium.js';
+import { findFirefox, selectedEngines, startWebKitDriver, webkitCapabilities } from './scripts/lib/engines.js';
 import { simulatedDnsApi } from './simulator/simulated-dns-api.js';
 import { frameworkExamplesPlugin } from './test/frameworks/example-bundles.js';
 
@@ -62,7 +62,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   // A whole file may take longer in WebKit (the soak test runs 10,000 polls).
   testsFinishTimeout: 300_000,
-  // import.meta.env.DEV: the tests run the development source (src/dev-mode.ts), as Vite's dev server does.
+  // import.meta.env.DEV: the tests run the development source (src/shared/dev-mode.ts), as Vite's dev server does.
   // litSsrPlugin: renders test/ssr/'s fixtures with @lit-labs/ssr in a Node worker (on dist/).
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { 'import.meta.env.DEV': 'true' } }), frameworkExamplesPlugin(), litSsrPlugin()],
   middleware: [koaMiddleware(simulatedDnsApi())],

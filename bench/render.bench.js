@@ -5,8 +5,8 @@
 // large lists in slices; beside it, the same work done at once (as before slicing). Medians of
 // 5 runs, each scenario traced on its own. The fetcher hands over an already parsed body, so
 // no JSON.parse is counted (see `npm run bench -- payload` for the whole way over HTTP).
-import { launchChromium } from '../scripts/chromium.js';
-import { startBenchServer } from '../scripts/harness.js';
+import { launchChromium } from '../scripts/lib/chromium.js';
+import { startBenchServer } from '../scripts/lib/harness.js';
 import { printTable } from './support.js';
 
 const SIZES = [2_000, 10_000, 100_000];

@@ -2,7 +2,7 @@
 // scripts/check-size.js in `npm test`). Builds first when dist/ is missing.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { BUDGETS, breakdown, kb, measureFiles } from '../scripts/check-size.js';
+import { BUDGETS, breakdown, kb, measureFiles } from '../scripts/lib/size.js';
 import { printTable } from './support.js';
 
 export async function run() {

@@ -1,9 +1,9 @@
 // What the benchmarks (bench/*.bench.js) share: a bench page (bench/pages/<name>.html, typed and
-// checked by tsc like src/) opened in Chromium from scripts/chromium.js on the Vite server of
-// scripts/harness.js, the heap read after full collections, medians and number formats, and the
+// checked by tsc like src/) opened in Chromium from scripts/lib/chromium.js on the Vite server of
+// scripts/lib/harness.js, the heap read after full collections, medians and number formats, and the
 // Markdown tables they print. Benchmarks measure; they never assert timings.
-import { launchChromium } from '../scripts/chromium.js';
-import { openPage, startBenchServer } from '../scripts/harness.js';
+import { launchChromium } from '../scripts/lib/chromium.js';
+import { openPage, startBenchServer } from '../scripts/lib/harness.js';
 
 /**
  * Starts the server and the browser, opens bench/pages/<name>.html (at 1280 × 900) once
@@ -21,7 +21,7 @@ export async function onBenchPage(name, ready, measure) {
   }
 }
 
-/** Used JS heap after full collections (window.gc, exposed by scripts/chromium.js's flags, and the DevTools protocol's). */
+/** Used JS heap after full collections (window.gc, exposed by scripts/lib/chromium.js's flags, and the DevTools protocol's). */
 export async function heapAfterGc(page) {
   const cdp = await page.context().newCDPSession(page);
   try {

@@ -25,6 +25,11 @@ function prose(text: string): DocumentFragment {
   return fragment;
 }
 
+function labelled(cell: HTMLTableCellElement, heading: string): HTMLTableCellElement {
+  cell.dataset['label'] = heading;
+  return cell;
+}
+
 function table(caption: string, id: string, entries: ApiEntry[], columns: Column[], intro: string, heading: 'h2' | 'h3' = 'h2'): HTMLElement {
   const section = h('section', { id, className: 'api-section' }, h(heading, { textContent: caption }));
   if (intro) section.append(h('p', { className: 'intro' }, prose(intro)));
@@ -32,9 +37,15 @@ function table(caption: string, id: string, entries: ApiEntry[], columns: Column
     section.append(h('p', { className: 'none', textContent: 'None.' }));
     return section;
   }
-  const head = h('tr', {}, ...columns.map(([heading]) => h('th', { scope: 'col', textContent: heading })));
-  const rows = entries.map((entry) => h('tr', { id: entry.id }, ...columns.map(([, cell]) => h('td', {}, cell(entry)))));
-  section.append(h('div', { className: 'table-wrap' }, h('table', {}, h('thead', {}, head), h('tbody', {}, ...rows))));
+  // On a phone the rows stack (api.css): each cell shows its column's heading (data-label), and
+  // the explicit roles keep it a table to screen readers, which some engines stop doing once a
+  // table's parts are no longer displayed as table parts.
+  const head = h('tr', { role: 'row' }, ...columns.map(([heading]) => h('th', { scope: 'col', role: 'columnheader', textContent: heading })));
+  const rows = entries.map((entry) =>
+    h('tr', { id: entry.id, role: 'row' }, ...columns.map(([heading, cell]) => labelled(h('td', { role: 'cell' }, cell(entry)), heading))),
+  );
+  const body = h('tbody', { role: 'rowgroup' }, ...rows);
+  section.append(h('div', { className: 'table-wrap' }, h('table', { role: 'table' }, h('thead', { role: 'rowgroup' }, head), body)));
   return section;
 }
 

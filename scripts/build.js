@@ -11,13 +11,13 @@
 // React entry has no templates or styles, so esbuild alone builds it.
 // Size (scripts/check-size.js holds the budget): Lit's production build (the `production`
 // export condition, no dev-mode checks or warnings), the static text of css`` and html``
-// templates minified (scripts/minify-templates.js), comments and legal comments dropped.
+// templates minified (scripts/lib/minify-templates.js), comments and legal comments dropped.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild, transform } from 'esbuild';
 import { minify } from 'terser';
 import { build } from 'vite';
-import { minifyTemplatesPlugin } from './minify-templates.js';
+import { minifyTemplatesPlugin } from './lib/minify-templates.js';
 
 // Collapsing whitespace in html`` text is only safe where CSS does not preserve it.
 const preservesWhitespace = readdirSync('src', { recursive: true })
@@ -55,14 +55,18 @@ async function buildOne({ fileName, externalize }) {
 /**
  * The React entry imports the element through './index.js', which becomes the published element
  * module: one copy of the element whether an app imports 'dns-import-status', its React entry or
- * both. Any other module of src/ would be bundled into it a second time, so it is refused.
+ * both. Besides it, only the events' names (watcher/events.ts, which imports nothing at run time
+ * and defines no element) are bundled into it; any other module of src/ would be a second copy,
+ * so it is refused.
  */
 const elementModuleExternal = {
   name: 'element-module-external',
   setup(b) {
     b.onResolve({ filter: /^\./ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
-      if (args.importer.endsWith('react.ts') && args.path === './index.js') return { path: './dns-import-status.js', external: true };
+      const fromEntry = args.importer.endsWith('react.ts');
+      if (fromEntry && args.path === './index.js') return { path: './dns-import-status.js', external: true };
+      if (fromEntry && args.path === './watcher/events.js') return undefined;
       return { errors: [{ text: `${args.path}: src/react.ts may import the element only through './index.js'` }] };
     });
   },

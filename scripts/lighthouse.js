@@ -4,16 +4,16 @@
 //
 // Starts the dev server (vite.config.ts: the demo with its simulated DNS API) on a free port,
 // runs the Lighthouse CLI (the devDependency, pinned at 12.2.3: 13 needs Node 22) on each page
-// in Debian's Chromium (scripts/chromium.js finds it; CHROME_PATH overrides), prints the scores
-// and every audit that failed, and exits 1 when a score is under 100. Slow (half a minute a
-// page on a busy machine), so not part of `npm test`.
+// in Debian's Chromium (found, and given its flags, by scripts/lib/chromium.js; CHROME_PATH
+// overrides), prints the scores and every audit that failed, and exits 1 when a score is under
+// 100. Slow (half a minute a page on a busy machine), so not part of `npm test`.
 //
 //   npm run lighthouse              the table and the failing audits
 //   npm run lighthouse -- --json    the same as JSON
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer } from 'vite';
-import { findChromium } from './chromium.js';
+import { CHROMIUM_ARGS, findChromium } from './lib/chromium.js';
 
 const CATEGORIES = ['accessibility', 'best-practices', 'seo'];
 
@@ -27,7 +27,8 @@ const PAGES = [
   ['API page', '/demo/api.html'],
 ];
 
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
+// Lighthouse starts Chrome itself: headless, with the flags every other run uses.
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 async function audit(url) {
   const { stdout } = await promisify(execFile)(

@@ -1,12 +1,14 @@
 // `npm run screenshots`: every state of the element in light and dark, English and Chinese,
 // rendered in headless Chromium from demo/gallery.html, written to docs/screenshots/. The
 // failures and pending states are also shot at 360 and 480 px wide (the element's own width,
-// set by the gallery's `width` parameter): `failures-light-en-360.png`.
+// set by the gallery's `width` parameter): `failures-light-en-360.png`. And the demo page itself
+// on a 360 px phone (mobile emulation, the page's viewport tag), its top 2,400 px:
+// `demo-phone-360.png` (`node scripts/screenshots.js demo-phone` shoots only that).
 // Chinese needs a CJK font: on Debian/Ubuntu as root this installs fonts-wqy-microhei.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { launchChromium } from './chromium.js';
-import { openPage, startBenchServer } from './harness.js';
+import { launchChromium } from './lib/chromium.js';
+import { openPage, startBenchServer } from './lib/harness.js';
 
 function ensureCjkFont() {
   const has = () => {
@@ -29,6 +31,7 @@ function ensureCjkFont() {
 const allStates = ['config', 'loading', 'pending', 'estimate', 'stalled', 'done', 'failures', 'nothing-imported', 'empty', 'error', 'retrying'];
 // `node scripts/screenshots.js estimate stalled` renders only those states.
 const states = process.argv.length > 2 ? allStates.filter((state) => process.argv.includes(state)) : allStates;
+const demoOnPhone = process.argv.length <= 2 || process.argv.includes('demo-phone');
 /** Narrow containers (a phone, a drawer): the states whose layout changes most. */
 const narrowStates = ['pending', 'failures'].filter((state) => states.includes(state));
 const narrowWidths = [360, 480];
@@ -69,6 +72,17 @@ try {
         console.log(`wrote ${file}`);
       }
     }
+  }
+  if (demoOnPhone) {
+    // The scenario that shows most: the controls, a finished import's failed records, the event log.
+    const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, colorScheme: 'light', reducedMotion: 'reduce' });
+    // openPage takes anything with newPage(): a phone context here.
+    const page = await openPage(phone, `${server.url}/demo/?zone=zone-total-failure`, () => document.querySelector('dns-import-status')?.getAttribute('state') === 'done' && document.querySelector('#log li'));
+    await page.evaluate(() => document.fonts.ready);
+    const file = `${outDir}/demo-phone-360.png`;
+    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: 360, height: 2400 }, animations: 'disabled' });
+    await phone.close();
+    console.log(`wrote ${file}`);
   }
 } finally {
   await browser.close();

@@ -9,7 +9,7 @@
 // property keys) count only in "every literal". "code" is what is left with every literal emptied.
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { BUDGETS, gzip, kb } from './check-size.js';
+import { BUDGETS, gzip, kb } from './lib/size.js';
 
 const file = process.argv[2] ?? BUDGETS.find((budget) => budget.label === 'lit external').file;
 const source = readFileSync(file, 'utf8');

@@ -6,7 +6,7 @@
 // Coverage (V8) exists in Chromium only: --coverage, and with it the thresholds of
 // web-test-runner.config.js, goes to the Chromium run alone.
 import { spawn } from 'node:child_process';
-import { selectedEngines } from './engines.js';
+import { selectedEngines } from './lib/engines.js';
 
 const separator = process.argv.indexOf('--');
 const ours = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);

@@ -3,13 +3,13 @@
  * `<dns-import-failures>`, each unless a page already has an element of that name (two copies
  * of the bundle must not throw).
  */
-import { DnsImportStatus } from './dns-import-status.js';
+import { DnsImportStatus } from './status/dns-import-status.js';
 import { DnsImportFailures } from './failures/dns-import-failures.js';
 
-export { DnsImportStatus, type DnsImportStatusState } from './dns-import-status.js';
+export { DnsImportStatus, type DnsImportStatusState } from './status/dns-import-status.js';
 export { DnsImportFailures } from './failures/dns-import-failures.js';
-export { watchImport, ImportWatcher, type WatchImportOptions, type ImportWatcherEventMap } from './import-watcher.js';
-export type { RefreshOptions } from './polling/import-task-channel.js';
+export { watchImport, ImportWatcher, type WatchImportOptions, type ImportWatcherEventMap } from './watcher/import-watcher.js';
+export type { RefreshOptions } from './polling/channel-types.js';
 export { createHttpFetcher, type HttpFetcherOptions } from './api/http-fetcher.js';
 export { normalizeImportResponse } from './api/normalize-import-task.js';
 export { buildFailuresCsv, type FailuresCsvOptions } from './failures/failures-csv.js';
@@ -23,7 +23,7 @@ export type {
   ImportStalledDetail,
   ImportStalledEvent,
   ImportTaskDetail,
-} from './events.js';
+} from './watcher/events.js';
 export type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskStatus } from './api/types.js';
 
 if (!customElements.get('dns-import-status')) customElements.define('dns-import-status', DnsImportStatus);

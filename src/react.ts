@@ -6,29 +6,28 @@
  *
  * A separate entry (dist/react.js), built with `react`, `@lit/react` and the element module
  * external: only React users load it, and the element is not duplicated. It may import the
- * element only through './index.js' (scripts/build.js maps that to the published module).
+ * element only through './index.js' (scripts/build.js maps that to the published module); the
+ * props come from the events' one list (watcher/events.ts, bundled: it defines no element).
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import {
-  DnsImportStatus as DnsImportStatusElement,
-  type ImportDoneEvent,
-  type ImportErrorEvent,
-  type ImportProgressEvent,
-  type ImportStalledEvent,
-} from './index.js';
+import { DnsImportStatus as DnsImportStatusElement } from './index.js';
+import { IMPORT_EVENT_TYPES, type ImportEventMap, type ImportEventType } from './watcher/events.js';
+
+/** `import-progress` → `ImportProgress`. */
+type PascalCase<T extends string> = T extends `${infer Head}-${infer Tail}` ? `${Capitalize<Head>}${PascalCase<Tail>}` : Capitalize<T>;
+
+/** Each event's prop, `onImportProgress` for `import-progress`, typed with the event. */
+type EventProps = { [K in ImportEventType as `on${PascalCase<K>}`]: EventName<ImportEventMap[K]> };
+
+const propOf = (type: string) => `on${type.replace(/(?:^|-)(\w)/g, (_, first: string) => first.toUpperCase())}`;
 
 export const DnsImportStatus = createComponent({
   react: React,
   tagName: 'dns-import-status',
   elementClass: DnsImportStatusElement,
   displayName: 'DnsImportStatus',
-  events: {
-    onImportProgress: 'import-progress' as EventName<ImportProgressEvent>,
-    onImportDone: 'import-done' as EventName<ImportDoneEvent>,
-    onImportError: 'import-error' as EventName<ImportErrorEvent>,
-    onImportStalled: 'import-stalled' as EventName<ImportStalledEvent>,
-  },
+  events: Object.fromEntries(IMPORT_EVENT_TYPES.map((type) => [propOf(type), type])) as EventProps,
 });
 
 /** The component's props: the element's properties, the event callbacks, and React's own. */

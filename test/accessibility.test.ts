@@ -1,7 +1,7 @@
 // axe in every visual state, with real timers (axe schedules its own work with setTimeout).
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus, DnsImportStatusState } from '../src/dns-import-status.js';
+import type { DnsImportStatus, DnsImportStatusState } from '../src/status/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';

@@ -1,27 +1,20 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { findAllIn, findIn } from './support/failure-list.js';
 import { settle, until, untilState } from './support/wait.js';
 import { watchLitWarnings } from './support/lit-warnings.js';
 import { useFakeClock } from './support/fake-clock.js';
-import { mount } from './support/mount.js';
+import { recordEvents, eventsOf } from './support/events.js';
+import { mount, mountAnswered } from './support/mount.js';
 
 // The summary's parts are the element's own; the list's are forwarded from <dns-import-failures>.
 const part = (el: DnsImportStatus, name: string) => findIn(el, `[part~="${name}"]`);
 const parts = (el: DnsImportStatus, name: string) => findAllIn(el, `[part~="${name}"]`);
 const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-function record(el: DnsImportStatus) {
-  const events: { type: string; detail: unknown }[] = [];
-  for (const type of ['import-progress', 'import-done', 'import-error'] as const) {
-    el.addEventListener(type, (event) => events.push({ type, detail: event.detail }));
-  }
-  return events;
-}
 
 describe('<dns-import-status>', () => {
   const clock = useFakeClock();
@@ -46,7 +39,7 @@ describe('<dns-import-status>', () => {
 
     const seenInListener: string[] = [];
     el.addEventListener('import-progress', () => seenInListener.push(text(part(el, 'summary'))));
-    const events = record(el);
+    const events = recordEvents(el);
     scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 200, success_count: 40, error_count: 10, error_items: [] })));
     await untilState(el, 'pending');
 
@@ -64,10 +57,7 @@ describe('<dns-import-status>', () => {
   });
 
   it('renders the summary facts and every failed record, with every value, as text', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(envelope(rawTask()));
-    await untilState(el, 'done');
+    const { el } = await mountAnswered(envelope(rawTask()));
     const summary = text(part(el, 'summary'));
     expect(summary).to.contain('Nothing imported: 1 failed');
     for (const fact of ['4011afa265b412380165b415b1400001', 'zh-cn', 'public', '2018']) expect(summary).to.contain(fact);
@@ -97,11 +87,8 @@ describe('<dns-import-status>', () => {
   });
 
   it('says "All N records imported" when nothing failed, and fires import-done once', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    const events = record(el);
-    scripted.answer(envelope(rawTask({ total_count: 1200, success_count: 1200, error_count: 0, error_items: [] })));
-    await untilState(el, 'done');
+    const { el, scripted } = await mountAnswered(envelope(rawTask({ total_count: 1200, success_count: 1200, error_count: 0, error_items: [] })));
+    const events = eventsOf(el);
     expect(text(part(el, 'summary'))).to.contain('All 1,200 records imported');
     expect(part(el, 'error-list')).to.equal(null);
     expect(events.map((e) => e.type)).to.deep.equal(['import-progress', 'import-done']);
@@ -110,12 +97,9 @@ describe('<dns-import-status>', () => {
   });
 
   it('fires import-done once per task_id, also when refresh() sees the same task again', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    const events = record(el);
+    const { el, scripted } = await mountAnswered(envelope(rawTask()));
+    const events = eventsOf(el);
     const progress = () => events.filter((e) => e.type === 'import-progress').length;
-    scripted.answer(envelope(rawTask()));
-    await untilState(el, 'done');
     const refreshed = el.refresh();
     expect(scripted.calls).to.have.length(2);
     scripted.answer(envelope(rawTask({ updated_at: '2018-09-07T12:51:00.000' })));
@@ -132,11 +116,8 @@ describe('<dns-import-status>', () => {
   });
 
   it('polls every interval while PENDING and stops at DONE', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
     const pending = envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 1, error_count: 0, error_items: [] }));
-    scripted.answer(pending);
-    await untilState(el, 'pending');
+    const { el, scripted } = await mountAnswered(pending, { state: 'pending' });
     await clock.tickAsync(1799);
     expect(scripted.calls).to.have.length(1);
     await clock.tickAsync(402);
@@ -148,12 +129,9 @@ describe('<dns-import-status>', () => {
   });
 
   it('an identical poll causes no re-render and no import-progress', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    const events = record(el);
     const body = () => envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 1, error_count: 0, error_items: [] }));
-    scripted.answer(body());
-    await untilState(el, 'pending');
+    const { el, scripted } = await mountAnswered(body(), { state: 'pending' });
+    const events = eventsOf(el);
     const render = sinon.spy(el as unknown as { render(): unknown }, 'render');
     for (let i = 0; i < 3; i++) {
       await clock.tickAsync(2200);
@@ -168,10 +146,7 @@ describe('<dns-import-status>', () => {
   });
 
   it('keeps the same record list when a poll only moves the counters', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 1 })));
-    await untilState(el, 'pending');
+    const { el, scripted } = await mountAnswered(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 1 })), { state: 'pending' });
     const first = el.task!;
     await clock.tickAsync(2200);
     scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 2 })));
@@ -184,7 +159,7 @@ describe('<dns-import-status>', () => {
     for (const answer of ['404', 'empty'] as const) {
       const scripted = new ScriptedFetcher();
       const el = await mount({ fetcher: scripted });
-      const events = record(el);
+      const events = recordEvents(el);
       if (answer === '404') scripted.fail(new ImportStatusError('Not found', { kind: 'http', status: 404 }));
       else scripted.answer({ code: 200, data: {} });
       await untilState(el, 'empty');
@@ -196,7 +171,7 @@ describe('<dns-import-status>', () => {
   it('a permanent failure says why, fires import-error with willRetry false, and Retry fetches again', async () => {
     const scripted = new ScriptedFetcher();
     const el = await mount({ fetcher: scripted });
-    const events = record(el);
+    const events = recordEvents(el);
     scripted.fail({ status: 401, message: 'token expired', code: 'APIGW.0301' });
     await untilState(el, 'error');
     const message = part(el, 'message')!;
@@ -217,11 +192,8 @@ describe('<dns-import-status>', () => {
   });
 
   it('keeps the last good task on screen when a later poll fails, and retries', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 3, error_count: 0, error_items: [] })));
-    await untilState(el, 'pending');
-    const events = record(el);
+    const { el, scripted } = await mountAnswered(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 3, error_count: 0, error_items: [] })), { state: 'pending' });
+    const events = recordEvents(el);
     await clock.tickAsync(2200);
     await scripted.called(2);
     scripted.fail(new ImportStatusError('Service unavailable.', { kind: 'http', status: 503, requestId: 'req-42' }));
@@ -236,22 +208,16 @@ describe('<dns-import-status>', () => {
   });
 
   it('an invalid body is an error with a clear message, never a blank element', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    const events = record(el);
-    scripted.answer({ code: 200, data: { status: 'DONE' } });
-    await untilState(el, 'error');
+    const { el } = await mountAnswered({ code: 200, data: { status: 'DONE' } }, { state: 'error' });
+    const events = eventsOf(el);
     expect(text(part(el, 'message'))).to.contain('not an import task').and.contain('task_id');
     expect((events[0]!.detail as { error: ImportStatusError }).error.kind).to.equal('invalid-body');
     expect((events[0]!.detail as { willRetry: boolean }).willRetry).to.equal(false);
   });
 
   it('shows an unknown status verbatim', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(envelope(rawTask({ status: 'ROLLING_BACK' })));
     // Not DONE: the element treats an unknown status as still running.
-    await untilState(el, 'pending');
+    const { el } = await mountAnswered(envelope(rawTask({ status: 'ROLLING_BACK' })), { state: 'pending' });
     expect(text(part(el, 'summary'))).to.contain('ROLLING_BACK');
   });
 
@@ -259,7 +225,7 @@ describe('<dns-import-status>', () => {
     const scripted = new ScriptedFetcher({ ignoresAbort: true }); // so the late answer does arrive
     const el = await mount({ fetcher: scripted, zoneId: 'zone-a' });
     const first = scripted.last;
-    const events = record(el);
+    const events = recordEvents(el);
     el.zoneId = 'zone-b';
     await scripted.called(2);
     expect(first.signal.aborted).to.equal(true);
@@ -291,10 +257,7 @@ describe('<dns-import-status>', () => {
   });
 
   it('removal aborts the request and clears the timers; re-attaching resumes', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(envelope(rawTask({ status: 'PENDING', error_items: [] })));
-    await untilState(el, 'pending');
+    const { el, scripted } = await mountAnswered(envelope(rawTask({ status: 'PENDING', error_items: [] })), { state: 'pending' });
     await clock.tickAsync(2200);
     expect(scripted.calls).to.have.length(2);
     const parent = el.parentNode!;
@@ -338,8 +301,8 @@ describe('<dns-import-status>', () => {
     // One request per zone and no more: a bounded settle, then exactly two.
     await settle(a!, b!, c!);
     expect(scripted.calls.map((call) => call.zoneId)).to.deep.equal(['zone-s', 'zone-t']);
-    const doneA = record(a!);
-    const doneB = record(b!);
+    const doneA = recordEvents(a!);
+    const doneB = recordEvents(b!);
     scripted.calls[0]!.resolve(envelope(rawTask()));
     await untilState(a!, 'done');
     await untilState(b!, 'done');
@@ -349,11 +312,8 @@ describe('<dns-import-status>', () => {
   });
 
   it('renders API text as inert text', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
-    scripted.answer(envelope(rawTask({ task_id: evil, error_items: [{ name: evil, type: 'A', line: evil, value: [evil], error_code: evil, error_message: evil }] })));
-    await untilState(el, 'done');
+    const { el } = await mountAnswered(envelope(rawTask({ task_id: evil, error_items: [{ name: evil, type: 'A', line: evil, value: [evil], error_code: evil, error_message: evil }] })));
     expect(findIn(el, 'img, script:not([type])')).to.equal(null);
     expect(text(parts(el, 'error-item')[0]!)).to.contain('<img src=x');
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
@@ -361,10 +321,7 @@ describe('<dns-import-status>', () => {
 
   it('prints no Lit dev-mode warning, also across a zone change and a refresh', async () => {
     const warnings = watchLitWarnings();
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(envelope(rawTask({ status: 'PENDING' })));
-    await untilState(el, 'pending');
+    const { el, scripted } = await mountAnswered(envelope(rawTask({ status: 'PENDING' })), { state: 'pending' });
     el.zoneId = 'zone-2';
     await scripted.called(2);
     await untilState(el, 'loading');

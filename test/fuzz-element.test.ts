@@ -4,14 +4,15 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
-import type { ImportErrorDetail } from '../src/events.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
+import type { ImportErrorDetail } from '../src/watcher/events.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { fuzzParameters, hostileArbitraries } from './support/arbitraries.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
-import { hasSettled, until, untilState } from './support/wait.js';
+import { hasSettled, until } from './support/wait.js';
 import { useFakeClock } from './support/fake-clock.js';
-import { mount } from './support/mount.js';
+import { detailsOf } from './support/events.js';
+import { mount, mountAnswered } from './support/mount.js';
 
 /**
  * Long strings, but not the normalizer's 1 MiB: Chromium lays out one long unbroken word in
@@ -203,11 +204,8 @@ describe('<dns-import-status> under fuzzing', () => {
   it('says clearly that a sparse error_items list is not a task, never stalling silently', async () => {
     const item = { name: 'a.', type: 'A', line: 'default_view', value: ['1.1.1.1'], error_code: 'DNS.0016', error_message: 'exists' };
     const body = { code: 200, data: { task_id: 't', status: 'PENDING', total_count: 9, error_items: [item, , item] } };
-    const scripted = new ScriptedFetcher();
-    const errors: ImportErrorDetail[] = [];
-    const el = await mount({ fetcher: scripted, listeners: { 'import-error': (event) => errors.push(event.detail) } });
-    scripted.answer(body);
-    await untilState(el, 'error');
+    const { el } = await mountAnswered(body, { state: 'error' });
+    const errors = detailsOf(el, 'import-error');
     expect(errors).to.have.length(1);
     expect(errors[0]!.error.kind).to.equal('invalid-body');
     expect(errors[0]!.error.message).to.contain('error_items[1]');

@@ -3,13 +3,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import { documentedResponse, envelope, rawTask } from './support/documented-sample.js';
-import { mount } from './support/mount.js';
-import { ScriptedFetcher } from './support/scripted-fetcher.js';
-import { untilState } from './support/wait.js';
+import { mountAnswered } from './support/mount.js';
 
 /** The two headings as a screen reader gets them: [tag, level] of the list's heading and of the causes' heading. */
 function outline(list: DnsImportFailures): [string, number][] {
@@ -21,10 +19,7 @@ function outline(list: DnsImportFailures): [string, number][] {
 }
 
 async function doneStatus(attributes: Record<string, string | number> = {}): Promise<DnsImportStatus> {
-  const scripted = new ScriptedFetcher();
-  const el = await mount({ fetcher: scripted, attributes });
-  scripted.answer(envelope(rawTask()));
-  await untilState(el, 'done');
+  const { el } = await mountAnswered(envelope(rawTask()), { attributes });
   return el;
 }
 

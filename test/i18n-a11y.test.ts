@@ -3,14 +3,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { DnsImportStatus } from '../src/dns-import-status.js';
+import { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { DnsImportFailures } from '../src/failures/dns-import-failures.js';
-import { ANNOUNCE_GAP_MS } from '../src/live-announcer.js';
+import { ANNOUNCE_GAP_MS } from '../src/status/live-announcer.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { until, untilState } from './support/wait.js';
 import { useFakeClock } from './support/fake-clock.js';
-import { mount } from './support/mount.js';
+import { mount, mountAnswered } from './support/mount.js';
 
 const liveRegion = (el: DnsImportStatus) => el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
 const pending = (success: number) =>
@@ -53,10 +53,7 @@ describe('live region', () => {
   });
 
   it('announces a failure at once', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(pending(1));
-    await untilState(el, 'pending');
+    const { el, scripted } = await mountAnswered(pending(1), { state: 'pending' });
     await clock.tickAsync(2200);
     await scripted.called(2);
     scripted.fail({ status: 401 });
@@ -65,10 +62,7 @@ describe('live region', () => {
   });
 
   it('leaves no timer behind when removed mid-throttle', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(pending(1));
-    await untilState(el, 'pending');
+    const { el, scripted } = await mountAnswered(pending(1), { state: 'pending' });
     await clock.tickAsync(2200);
     await scripted.called(2);
     scripted.answer(pending(2));
@@ -126,11 +120,8 @@ describe('languages', () => {
   afterEach(() => document.documentElement.setAttribute('lang', 'en'));
 
   it('follows the closest lang, switches live, and the element\'s own lang wins', async () => {
-    const scripted = new ScriptedFetcher();
     const wrapper = await fixture<HTMLElement>(html`<div lang="zh-CN"><section></section></div>`);
-    const el = await mount({ fetcher: scripted, parent: wrapper.querySelector('section')! });
-    scripted.answer(envelope(rawTask({ total_count: 1200, success_count: 1150, error_count: 50 })));
-    await untilState(el, 'done');
+    const { el } = await mountAnswered(envelope(rawTask({ total_count: 1200, success_count: 1150, error_count: 50 })), { parent: wrapper.querySelector('section')! });
     const summary = () => el.shadowRoot!.querySelector('[part~="summary"]')!.textContent!.replace(/\s+/g, ' ');
     expect(summary()).to.contain('已导入 1,150 条，50 条失败');
     wrapper.setAttribute('lang', 'en');
@@ -148,10 +139,7 @@ describe('languages', () => {
   });
 
   it('shows API times in the viewer\'s zone, read as UTC', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(envelope(rawTask()));
-    await untilState(el, 'done');
+    const { el } = await mountAnswered(envelope(rawTask()));
     const time = el.shadowRoot!.querySelector('time')!;
     const expected = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(Date.UTC(2018, 8, 7, 12, 50, 45, 181)));
     expect(time.textContent).to.equal(expected);
@@ -180,10 +168,7 @@ describe('themes and custom properties', () => {
   // is not run, and says so; in Chromium, an emulation that fails fails the test.
   const isChromium = /Chrom(e|ium)\//.test(navigator.userAgent); // HeadlessChrome/… included
   (isChromium ? it : it.skip)('does not animate the progress bar under prefers-reduced-motion (Chromium only)', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.answer(envelope(rawTask()));
-    await untilState(el, 'done');
+    const { el } = await mountAnswered(envelope(rawTask()));
     const bar = el.shadowRoot!.querySelector('.bar')!;
     expect(getComputedStyle(bar).transitionDuration).to.equal('0.3s');
     await emulateMedia({ reducedMotion: 'reduce' });

@@ -5,23 +5,16 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
 import { watchImport, type ImportWatcher } from '../src/index.js';
-import type { ImportDoneDetail, ImportErrorDetail, ImportTaskDetail } from '../src/events.js';
+import type { ImportDoneDetail, ImportErrorDetail, ImportTaskDetail } from '../src/watcher/events.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { useFakeClock } from './support/fake-clock.js';
+import { recordEvents } from './support/events.js';
 import { mount } from './support/mount.js';
 import { useFakeVisibility } from './support/page-visibility.js';
 import { settle, until, untilState } from './support/wait.js';
 
 const pending = (processed: number) => envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: processed, error_count: 0, error_items: [] }));
 const done = () => envelope(rawTask({ status: 'DONE', total_count: 100, success_count: 98, error_count: 2 }));
-
-function record(watcher: ImportWatcher) {
-  const seen: { type: string; detail: unknown }[] = [];
-  for (const type of ['import-progress', 'import-done', 'import-error', 'import-stalled'] as const) {
-    watcher.addEventListener(type, (event) => seen.push({ type, detail: event.detail }));
-  }
-  return seen;
-}
 
 /** Resolves once every claim queued on the notification lock so far has run (the lock is FIFO). */
 const claimsDone = () => navigator.locks.request('dns-import-status:notified', () => undefined);
@@ -55,7 +48,7 @@ describe('watchImport()', () => {
   it('polls alone, with the element\'s events and details, and stops at DONE', async () => {
     const scripted = new ScriptedFetcher();
     const watcher = watch({ zoneId: 'zone-watch', fetcher: scripted.fetcher, interval: 1000 });
-    const seen = record(watcher);
+    const seen = recordEvents(watcher);
     await scripted.called(1);
     scripted.answer(pending(10));
     await until(() => watcher.task?.success_count === 10, 'the task');
@@ -95,7 +88,7 @@ describe('watchImport()', () => {
     const elementDone: ImportDoneDetail[] = [];
     const el = await mount({ fetcher: scripted, zoneId: 'zone-beside', attributes: { interval: 1000 }, listeners: { 'import-done': (event) => elementDone.push(event.detail) } });
     const watcher = watch({ zoneId: 'zone-beside', fetcher: scripted.fetcher, interval: 1000 });
-    const seen = record(watcher);
+    const seen = recordEvents(watcher);
     await settle();
     scripted.answer(pending(10));
     await untilState(el, 'pending');
@@ -112,7 +105,7 @@ describe('watchImport()', () => {
 
   it('reports configuration errors as import-error, never throws', async () => {
     const watcher = watch({ zoneId: 'zone-bad', fetcher: 'not a function' as never });
-    const seen = record(watcher);
+    const seen = recordEvents(watcher);
     await until(() => seen.length === 1, 'import-error');
     const detail = seen[0]!.detail as ImportErrorDetail;
     expect([seen[0]!.type, detail.error.kind, detail.willRetry]).to.deep.equal(['import-error', 'config', false]);

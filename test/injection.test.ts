@@ -2,8 +2,8 @@
 import { expect, fixtureCleanup, nextFrame } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../src/index.js';
-import type { DnsImportStatus, DnsImportStatusState } from '../src/dns-import-status.js';
-import type { ImportErrorDetail } from '../src/events.js';
+import type { DnsImportStatus, DnsImportStatusState } from '../src/status/dns-import-status.js';
+import type { ImportErrorDetail } from '../src/watcher/events.js';
 import { createHttpFetcher } from '../src/api/http-fetcher.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { INJECTION_PAYLOADS, fuzzParameters } from './support/arbitraries.js';

@@ -1,23 +1,16 @@
 // The polling engine, behaviour by behaviour, with fake timers and a scripted fetcher.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
-import { ImportStatusError } from '../src/api/import-status-error.js';
 import { MAX_RETRY_AFTER_MS } from '../src/polling/retry-policy.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { settle, until, untilState } from './support/wait.js';
+import { hasSettled, settle, until, untilState } from './support/wait.js';
 import { useFakeVisibility } from './support/page-visibility.js';
 import { useFakeClock } from './support/fake-clock.js';
-import { mount } from './support/mount.js';
+import { detailsOf, recordDetails } from './support/events.js';
+import { mount, mountAnswered } from './support/mount.js';
 
 const pendingBody = (success = 1) =>
   envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: success, error_count: 0, error_items: [] }));
-
-function errors(el: DnsImportStatus) {
-  const seen: { error: ImportStatusError; willRetry: boolean }[] = [];
-  el.addEventListener('import-error', (event) => seen.push(event.detail));
-  return seen;
-}
 
 /** The first call after `from` (index), or undefined. */
 const callsSince = (scripted: ScriptedFetcher, from: number) => scripted.calls.length - from;
@@ -28,7 +21,7 @@ describe('polling engine', () => {
   it('never has two requests in flight: a silent server times out before the next request', async () => {
     const scripted = new ScriptedFetcher();
     const el = await mount({ fetcher: scripted, attributes: { timeout: 5000 } });
-    const seen = errors(el);
+    const seen = recordDetails(el, 'import-error');
     await clock.tickAsync(4999);
     expect(scripted.calls).to.have.length(1);
     await clock.tickAsync(1);
@@ -47,7 +40,7 @@ describe('polling engine', () => {
   it('an aborted request (zone change) never surfaces as an error', async () => {
     const scripted = new ScriptedFetcher();
     const el = await mount({ fetcher: scripted });
-    const seen = errors(el);
+    const seen = recordDetails(el, 'import-error');
     el.zoneId = 'zone-other';
     await until(() => scripted.last.zoneId === 'zone-other', 'a request for the other zone');
     // The aborted request must never surface: a bounded settle, then no import-error.
@@ -55,6 +48,27 @@ describe('polling engine', () => {
     await clock.tickAsync(100);
     expect(seen).to.deep.equal([]);
     expect(scripted.calls[0]!.signal.aborted).to.equal(true);
+  });
+
+  it('refresh() during a request aborts it, and nothing of the aborted one surfaces', async () => {
+    const { el, scripted } = await mountAnswered(pendingBody(1), { state: 'pending' });
+    const seen = recordDetails(el, 'import-error');
+    await clock.tickAsync(2200);
+    await scripted.called(2);
+    const replaced = scripted.last;
+    const refreshed = hasSettled(el.refresh());
+    await scripted.called(3);
+    expect(replaced.signal.aborted).to.equal(true);
+    // The replaced request has ended by now (its fetcher rejected on the abort): a bounded
+    // settle, then neither an error nor another request.
+    await settle(el);
+    expect(seen).to.deep.equal([]);
+    expect(el.state).to.equal('pending');
+    expect(scripted.calls).to.have.length(3);
+    scripted.answer(pendingBody(5));
+    await until(refreshed, 'refresh() to settle');
+    await until(() => el.task?.success_count === 5, 'the new answer on screen');
+    expect(seen).to.deep.equal([]);
   });
 
   const transient: [string, unknown][] = [
@@ -70,11 +84,8 @@ describe('polling engine', () => {
   ];
   for (const [name, failure] of transient) {
     it(`retries after ${name}, keeping the last good task`, async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted });
-      scripted.answer(pendingBody(7));
-      await untilState(el, 'pending');
-      const seen = errors(el);
+      const { el, scripted } = await mountAnswered(pendingBody(7), { state: 'pending' });
+      const seen = recordDetails(el, 'import-error');
       await clock.tickAsync(2200);
       await scripted.called(2);
       scripted.fail(failure);
@@ -100,7 +111,7 @@ describe('polling engine', () => {
     it(`stops after ${name} and says why`, async () => {
       const scripted = new ScriptedFetcher();
       const el = await mount({ fetcher: scripted });
-      const seen = errors(el);
+      const seen = recordDetails(el, 'import-error');
       scripted.fail(failure);
       await untilState(el, 'error');
       expect(seen[0]!.willRetry).to.equal(false);
@@ -111,11 +122,8 @@ describe('polling engine', () => {
   }
 
   it('stops on a body that is not a task', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    const seen = errors(el);
-    scripted.answer('<html>sign in</html>');
-    await untilState(el, 'error');
+    const { el, scripted } = await mountAnswered('<html>sign in</html>', { state: 'error' });
+    const seen = detailsOf(el, 'import-error');
     expect(seen[0]!.error.kind).to.equal('invalid-body');
     expect(seen[0]!.willRetry).to.equal(false);
     await clock.tickAsync(600_000);
@@ -146,7 +154,7 @@ describe('polling engine', () => {
   it('backs off exponentially up to 60 s, and resets after a success', async () => {
     const scripted = new ScriptedFetcher();
     const el = await mount({ fetcher: scripted, attributes: { interval: 1000 } });
-    const seen = errors(el);
+    const seen = recordDetails(el, 'import-error');
     const gaps: number[] = [];
     let last = Date.now();
     for (let attempt = 1; attempt <= 9; attempt++) {
@@ -190,10 +198,7 @@ describe('polling engine', () => {
     const setHidden = useFakeVisibility();
 
     it('makes no request while hidden, and one at once when visible again if one is due', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted });
-      scripted.answer(pendingBody());
-      await untilState(el, 'pending');
+      const { scripted } = await mountAnswered(pendingBody(), { state: 'pending' });
       setHidden(true);
       await clock.tickAsync(600_000);
       expect(scripted.calls).to.have.length(1);
@@ -205,10 +210,7 @@ describe('polling engine', () => {
     });
 
     it('does not fetch on becoming visible when nothing is due', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted });
-      scripted.answer(pendingBody());
-      await untilState(el, 'pending');
+      const { scripted } = await mountAnswered(pendingBody(), { state: 'pending' });
       setHidden(true);
       await clock.tickAsync(500);
       setHidden(false);
@@ -224,10 +226,7 @@ describe('polling engine', () => {
     });
 
     it('pauses while offline and fetches at once when back online', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted });
-      scripted.answer(pendingBody());
-      await untilState(el, 'pending');
+      const { scripted } = await mountAnswered(pendingBody(), { state: 'pending' });
       window.dispatchEvent(new Event('offline'));
       await clock.tickAsync(60_000);
       expect(scripted.calls).to.have.length(1);
@@ -288,7 +287,7 @@ describe('polling engine', () => {
   it('gives up after a long run of failures, says so, and Retry starts again', async () => {
     const scripted = new ScriptedFetcher();
     const el = await mount({ fetcher: scripted, attributes: { 'give-up-after': 60_000 } });
-    const seen = errors(el);
+    const seen = recordDetails(el, 'import-error');
     const start = Date.now();
     let failures = 0;
     while (seen.at(-1)?.willRetry !== false && Date.now() - start < 400_000) {
@@ -360,10 +359,7 @@ describe('polling engine', () => {
   });
 
   it('raises a too-small interval to 500 ms instead of hammering', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted, attributes: { interval: 10 } });
-    scripted.answer(pendingBody());
-    await untilState(el, 'pending');
+    const { scripted } = await mountAnswered(pendingBody(), { attributes: { interval: 10 }, state: 'pending' });
     await clock.tickAsync(440);
     expect(scripted.calls).to.have.length(1);
     await clock.tickAsync(120);

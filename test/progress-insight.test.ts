@@ -2,14 +2,14 @@
 // Fake timers and a scripted fetcher; axe with real timers at the end of its tests.
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
-import type { ImportStalledEvent } from '../src/events.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
+import type { ImportStalledEvent } from '../src/watcher/events.js';
 import type { ImportTask, ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { settle, until, untilState } from './support/wait.js';
 import { useFakeVisibility } from './support/page-visibility.js';
 import { useFakeClock } from './support/fake-clock.js';
-import { mount } from './support/mount.js';
+import { mount, mountAnswered } from './support/mount.js';
 
 /** A PENDING task whose count and updated_at move together (as Huawei's do). */
 const pending = (processed: number, overrides: Record<string, unknown> = {}) =>
@@ -89,9 +89,7 @@ describe('progress insight', () => {
 
   describe('rate and time left', () => {
     it('shows no estimate after one poll, and one after two polls with a rise', async () => {
-      el = await mount({ fetcher: scripted });
-      scripted.answer(pending(100));
-      await untilState(el, 'pending');
+      ({ el } = await mountAnswered(pending(100), { fetcher: scripted, state: 'pending' }));
       expect(estimate()).to.equal(null);
       await poll(pending(144), processed(144));
       // 44 records in 2.2 s: 20/s; 856 left: about 45 s.
@@ -100,35 +98,27 @@ describe('progress insight', () => {
     });
 
     it('shows no estimate while the count stands still', async () => {
-      el = await mount({ fetcher: scripted });
-      scripted.answer(pending(100));
-      await untilState(el, 'pending');
+      ({ el } = await mountAnswered(pending(100), { fetcher: scripted, state: 'pending' }));
       await poll(pending(100, { updated_at: '2026-11-27T11:30:00' }), (task) => task.updated_at === '2026-11-27T11:30:00');
       expect(estimate()).to.equal(null);
     });
 
     it('says it in Chinese, per minute when slow', async () => {
-      el = await mount({ fetcher: scripted, attributes: { lang: 'zh-CN' } });
-      scripted.answer(pending(100));
-      await untilState(el, 'pending');
+      ({ el } = await mountAnswered(pending(100), { fetcher: scripted, attributes: { lang: 'zh-CN' }, state: 'pending' }));
       await poll(pending(101), processed(101));
       // 1 record in 2.2 s: 27 a minute; 899 left: about 33 minutes.
       expect(estimate()!.textContent).to.equal('27 条/分钟 · 还需约 33分钟');
     });
 
     it('keeps the estimate out of the live region, which is throttled', async () => {
-      el = await mount({ fetcher: scripted });
-      scripted.answer(pending(100));
-      await untilState(el, 'pending');
+      ({ el } = await mountAnswered(pending(100), { fetcher: scripted, state: 'pending' }));
       await poll(pending(150), processed(150));
       expect(estimate()).not.to.equal(null);
       expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).not.to.contain('left');
     });
 
     it('shows how long the import took when DONE, and nothing when a time is missing', async () => {
-      el = await mount({ fetcher: scripted });
-      scripted.answer(envelope(rawTask({ created_at: '2026-11-27T08:00:00.000', updated_at: '2026-11-27T08:02:41.000' })));
-      await untilState(el, 'done');
+      ({ el } = await mountAnswered(envelope(rawTask({ created_at: '2026-11-27T08:00:00.000', updated_at: '2026-11-27T08:02:41.000' })), { fetcher: scripted }));
       expect(estimate()!.textContent).to.equal('Took 2 min 41 sec');
       void el.refresh();
       scripted.answer(envelope(rawTask({ created_at: undefined })));
@@ -138,9 +128,7 @@ describe('progress insight', () => {
     });
 
     it('shows the duration in Chinese', async () => {
-      el = await mount({ fetcher: scripted, attributes: { lang: 'zh-CN' } });
-      scripted.answer(envelope(rawTask({ created_at: '2026-11-27T08:00:00', updated_at: '2026-11-27T09:00:05' })));
-      await untilState(el, 'done');
+      ({ el } = await mountAnswered(envelope(rawTask({ created_at: '2026-11-27T08:00:00', updated_at: '2026-11-27T09:00:05' })), { fetcher: scripted, attributes: { lang: 'zh-CN' } }));
       expect(estimate()!.textContent).to.equal('用时 1小时 5秒');
     });
   });
@@ -259,9 +247,7 @@ describe('progress insight', () => {
     });
 
     it('raises a stall-after below the interval to the interval, and reads garbage as the default', async () => {
-      el = await mount({ fetcher: scripted, attributes: { 'stall-after': 500, interval: 4000 } });
-      scripted.answer(pending(100));
-      await untilState(el, 'pending');
+      ({ el } = await mountAnswered(pending(100), { fetcher: scripted, attributes: { 'stall-after': 500, interval: 4000 }, state: 'pending' }));
       await clock.tickAsync(3999);
       // Not at 500 ms: a bounded settle, then no stall before the interval.
       await settle(el);
@@ -277,9 +263,7 @@ describe('progress insight', () => {
     });
 
     it('does not stall once DONE, and a new task_id starts afresh', async () => {
-      el = await mount({ fetcher: scripted, attributes: { 'stall-after': 10_000 } });
-      scripted.answer(pending(100));
-      await untilState(el, 'pending');
+      ({ el } = await mountAnswered(pending(100), { fetcher: scripted, attributes: { 'stall-after': 10_000 }, state: 'pending' }));
       for (let i = 0; i < 5; i++) await poll(pending(100));
       await until(() => el.stalled, 'the stall');
       await el.updateComplete;
@@ -296,9 +280,7 @@ describe('progress insight', () => {
     });
 
     it('leaves no timer behind when removed', async () => {
-      el = await mount({ fetcher: scripted });
-      scripted.answer(pending(100));
-      await untilState(el, 'pending');
+      ({ el } = await mountAnswered(pending(100), { fetcher: scripted, state: 'pending' }));
       expect(clock.countTimers(), 'timers while attached').to.be.greaterThan(0);
       el.remove();
       // The element lets go once the current task's microtasks have run (so that a move is not a removal).
@@ -313,9 +295,7 @@ describe('progress insight', () => {
 
   for (const lang of ['en', 'zh-CN']) {
     it(`passes axe with the estimate shown (${lang})`, async () => {
-      el = await mount({ fetcher: scripted, attributes: { lang } });
-      scripted.answer(pending(100));
-      await untilState(el, 'pending');
+      ({ el } = await mountAnswered(pending(100), { fetcher: scripted, attributes: { lang }, state: 'pending' }));
       await poll(pending(150), processed(150));
       expect(estimate()).not.to.equal(null);
       // axe schedules its own work with setTimeout: real timers from here on.
@@ -324,9 +304,7 @@ describe('progress insight', () => {
     });
 
     it(`passes axe with the stalled notice shown (${lang})`, async () => {
-      el = await mount({ fetcher: scripted, attributes: { 'stall-after': 5000, lang } });
-      scripted.answer(pending(100));
-      await untilState(el, 'pending');
+      ({ el } = await mountAnswered(pending(100), { fetcher: scripted, attributes: { 'stall-after': 5000, lang }, state: 'pending' }));
       for (let i = 0; i < 3; i++) await poll(pending(100));
       await until(() => notice(), 'the stall notice');
       expect(el.hasAttribute('stalled')).to.equal(true);

@@ -1,13 +1,14 @@
 // The element adapts to its own width (container queries on the host), measured in
 // a real browser with realistic records (40-character names, two IPv6 values each, a one-line
 // error message) at the widths consoles give it: phones, drawers, side panels, cards.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { failureMessagesFor } from '../src/failures/failure-messages.js';
-import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
+import { envelope, rawTask } from './support/documented-sample.js';
+import { mountAnswered } from './support/mount.js';
 import { findAllIn, findIn } from './support/failure-list.js';
-import { until, untilState } from './support/wait.js';
+import { until } from './support/wait.js';
 
 const messages = [
   ['DNS.0806', 'This line is not be supported in this DNS version.'],
@@ -30,15 +31,10 @@ const realistic = Array.from({ length: 150 }, (_, i) => {
 const longTaskId = 'ff8080826bd6b3a4016be3a1d4f1000cff8080826bd6b3a4016be3a1d4f1000c';
 
 async function atWidth(width: number, lang: string, status = 'DONE', items = realistic): Promise<DnsImportStatus> {
-  const scripted = new ScriptedFetcher();
-  const el = await fixture<DnsImportStatus>(
-    html`<dns-import-status style="width: ${width}px" lang=${lang} .fetcher=${scripted.fetcher} zone-id="zone-responsive"></dns-import-status>`,
+  const { el } = await mountAnswered(
+    envelope(rawTask({ task_id: longTaskId, status, total_count: 400, success_count: 250, error_count: items.length, error_items: items })),
+    { zoneId: 'zone-responsive', attributes: { style: `width: ${width}px`, lang }, state: status === 'DONE' ? 'done' : 'pending' },
   );
-  await scripted.called(1);
-  scripted.answer(envelope(rawTask({
-    task_id: longTaskId, status, total_count: 400, success_count: 250, error_count: items.length, error_items: items,
-  })));
-  await untilState(el, status === 'DONE' ? 'done' : 'pending');
   expect(el.getBoundingClientRect().width, 'the fixture sets the width').to.equal(width);
   return el;
 }

@@ -3,28 +3,23 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { createHttpFetcher } from '../src/api/http-fetcher.js';
-import type { ImportDoneDetail, ImportErrorDetail } from '../src/events.js';
+import type { ImportDoneDetail, ImportErrorDetail } from '../src/watcher/events.js';
 import { MAX_INTERVAL_MS, MAX_TIMER_MS } from '../src/polling/config.js';
 import type { ImportTaskFetcher } from '../src/api/types.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
 import { settle, until, untilState } from './support/wait.js';
 import { useFakeVisibility } from './support/page-visibility.js';
 import { useFakeClock } from './support/fake-clock.js';
-import { DEFAULT_ZONE_ID, mount } from './support/mount.js';
+import { detailsOf, recordDetails } from './support/events.js';
+import { DEFAULT_ZONE_ID, mount, mountAnswered } from './support/mount.js';
 
 const pending = (processed = 1, overrides: Record<string, unknown> = {}) =>
   envelope(rawTask({ status: 'PENDING', total_count: 100, success_count: processed, error_count: 0, error_items: [], ...overrides }));
 const done = (overrides: Record<string, unknown> = {}) => envelope(rawTask(overrides));
 
 const message = (el: DnsImportStatus) => el.shadowRoot!.querySelector('[part~="message"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-function listen<K extends 'import-progress' | 'import-done' | 'import-error'>(el: HTMLElement, type: K) {
-  const seen: HTMLElementEventMap[K]['detail'][] = [];
-  el.addEventListener(type, (event) => seen.push((event as CustomEvent).detail));
-  return seen;
-}
 
 describe('sequences a console goes through', () => {
   const setHidden = useFakeVisibility();
@@ -41,8 +36,8 @@ describe('sequences a console goes through', () => {
       };
       const el = await mount({ fetcher: deaf, attributes: { timeout: 5000 } });
       const sibling = await mount({ fetcher: deaf, attributes: { timeout: 5000 } });
-      const errors = listen(el, 'import-error');
-      const progress = listen(el, 'import-progress');
+      const errors = recordDetails(el, 'import-error');
+      const progress = recordDetails(el, 'import-progress');
       expect(calls).to.equal(1);
       await clock.tickAsync(5000);
       await untilState(el, 'error');
@@ -68,7 +63,7 @@ describe('sequences a console goes through', () => {
     it('the built-in fetcher waiting forever on async headers() times out too', async () => {
       const waitingForLogin = createHttpFetcher({ endpoint: '/api/dns', headers: () => new Promise(() => {}) });
       const el = await mount({ fetcher: waitingForLogin, attributes: { timeout: 3000 } });
-      const errors = listen(el, 'import-error');
+      const errors = recordDetails(el, 'import-error');
       await clock.tickAsync(3000);
       await untilState(el, 'error');
       expect(errors.map((e) => e.error.kind)).to.deep.equal(['timeout']);
@@ -78,10 +73,7 @@ describe('sequences a console goes through', () => {
 
   describe('after DONE and in the empty state', () => {
     it('nothing polls while idle; visible again and focus each check once, at most once per interval', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted.fetcher });
-      scripted.answer(done());
-      await untilState(el, 'done');
+      const { el, scripted } = await mountAnswered(done());
       await clock.tickAsync(10 * 60_000);
       expect(scripted.calls).to.have.length(1);
       setHidden(true);
@@ -121,20 +113,14 @@ describe('sequences a console goes through', () => {
     });
 
     it('refresh() always checks, also right after a check', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted.fetcher });
-      scripted.answer(done());
-      await untilState(el, 'done');
+      const { el, scripted } = await mountAnswered(done());
       void el.refresh();
       expect(scripted.calls).to.have.length(2);
     });
 
     it('refresh({ expectNewTask: true }) keeps checking until another task_id appears', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted.fetcher, attributes: { interval: 1000 } });
-      const dones = listen(el, 'import-done');
-      scripted.answer(done({ task_id: 'old' }));
-      await untilState(el, 'done');
+      const { el, scripted } = await mountAnswered(done({ task_id: 'old' }), { attributes: { interval: 1000 } });
+      const dones = detailsOf(el, 'import-done');
       void el.refresh({ expectNewTask: true });
       // The API still shows the previous task for a moment.
       for (let i = 0; i < 3; i++) {
@@ -158,10 +144,7 @@ describe('sequences a console goes through', () => {
     });
 
     it('refresh({ expectNewTask: true }) stops after 60 s with a notice when no new import appears', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted.fetcher });
-      scripted.answer(done({ task_id: 'old' }));
-      await untilState(el, 'done');
+      const { el, scripted } = await mountAnswered(done({ task_id: 'old' }));
       void el.refresh({ expectNewTask: true });
       const start = Date.now();
       while (Date.now() - start < 70_000) {
@@ -226,7 +209,7 @@ describe('sequences a console goes through', () => {
       const first = new ScriptedFetcher();
       const second = new ScriptedFetcher();
       const el = await mount({ fetcher: first.fetcher });
-      const progress = listen(el, 'import-progress');
+      const progress = recordDetails(el, 'import-progress');
       first.answer(pending(10));
       await untilState(el, 'pending');
       await clock.tickAsync(1000);
@@ -320,7 +303,7 @@ describe('sequences a console goes through', () => {
       const theirs = new ScriptedFetcher();
       const el = await mount({ fetcher: mine.fetcher });
       const other = await mount({ fetcher: theirs.fetcher });
-      const progress = listen(el, 'import-progress');
+      const progress = recordDetails(el, 'import-progress');
       mine.answer(pending(7));
       theirs.answer(pending(7));
       await untilState(el, 'pending');
@@ -337,20 +320,14 @@ describe('sequences a console goes through', () => {
 
   describe('import-done says whether the finish was watched', () => {
     it('sawPending is false when the first sight is already DONE', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted.fetcher });
-      const dones = listen(el, 'import-done');
-      scripted.answer(done());
-      await untilState(el, 'done');
+      const { el } = await mountAnswered(done());
+      const dones = detailsOf(el, 'import-done');
       expect(dones.map((d: ImportDoneDetail) => d.sawPending)).to.deep.equal([false]);
     });
 
     it('sawPending is true when this element saw it PENDING first', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted.fetcher });
-      const dones = listen(el, 'import-done');
-      scripted.answer(pending());
-      await untilState(el, 'pending');
+      const { el, scripted } = await mountAnswered(pending(), { state: 'pending' });
+      const dones = detailsOf(el, 'import-done');
       await clock.tickAsync(2200);
       scripted.answer(done());
       await untilState(el, 'done');
@@ -391,11 +368,8 @@ describe('sequences a console goes through', () => {
 
   describe('a wait the server asked for belongs to the channel', () => {
     it('Retry-After holds when a second element joins, on online, on visibility and focus; refresh() cuts it', async () => {
-      const scripted = new ScriptedFetcher();
-      const el = await mount({ fetcher: scripted.fetcher });
-      const errors = listen(el, 'import-error');
-      scripted.answer(pending());
-      await untilState(el, 'pending');
+      const { el, scripted } = await mountAnswered(pending(), { state: 'pending' });
+      const errors = detailsOf(el, 'import-error');
       await clock.tickAsync(2200);
       scripted.fail({ status: 429, retryAfter: 120 });
       await untilState(el, 'error');
@@ -454,7 +428,7 @@ describe('sequences a console goes through', () => {
       const el = await mount({ fetcher: scripted.fetcher, attributes: { 'give-up-after': 30_000 } });
       // navigator.onLine is not trusted: the element tries anyway.
       expect(scripted.calls).to.have.length(1);
-      const errors = listen(el, 'import-error');
+      const errors = recordDetails(el, 'import-error');
       const start = Date.now();
       let failures = 0;
       while (errors.at(-1)?.willRetry !== false && Date.now() - start < 300_000) {
@@ -477,7 +451,7 @@ describe('sequences a console goes through', () => {
     it('time spent hidden does not count toward give-up-after', async () => {
       const scripted = new ScriptedFetcher();
       const el = await mount({ fetcher: scripted.fetcher, attributes: { 'give-up-after': 60_000, interval: 1000 } });
-      const errors = listen(el, 'import-error');
+      const errors = recordDetails(el, 'import-error');
       scripted.fail({ status: 503 });
       await untilState(el, 'error');
       setHidden(true);
@@ -498,10 +472,7 @@ describe('sequences a console goes through', () => {
         [{ interval: 0 }, 2000],
         [{ interval: 1e12 }, MAX_INTERVAL_MS],
       ] as const) {
-        const scripted = new ScriptedFetcher();
-        const el = await mount({ fetcher: scripted.fetcher, attributes: attrs });
-        scripted.answer(pending());
-        await untilState(el, 'pending');
+        const { scripted } = await mountAnswered(pending(), { attributes: attrs, state: 'pending' });
         const answeredAt = Date.now();
         while (scripted.calls.length === 1 && Date.now() - answeredAt < 2 * MAX_INTERVAL_MS) await clock.tickAsync(expected / 100);
         // The next poll comes after the interval, jittered by ±10 %.
@@ -513,7 +484,7 @@ describe('sequences a console goes through', () => {
     it('a huge timeout or give-up-after stays below the timer limit, and NaN gives the defaults', async () => {
       const scripted = new ScriptedFetcher();
       const el = await mount({ fetcher: scripted.fetcher, attributes: { timeout: 1e15, 'give-up-after': 'NaN' } });
-      const errors = listen(el, 'import-error');
+      const errors = recordDetails(el, 'import-error');
       await clock.tickAsync(24 * 60 * 60_000);
       expect(errors).to.deep.equal([]);
       await clock.tickAsync(MAX_TIMER_MS);
@@ -524,7 +495,7 @@ describe('sequences a console goes through', () => {
     it('values people use on purpose stay as given: interval 500, timeout 1000', async () => {
       const scripted = new ScriptedFetcher();
       const el = await mount({ fetcher: scripted.fetcher, attributes: { interval: 500, timeout: 1000 } });
-      const errors = listen(el, 'import-error');
+      const errors = recordDetails(el, 'import-error');
       await clock.tickAsync(999);
       expect(errors).to.have.length(0);
       await clock.tickAsync(1);
@@ -543,7 +514,7 @@ describe('sequences a console goes through', () => {
     it('a timeout below 1 s is raised to 1 s', async () => {
       const scripted = new ScriptedFetcher();
       const el = await mount({ fetcher: scripted.fetcher, attributes: { timeout: 5 } });
-      const errors = listen(el, 'import-error');
+      const errors = recordDetails(el, 'import-error');
       await clock.tickAsync(990);
       // Not yet timed out: a bounded settle, then no import-error.
       await settle(el);
@@ -564,11 +535,8 @@ describe('sequences a console goes through', () => {
       [{ error: { code: 'APIGW.0301', message: 'Incorrect IAM authentication information.' } }, 'APIGW.0301', false],
     ] as const) {
       it(`${JSON.stringify(body)} is an API error ${code}, ${willRetry ? 'retried' : 'not retried'}`, async () => {
-        const scripted = new ScriptedFetcher();
-        const el = await mount({ fetcher: scripted.fetcher });
-        const errors = listen(el, 'import-error');
-        scripted.answer(body);
-        await untilState(el, 'error');
+        const { el } = await mountAnswered(body, { state: 'error' });
+        const errors = detailsOf(el, 'import-error');
         expect(errors.map((e) => [e.error.kind, e.error.code, e.willRetry])).to.deep.equal([['api', code, willRetry]]);
         expect(message(el)).to.contain(code);
       });
@@ -585,7 +553,7 @@ describe('sequences a console goes through', () => {
       it(`${failure.status} ${failure.code} is an error with its own message and no retry`, async () => {
         const scripted = new ScriptedFetcher();
         const el = await mount({ fetcher: scripted.fetcher });
-        const errors = listen(el, 'import-error');
+        const errors = recordDetails(el, 'import-error');
         scripted.fail(failure);
         await untilState(el, 'error');
         expect(errors.map((e) => e.willRetry)).to.deep.equal([false]);

@@ -4,12 +4,12 @@
 // slicing switched off (inSlices not yielding, or a stage run at once) these counts fall short.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import type { ImportErrorItem } from '../src/api/types.js';
 import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
-import { RECORDS_PER_STEP } from '../src/work-in-slices.js';
+import { RECORDS_PER_STEP } from '../src/shared/work-in-slices.js';
 import { envelope, rawTask } from './support/documented-sample.js';
+import { mount } from './support/mount.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { nextMacrotask, settle, until } from './support/wait.js';
 
@@ -65,8 +65,7 @@ describe('100,000 failed records, in slices', function () {
 
   it('a first render normalizes, shows the first page, then groups, in slices, and never shows counts or groups half-computed', async () => {
     const scripted = new ScriptedFetcher();
-    const status = await fixture<DnsImportStatus>(html`<dns-import-status lang="en" .fetcher=${scripted.fetcher} zone-id="zone-slices"></dns-import-status>`);
-    await scripted.called(1);
+    const status = await mount({ fetcher: scripted, zoneId: 'zone-slices', attributes: { lang: 'en' } });
     const list = () => status.shadowRoot!.querySelector<DnsImportFailures>('dns-import-failures');
     const shownText = (selector: string) => text(list()?.shadowRoot?.querySelector(selector));
     const seen = { groups: new Set<string>(), showing: new Set<string>() };

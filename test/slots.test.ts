@@ -1,14 +1,20 @@
 // The host's content in the element's slots: `actions` beside the notice or summary in every
-// state, after it in the focus order; `empty` in place of the built-in "no import task yet".
+// state, after it in the focus order; `empty` in place of the built-in "no import task yet", on
+// screen and in the live region (a screen reader hears what is shown, also when the host fills
+// or empties the slot later).
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus, DnsImportStatusState } from '../src/dns-import-status.js';
+import type { DnsImportStatus, DnsImportStatusState } from '../src/status/dns-import-status.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
+import { ANNOUNCE_GAP_MS } from '../src/status/live-announcer.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { useFakeClock } from './support/fake-clock.js';
 import { mount } from './support/mount.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
-import { untilState } from './support/wait.js';
+import { until, untilState } from './support/wait.js';
+
+/** The zone has no import task (404). */
+const noImport = (scripted: ScriptedFetcher) => scripted.fail(new ImportStatusError('Not found', { kind: 'http', status: 404 }));
 
 /** How the fetcher answers to reach each state (none: idle, no zone id). */
 const states: [DnsImportStatusState, ((scripted: ScriptedFetcher) => void) | undefined][] = [
@@ -17,7 +23,7 @@ const states: [DnsImportStatusState, ((scripted: ScriptedFetcher) => void) | und
   ['pending', (s) => s.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 2, error_count: 0, error_items: [] })))],
   ['done', (s) => s.answer(envelope(rawTask()))],
   ['error', (s) => s.fail(new ImportStatusError('Insufficient permissions.', { kind: 'http', status: 403, code: 'DNS.0013' }))],
-  ['empty', (s) => s.fail(new ImportStatusError('Not found', { kind: 'http', status: 404 }))],
+  ['empty', noImport],
 ];
 
 /** The element with the host's own action button and empty-state call to action. */
@@ -33,6 +39,20 @@ async function withHostContent(state: DnsImportStatusState, answer: ((scripted: 
     callToAction: el.querySelector('p')!,
   };
 }
+
+/** The element for a zone without an import, with the host's `markup` in it (none by default). */
+async function withoutImport(markup = '') {
+  const scripted = new ScriptedFetcher();
+  const el = await mount({ fetcher: scripted });
+  el.innerHTML = markup;
+  noImport(scripted);
+  await untilState(el, 'empty');
+  await el.updateComplete;
+  return { el, scripted };
+}
+
+/** What the element's live region says, as a screen reader gets it (white space collapsed). */
+const heard = (el: DnsImportStatus) => el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!.textContent!.replace(/\s+/g, ' ').trim();
 
 /** Rendered with a box: neither unassigned to a slot nor inside an unrendered subtree. */
 const shown = (node: Element) => node.getClientRects().length > 0;
@@ -83,13 +103,55 @@ describe('slots', () => {
     });
   }
 
-  it('shows the built-in empty message when the host gives none', async () => {
-    const scripted = new ScriptedFetcher();
-    const el = await mount({ fetcher: scripted });
-    scripted.fail(new ImportStatusError('Not found', { kind: 'http', status: 404 }));
-    await untilState(el, 'empty');
+  it('shows and says the built-in empty message when the host gives none', async () => {
+    const { el } = await withoutImport();
     const builtIn = el.shadowRoot!.querySelector('[part=message]')!;
     expect(shown(builtIn)).to.equal(true);
     expect(builtIn.textContent).to.match(/No import task/i);
+    expect(heard(el)).to.equal('No import task yet.');
+  });
+
+  it("says the host's empty content in the live region, not the built-in message it replaces on screen", async () => {
+    const { el, callToAction } = await withHostContent('empty', noImport);
+    await el.updateComplete;
+    expect(shown(callToAction)).to.equal(true);
+    expect(heard(el)).to.equal('Upload your first import');
+  });
+
+  it('joins the text of every element the host puts in the empty slot, in order', async () => {
+    const { el } = await withoutImport('<p slot="empty">Nothing here yet.</p><span>not slotted</span><a slot="empty" href="#upload">Upload   a\n template</a>');
+    expect(heard(el)).to.equal('Nothing here yet. Upload a template');
+  });
+
+  it('follows the host filling and emptying the slot later (slotchange), each change said in its turn', async () => {
+    const { el } = await withoutImport();
+    expect(heard(el)).to.equal('No import task yet.');
+
+    // A polite announcement waits its turn: one every ANNOUNCE_GAP_MS at most.
+    clock.tick(ANNOUNCE_GAP_MS);
+    const callToAction = Object.assign(document.createElement('p'), { slot: 'empty', textContent: 'Upload your first import' });
+    el.append(callToAction);
+    await until(() => heard(el) === 'Upload your first import', "the host's text in the live region");
+    expect(shown(callToAction)).to.equal(true);
+
+    clock.tick(ANNOUNCE_GAP_MS);
+    callToAction.remove();
+    await until(() => heard(el) === 'No import task yet.', 'the built-in message back in the live region');
+    expect(shown(el.shadowRoot!.querySelector('[part=message]')!)).to.equal(true);
+  });
+
+  it('keeps what it said about the host\'s content out of the other states', async () => {
+    const { el, scripted } = await withoutImport('<p slot="empty">Upload your first import</p>');
+    expect(heard(el)).to.equal('Upload your first import');
+    clock.tick(ANNOUNCE_GAP_MS);
+    // The import appears: the progress is said, and the host's empty content is neither shown nor said.
+    const next = el.refresh();
+    await scripted.called(2);
+    scripted.answer(envelope(rawTask({ status: 'PENDING', total_count: 10, success_count: 2, error_count: 0, error_items: [] })));
+    await next;
+    await untilState(el, 'pending');
+    await el.updateComplete;
+    expect(heard(el)).to.match(/^Importing: /);
+    expect(shown(el.querySelector('p')!)).to.equal(false);
   });
 });

@@ -3,7 +3,7 @@
 // when the element leaves. (Heap figures need a collectable heap: see bench/soak.bench.js.)
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { holdsSoon, settle, until, untilState } from './support/wait.js';
 import { useFakeClock, type FakeClock } from './support/fake-clock.js';

@@ -5,7 +5,8 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { ImportStatusError } from '../src/api/import-status-error.js';
-import { ImportTaskChannel, type ChannelSnapshot, type ChannelSubscriber } from '../src/polling/import-task-channel.js';
+import type { ChannelSnapshot, ChannelSubscriber } from '../src/polling/channel-types.js';
+import { ImportTaskChannel } from '../src/polling/import-task-channel.js';
 import { encodeSharedState } from '../src/polling/shared-state.js';
 import { SHARE_PROTOCOL, shareGroupName } from '../src/polling/tab-share.js';
 import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';

@@ -4,13 +4,13 @@
 // character: where a character sits on a lower line than the one before it, the line broke
 // there, and the rules below (written from the record's text, not from the element's code)
 // say whether it may.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { findAllIn } from './support/failure-list.js';
-import { ScriptedFetcher, envelope, rawTask } from './support/scripted-fetcher.js';
-import { untilState } from './support/wait.js';
+import { envelope, rawTask } from './support/documented-sample.js';
+import { mountAnswered } from './support/mount.js';
 
 /** 14 typical failed records: A, AAAA (compressed and full form), CNAME and MX; names up to 40 characters. */
 const typical = [
@@ -96,13 +96,10 @@ function cutTokens(cell: Element): string | undefined {
 }
 
 async function atWidth(width: number, lang: string): Promise<DnsImportStatus> {
-  const scripted = new ScriptedFetcher();
-  const el = await fixture<DnsImportStatus>(
-    html`<dns-import-status style="width: ${width}px" lang=${lang} .fetcher=${scripted.fetcher} zone-id="zone-tokens"></dns-import-status>`,
-  );
-  await scripted.called(1);
-  scripted.answer(envelope(rawTask({ total_count: 20, success_count: 6, error_count: typical.length, error_items: typical })));
-  await untilState(el, 'done');
+  const { el } = await mountAnswered(envelope(rawTask({ total_count: 20, success_count: 6, error_count: typical.length, error_items: typical })), {
+    zoneId: 'zone-tokens',
+    attributes: { style: `width: ${width}px`, lang },
+  });
   await el.shadowRoot!.querySelector('dns-import-failures')!.updateComplete;
   await document.fonts.ready;
   return el;

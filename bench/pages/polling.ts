@@ -3,7 +3,7 @@
 // an in-page server whose answers each scenario scripts.
 import sinon from 'sinon';
 import '../../src/index.js';
-import type { DnsImportStatus } from '../../src/dns-import-status.js';
+import type { DnsImportStatus } from '../../src/status/dns-import-status.js';
 import type { ImportTaskFetcher } from '../../src/api/types.js';
 
 type Answer = 'pending' | 'done' | '503';

@@ -14,7 +14,7 @@ export function findRedisServer() {
   if (found === undefined) {
     throw new Error(
       'The proxy\'s Redis tests need a real redis-server and none was found.\n' +
-        '  Debian/Ubuntu: `node scripts/ensure-engines.js` as root (or `apt-get install redis-server`), then run the tests again.\n' +
+        '  Debian/Ubuntu: `node scripts/ensure.js` as root (or `apt-get install redis-server`), then run the tests again.\n' +
         '  Elsewhere: install Redis 6 or later, or set REDIS_SERVER_PATH.',
     );
   }

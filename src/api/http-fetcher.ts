@@ -8,7 +8,7 @@ import { setTag, UNCHANGED_BODY } from './body-tag.js';
 import { parseHuaweiErrorBody } from './huawei-error-body.js';
 import { ImportStatusError } from './import-status-error.js';
 import type { ImportTaskFetcher } from './types.js';
-import { yieldToMain } from '../work-in-slices.js';
+import { yieldToMain } from '../shared/work-in-slices.js';
 
 type HeaderMap = Record<string, string>;
 

@@ -9,12 +9,13 @@
  * the list's identity and the query. `<dns-import-status>` hands over the same array when a
  * poll changed other fields of the task but sent the same records (see same-task.ts), so such
  * a poll recomputes nothing either. For a large list that work runs in slices
- * (work-in-slices.ts) while the list shows what it showed before, whole: counts, groups and
- * rows always come from one finished computation.
+ * (work-in-slices.ts) while the list shows what it showed before, whole; a first list, neither
+ * filtered nor sorted, shows its first page at once and its causes once they are all counted.
+ * Counts, groups and rows never come from a computation half done.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportErrorItem } from '../api/types.js';
-import { DEFAULT_HEADING_LEVEL, heading, headingLevelOf } from '../heading-level.js';
+import { DEFAULT_HEADING_LEVEL, heading, headingLevelOf } from '../shared/heading-level.js';
 import { clipText } from '../i18n/format.js';
 import { LangController } from '../i18n/lang-controller.js';
 import { downloadTextFile } from './download.js';
@@ -24,7 +25,7 @@ import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMess
 import { emptyFailureQuery, failureQuerySteps, isFiltering, recordTypeSteps, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
 import { recordPieces } from './record-tokens.js';
-import { atOnce, inSlices, LARGE_LIST, type Steps } from '../work-in-slices.js';
+import { atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;
@@ -187,7 +188,7 @@ export class DnsImportFailures extends LitElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    // Before the first large list is worked out, nothing: never counts or groups half-computed.
+    // Nothing before there is a view: a first large list that is filtered or sorted is worked out first.
     const view = this.#view;
     if (!view || view.items.length === 0) return nothing;
     const { items, list } = view;

@@ -16,84 +16,21 @@
  * is replaced by another function (a framework re-creating it on each render) hands the channel
  * over to the new function and keeps its place in the schedule (see `handOver`). With a share
  * key, a channel is one zone, endpoint and key, whatever the fetcher, and it shares the schedule
- * with the same channel in the browser's other tabs (tab-share.ts): one tab polls, the others
+ * with the same channel in the browser's other tabs (tab-sync.ts): one tab polls, the others
  * show its answers, and the waits it keeps hold for all of them.
+ *
+ * Each request is one `fetchAttempt()` (fetch-attempt.ts); what the channel shows, who listens and
+ * what `refresh()` takes are in channel-types.ts.
  */
-import { Task as RequestRunner } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
-import { errorCause, ImportStatusError, toImportStatusError } from '../api/import-status-error.js';
-import { tagOf } from '../api/body-tag.js';
 import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
+import { EMPTY_SNAPSHOT, type ChannelSnapshot, type ChannelSource, type ChannelSubscriber, type RefreshOptions } from './channel-types.js';
 import { EXPECT_NEW_TASK_MS } from './config.js';
-import { normalizeInSlices } from './normalize-in-slices.js';
+import { fetchAttempt, type Outcome } from './fetch-attempt.js';
 import { isConnectionFailure, isRetryable, pollDelayMs, retryDelayMs } from './retry-policy.js';
 import { reuseUnchanged } from './same-task.js';
-import { decodeSharedState, encodeSharedState, type SharedState } from './shared-state.js';
-import { canShareAcrossTabs, shareGroupName, TabShare } from './tab-share.js';
+import { canShareAcrossTabs, shareGroupName } from './tab-share.js';
+import { TabSync, type Schedule } from './tab-sync.js';
 import { VisibleClock } from './visible-clock.js';
-
-export interface ChannelSnapshot {
-  /** undefined: nothing loaded yet; null: the zone has no import task. Kept across failures. */
-  readonly task: ImportTask | null | undefined;
-  /** The latest failure; cleared by the next success. */
-  readonly error: ImportStatusError | undefined;
-  readonly willRetry: boolean;
-  /** When the next attempt is due (epoch ms), while retrying. */
-  readonly retryAt: number | undefined;
-  /** True when retrying stopped because failures went on for longer than `giveUpAfter`. */
-  readonly gaveUp: boolean;
-  /** `refresh({ expectNewTask: true })` waited its full time and the API still showed the old task. */
-  readonly noNewTask: boolean;
-}
-
-export interface ChannelSubscriber {
-  /** Poll period in ms, already sanitized. The channel uses the shortest among its subscribers. */
-  readonly interval: number;
-  /** Per-request timeout in ms. The channel uses the longest. */
-  readonly timeout: number;
-  /** Stop retrying after failures for this long (ms of visible time). The channel uses the longest. */
-  readonly giveUpAfter: number;
-  /** Poll period while every sharing page is hidden (0: none). The channel uses the shortest set. */
-  readonly hiddenInterval: number;
-  onSnapshot(snapshot: ChannelSnapshot): void;
-  /** Whether the task is watched by someone somewhere (`visibleSomewhere`) may have changed. */
-  onPresence(): void;
-}
-
-/** Where a channel's answers come from. */
-export interface ChannelSource {
-  readonly fetcher: ImportTaskFetcher;
-  readonly zoneId: string;
-  /** '' for none: then the channel is shared within the page by fetcher, and never beyond it. */
-  readonly shareKey: string;
-  /** The built-in fetcher's endpoint (part of a shared channel's identity). */
-  readonly endpoint: string;
-}
-
-export interface RefreshOptions {
-  /**
-   * A console has just created a new import: keep checking at the interval until a task with
-   * another `task_id` appears (at most 60 s, then say that none appeared).
-   */
-  expectNewTask?: boolean;
-}
-
-type Outcome = { ok: true; task: ImportTask | null } | { ok: false; error: ImportStatusError };
-
-const EMPTY: ChannelSnapshot = { task: undefined, error: undefined, willRetry: false, retryAt: undefined, gaveUp: false, noNewTask: false };
-
-/**
- * `@lit/task` runs each request: `run()` aborts the previous attempt and drops its late result,
- * and `abort()` ends one when the last element leaves; the channel checks neither by hand. Its
- * host would re-render at the start and end of every poll, so the channel gives it a host that
- * does nothing and tells its subscribers only about real changes.
- */
-const quietHost: ReactiveControllerHost = {
-  addController() {},
-  removeController() {},
-  requestUpdate() {},
-  updateComplete: Promise.resolve(true),
-};
 
 const channels = new WeakMap<ImportTaskFetcher, Map<string, ImportTaskChannel>>();
 /** Channels with a share key, by group name (key, endpoint, zone). */
@@ -124,13 +61,10 @@ export function channelFor(source: ChannelSource): ImportTaskChannel {
 }
 
 export class ImportTaskChannel {
-  snapshot: ChannelSnapshot = EMPTY;
+  snapshot: ChannelSnapshot = EMPTY_SNAPSHOT;
   readonly #subscribers = new Set<ChannelSubscriber>();
-  readonly #request = new RequestRunner<[], Outcome>(quietHost, {
-    autoRun: false,
-    task: (_args, { signal }) => this.#load(signal),
-    onComplete: (outcome) => this.#settle(outcome),
-  });
+  /** The request under way: a newer one aborts it and drops its answer. */
+  #request: AbortController | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** When the timer fires (epoch ms). */
   #timerAt = 0;
@@ -147,16 +81,10 @@ export class ImportTaskChannel {
   #requestAt = -Infinity;
   readonly #clock = new VisibleClock(document.hidden);
 
-  // With a share key: the other tabs, and what this tab last heard or said.
-  readonly #share: TabShare | undefined;
+  /** With a share key: the same channel in the other tabs. */
+  readonly #sync: TabSync | undefined;
   /** The share group's name; undefined without a share key. */
   readonly group: string | undefined;
-  /** Names the snapshot shown; a tab that missed one asks for it again. */
-  #shownVersion = '';
-  /** The version last sent to the other tabs. */
-  #sentVersion = '';
-  /** The polling tab's schedule, as last heard (a listening tab). */
-  #heard: SharedState | undefined;
 
   constructor(
     public fetcher: ImportTaskFetcher,
@@ -165,14 +93,18 @@ export class ImportTaskChannel {
   ) {
     this.group = group;
     if (group !== undefined && canShareAcrossTabs()) {
-      this.#share = new TabShare(group, {
-        lead: (leading) => (leading ? this.#lead() : this.#follow()),
-        receive: (state) => this.#receive(state),
-        stateWanted: (joined) => {
-          this.#sendState(true);
-          if (joined) this.#checkIfIdle();
+      this.#sync = new TabSync(group, {
+        snapshot: () => this.snapshot,
+        schedule: () => this.#schedulePosition(),
+        hear: ({ requestAt, failures }) => {
+          this.#requestAt = this.#settledAt = requestAt;
+          this.#failures = failures;
         },
-        refreshAsked: (expectNewTask) => void this.refresh({ expectNewTask: expectNewTask === true }),
+        show: (shown) => this.#publish({ ...shown, task: reuseUnchanged(this.snapshot.task, shown.task ?? null) }),
+        lead: (heard) => this.#lead(heard),
+        follow: () => this.#follow(),
+        refreshAsked: (expectNewTask) => void this.refresh({ expectNewTask }),
+        joined: () => this.#checkIfIdle(),
         leaderVisibility: () => this.#subscribers.forEach((subscriber) => subscriber.onPresence()),
       });
     }
@@ -183,7 +115,7 @@ export class ImportTaskChannel {
    * is. Stalls count only such time: a hidden browser polls nothing, so nothing can be seen stuck.
    */
   get visibleSomewhere(): boolean {
-    return this.#share ? this.#share.visibleSomewhere : !document.hidden;
+    return this.#sync ? this.#sync.visibleSomewhere : !document.hidden;
   }
 
   subscribe(subscriber: ChannelSubscriber): void {
@@ -191,9 +123,9 @@ export class ImportTaskChannel {
     this.#subscribers.add(subscriber);
     if (first) {
       this.#listen(true);
-      this.#share?.start();
+      this.#sync?.start();
     }
-    if (this.snapshot !== EMPTY) subscriber.onSnapshot(this.snapshot);
+    if (this.snapshot !== EMPTY_SNAPSHOT) subscriber.onSnapshot(this.snapshot);
     this.#checkIfIdle();
   }
 
@@ -202,8 +134,8 @@ export class ImportTaskChannel {
     this.#listen(false);
     this.#clearTimer();
     this.#due = false;
-    this.#request.abort();
-    this.#share?.stop();
+    this.#request?.abort();
+    this.#sync?.stop();
     if (this.group !== undefined) sharedChannels.delete(this.group);
     else zonesOf(this.fetcher).delete(this.zoneId);
   }
@@ -232,9 +164,9 @@ export class ImportTaskChannel {
 
   /** Fetch now, forget the backoff, and poll again if the task is pending. */
   refresh(options: RefreshOptions = {}): Promise<void> {
-    if (this.#share && !this.#share.leading) {
+    if (this.#sync && !this.#sync.leading) {
       // Another tab polls: it fetches, once, for every tab.
-      this.#share.post('refresh', options.expectNewTask === true);
+      this.#sync.askRefresh(options.expectNewTask === true);
       return Promise.resolve();
     }
     this.#failures = 0;
@@ -246,7 +178,7 @@ export class ImportTaskChannel {
   }
 
   get #inFlight(): boolean {
-    return this.#request.status === 1; // TaskStatus.PENDING
+    return this.#request !== undefined;
   }
 
   get #interval(): number {
@@ -284,7 +216,7 @@ export class ImportTaskChannel {
   #fetchNow(force = false): Promise<void> {
     this.#clearTimer();
     // With a share key, only the tab holding the lock fetches.
-    if (this.#share && !this.#share.leading) return Promise.resolve();
+    if (this.#sync && !this.#sync.leading) return Promise.resolve();
     if (!force && (this.#offline || document.hidden)) {
       this.#due = true;
       // Hidden, with `hidden-interval`: the next request at that cadence (none while offline).
@@ -297,48 +229,24 @@ export class ImportTaskChannel {
     this.#due = false;
     this.#requestAt = Date.now();
     // The others learn that a request is under way: whoever takes over waits an interval from it.
-    this.#sendState(false);
-    return this.#request.run([]);
+    this.#sync?.send(false);
+    return this.#run();
   }
 
-  /** One attempt: never longer than `timeout`, whatever the fetcher does with its signal. */
-  async #load(signal: AbortSignal): Promise<Outcome> {
-    const timeout = this.#timeout;
-    const attempt = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let onAbort: (() => void) | undefined;
-    const cutShort = new Promise<never>((_, reject) => {
-      const stop = (reason: unknown) => {
-        attempt.abort(reason);
-        reject(reason);
-      };
-      const seconds = Math.round(timeout / 1000);
-      // Our own timer (not AbortSignal.timeout), so that fake timers control it in tests.
-      timer = setTimeout(() => stop(new ImportStatusError(`No answer within ${seconds} s.`, { kind: 'timeout' })), timeout);
-      onAbort = () => stop(signal.reason);
-      signal.addEventListener('abort', onAbort);
-    });
-    try {
-      const body = await Promise.race([this.#callFetcher(attempt.signal), cutShort]);
-      return { ok: true, task: await normalizeInSlices(body, this.snapshot.task, signal) };
-    } catch (reason) {
-      const error = toImportStatusError(reason);
-      // A zone that never had an import answers 404: that is the empty state, unless the
-      // code says the zone or the API itself does not exist.
-      if (error.status === 404 && errorCause(error) === 'other') return { ok: true, task: null };
-      return { ok: false, error: Object.freeze(error) };
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort!);
-    }
-  }
-
-  #callFetcher(signal: AbortSignal): Promise<unknown> {
-    // Inside a promise's executor: a fetcher that throws at once fails like one that rejects.
-    const call = new Promise((resolve) => resolve(this.fetcher(this.zoneId, { signal, knownTag: tagOf(this.snapshot.task) })));
-    // An abandoned call (timed out, replaced) may still settle: nobody listens, nothing is reported.
-    call.catch(() => {});
-    return call;
+  /**
+   * One request at a time: a new one aborts the one under way and drops its answer. One aborted
+   * otherwise (nobody watches, another tab polls) is still settled, as it ends, and counts as
+   * under way until then.
+   */
+  async #run(): Promise<void> {
+    this.#request?.abort();
+    const request = new AbortController();
+    this.#request = request;
+    const { fetcher, zoneId } = this;
+    const outcome = await fetchAttempt({ fetcher, zoneId, shown: this.snapshot.task, timeout: this.#timeout, signal: request.signal });
+    if (this.#request !== request) return;
+    this.#settle(outcome);
+    if (this.#request === request) this.#request = undefined;
   }
 
   #settle(outcome: Outcome): void {
@@ -351,9 +259,9 @@ export class ImportTaskChannel {
       const noNewTask = this.#awaitNewTask(task);
       if (this.#expecting || (task && task.status !== 'DONE')) this.#schedule(pollDelayMs(this.#interval));
       if (task !== this.snapshot.task || this.snapshot.error || noNewTask !== this.snapshot.noNewTask) {
-        this.#publish({ ...EMPTY, task, noNewTask });
+        this.#publish({ ...EMPTY_SNAPSHOT, task, noNewTask });
       }
-      this.#sendState(false);
+      this.#sync?.send(false);
       return;
     }
     const { error } = outcome;
@@ -369,8 +277,8 @@ export class ImportTaskChannel {
       retryAt = Date.now() + delay;
       this.#schedule(delay, error.retryAfter !== undefined || !isConnectionFailure(error));
     }
-    this.#publish({ ...EMPTY, task: this.snapshot.task, error, willRetry, retryAt, gaveUp });
-    this.#sendState(false);
+    this.#publish({ ...EMPTY_SNAPSHOT, task: this.snapshot.task, error, willRetry, retryAt, gaveUp });
+    this.#sync?.send(false);
   }
 
   /**
@@ -389,49 +297,22 @@ export class ImportTaskChannel {
     return true;
   }
 
-  #publish(snapshot: ChannelSnapshot, version = String(Math.random())): void {
+  #publish(snapshot: ChannelSnapshot): void {
     this.snapshot = snapshot;
-    this.#shownVersion = version;
+    this.#sync?.showing();
     for (const subscriber of this.#subscribers) subscriber.onSnapshot(snapshot);
   }
 
-  /**
-   * The polling tab tells the others where things stand: after every answer, when a request
-   * starts, when a tab joins and when its page is hidden or shown. The snapshot goes only when it
-   * changed (or `full`): an identical poll sends a few numbers, not 100,000 records.
-   */
-  #sendState(full: boolean): void {
-    if (!this.#share?.leading) return;
-    const shown = full || this.#sentVersion !== this.#shownVersion ? this.snapshot : undefined;
-    this.#sentVersion = this.#shownVersion;
+  /** Where the schedule stands, for the other tabs. */
+  #schedulePosition(): Schedule {
     const idle = this.#timer === undefined && !this.#due && !this.#inFlight && this.#requestAt <= this.#settledAt;
-    const state: SharedState = {
-      version: this.#shownVersion,
-      shown,
+    return {
       // While a request runs (or one is due), a successor may ask again an interval after it.
       nextAt: this.#timer !== undefined ? this.#timerAt : idle ? undefined : this.#requestAt + this.#interval,
       serversWait: this.#serversWait,
       requestAt: this.#requestAt,
       failures: this.#failures,
     };
-    this.#share.post('state', encodeSharedState(state));
-  }
-
-  /** A listening tab hears the polling tab: shows what it shows, and keeps its schedule at hand. */
-  #receive(message: unknown): void {
-    const state = decodeSharedState(message);
-    if (!state || this.#share?.leading) return;
-    this.#heard = state;
-    this.#requestAt = this.#settledAt = state.requestAt;
-    this.#failures = state.failures;
-    const { shown } = state;
-    if (shown && state.version !== this.#shownVersion) {
-      if (shown.task !== undefined || shown.error) this.#publish({ ...shown, task: reuseUnchanged(this.snapshot.task, shown.task ?? null) }, state.version);
-      this.#shownVersion = state.version;
-    } else if (!shown && state.version !== this.#shownVersion) {
-      // A change went by unheard (this tab joined late, or was frozen): ask for the whole state.
-      this.#share?.post('hello');
-    }
   }
 
   /**
@@ -439,22 +320,19 @@ export class ImportTaskChannel {
    * sooner than an interval after the last request anywhere, nor than a wait the server asked
    * for, and not at all while that tab was idle. A tab that never heard from another checks now.
    */
-  #lead(): void {
-    const heard = this.#heard;
-    this.#heard = undefined;
+  #lead(heard: Schedule | undefined): void {
     if (!heard) this.#checkIfIdle();
     else if (heard.nextAt !== undefined) {
       const at = Math.max(heard.nextAt, this.#requestAt + this.#interval);
       this.#schedule(Math.max(0, at - Date.now()), heard.serversWait);
     }
-    this.#sendState(true);
   }
 
   /** Another tab polls now (this one was hidden, frozen or let go): stop asking. */
   #follow(): void {
     this.#clearTimer();
     this.#due = false;
-    this.#request.abort();
+    this.#request?.abort();
   }
 
   #schedule(delay: number, serversWait = false): void {

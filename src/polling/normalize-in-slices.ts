@@ -8,7 +8,7 @@
 import { setTag, tagOf, UNCHANGED_BODY } from '../api/body-tag.js';
 import { errorItemCount, normalizeSteps } from '../api/normalize-import-task.js';
 import type { ImportTask } from '../api/types.js';
-import { atOnce, inSlices, LARGE_LIST, type Steps } from '../work-in-slices.js';
+import { atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
 import { reuseUnchangedSteps } from './same-task.js';
 
 export async function normalizeInSlices(body: unknown, shown: ImportTask | null | undefined, signal: AbortSignal): Promise<ImportTask | null> {

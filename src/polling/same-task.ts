@@ -4,7 +4,7 @@
  * let the failed-record list see the same list (by identity) and skip regrouping and resorting.
  */
 import type { ImportErrorItem, ImportTask } from '../api/types.js';
-import { atOnce, RECORDS_PER_STEP, type Steps } from '../work-in-slices.js';
+import { atOnce, RECORDS_PER_STEP, type Steps } from '../shared/work-in-slices.js';
 
 const SCALAR_KEYS = [
   'task_id', 'status', 'total_count', 'success_count', 'error_count',

@@ -6,7 +6,7 @@
  */
 import { ImportStatusError, type ImportStatusErrorKind } from '../api/import-status-error.js';
 import { normalizeImportResponse } from '../api/normalize-import-task.js';
-import type { ChannelSnapshot } from './import-task-channel.js';
+import type { ChannelSnapshot } from './channel-types.js';
 
 /** The polling tab's view of the group: what to show, and where it stands in the schedule. */
 export interface SharedState {

@@ -10,9 +10,11 @@
  * - A leader in a hidden page says so in every message; a follower whose page is visible then
  *   takes the lock (`steal`), so a visible tab polls whenever there is one.
  * - Messages carry the protocol version and the sender; anything else on the channel is
- *   ignored. What a message holds is checked by the caller (shared-state.ts), like an API body.
+ *   ignored. What a message holds is checked by the caller (tab-sync.ts, with shared-state.ts),
+ *   like an API body.
  *
- * TabShare knows nothing of polling: the channel tells it what to send and hears what comes.
+ * TabShare knows nothing of polling: the channel's tab sync tells it what to send and hears what
+ * comes.
  */
 
 /** Bumped when a message's shape changes: tabs running another version then never mix. */

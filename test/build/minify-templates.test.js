@@ -1,9 +1,9 @@
-// The build's template minifier (scripts/minify-templates.js) must never change what renders.
+// The build's template minifier (scripts/lib/minify-templates.js) must never change what renders.
 //   node --test test/build/minify-templates.test.js
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync, readdirSync } from 'node:fs';
-import { minifyCssChunk, minifyHtmlChunk, minifyTemplates, minifyTemplatesPlugin } from '../../scripts/minify-templates.js';
+import { minifyCssChunk, minifyHtmlChunk, minifyTemplates, minifyTemplatesPlugin } from '../../scripts/lib/minify-templates.js';
 
 test('css: comments go, whitespace collapses, strings and meaningful spaces stay', () => {
   const source = `

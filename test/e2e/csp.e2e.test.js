@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { launchChromium } from '../../scripts/chromium.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 import { simulatedDnsApi } from '../../simulator/simulated-dns-api.js';
 import { startStaticServer } from './static-server.js';
 

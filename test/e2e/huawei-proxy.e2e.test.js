@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { launchChromium } from '../../scripts/chromium.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 import { huaweiDnsProxy } from '../../proxy/huawei-dns-proxy.js';
 import { startHuaweiDnsStub } from '../../proxy/testing/huawei-dns-stub.js';
 import { startStaticServer } from './static-server.js';

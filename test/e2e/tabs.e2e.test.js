@@ -8,39 +8,13 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { launchChromium } from '../../scripts/chromium.js';
-import { instrumentTab, scriptedImportApi } from './scripted-tabs.js';
-import { startStaticServer } from './static-server.js';
+import { eventsOf, everyTab, notificationsOf, openTab, openTabs, pollingTab, setHidden, sleep, startTabsHarness, until } from './scripted-tabs.js';
 
 const BUNDLE = 'dist/dns-import-status.bundle.js';
 const INTERVAL = 600;
-const PAGE = `<!doctype html><html lang="en"><title>tab</title>
-<script type="module">
-  import * as api from '/dns-import-status.bundle.js';
-  window.__api = api;
-</script>`;
 
-/** Takes Web Locks and BroadcastChannel away, as in a browser without them. */
-function withoutSharing() {
-  Object.defineProperty(Navigator.prototype, 'locks', { configurable: true, get: () => undefined });
-  /** @type {any} */ (window).BroadcastChannel = undefined;
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits for a condition, checked every 50 ms, failing after `timeout` ms with `what`. */
-async function until(condition, what, timeout = 15_000) {
-  const start = Date.now();
-  for (;;) {
-    if (await condition()) return;
-    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-let server;
+let harness;
 let api;
-let browser;
 let context;
 let zoneCount = 0;
 /** A zone no other test used. */
@@ -48,60 +22,25 @@ const freshZone = () => `zone${Date.now().toString(36)}n${++zoneCount}`;
 
 before(async () => {
   assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run \`npm run build\` first.`);
-  api = scriptedImportApi();
-  server = await startStaticServer({ root: 'dist', pages: { '/': PAGE }, middleware: api.middleware });
-  browser = await launchChromium();
+  harness = await startTabsHarness();
+  api = harness.api;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext();
-  await context.grantPermissions(['notifications'], { origin: server.url });
+  context = await harness.browser.newContext();
+  await context.grantPermissions(['notifications'], { origin: harness.server.url });
 });
 
-/**
- * A tab with one element (or, with `watcher`, a `watchImport()` watcher) on `zoneId`. Counts the
- * import requests this page made.
- */
-async function openTab(zoneId, { attributes = {}, watcher, noSharing = false } = {}) {
-  const page = await context.newPage();
-  await page.addInitScript(instrumentTab);
-  if (noSharing) await page.addInitScript(withoutSharing);
-  const tab = { page, requests: 0 };
-  page.on('request', (request) => {
-    if (request.url().includes('/import/recordsets')) tab.requests += 1;
-  });
-  await page.goto(server.url + '/');
-  await page.waitForFunction(() => /** @type {any} */ (window).__api);
-  await page.evaluate(
-    ({ zoneId, attributes, watcher, interval }) => {
-      const w = /** @type {any} */ (window);
-      if (watcher) {
-        w.__watcher = w.__api.watchImport({ zoneId, endpoint: '/api', interval, ...watcher });
-        for (const type of ['import-progress', 'import-done', 'import-error', 'import-stalled']) {
-          w.__watcher.addEventListener(type, (event) => w.__events.push({ type, status: event.detail.task?.status, sawPending: event.detail.sawPending, watcher: true }));
-        }
-        return;
-      }
-      const el = document.createElement('dns-import-status');
-      for (const [name, value] of Object.entries({ 'zone-id': zoneId, endpoint: '/api', interval: String(interval), ...attributes })) {
-        el.setAttribute(name, value);
-      }
-      document.body.append(el);
-    },
-    { zoneId, attributes, watcher, interval: INTERVAL },
-  );
-  return tab;
-}
+/** A tab with one element (or, with `watcher`, a `watchImport()` watcher) on `zoneId`; see openTab. */
+const tabOn = (zoneId, options = {}) => openTab(context, harness.server.url, { zoneId, interval: INTERVAL, ...options });
+/** `count` tabs alike on `zoneId`, every one PENDING. */
+const tabsOn = (zoneId, count, options = {}) => openTabs(context, harness.server.url, count, { zoneId, interval: INTERVAL, ...options });
 
-const stateOf = (tab) => tab.page.evaluate(() => document.querySelector('dns-import-status')?.getAttribute('state'));
-const eventsOf = (tab, type) => tab.page.evaluate((type) => /** @type {any} */ (window).__events.filter((event) => event.type === type), type);
-const setHidden = (tab, hidden) => tab.page.evaluate((hidden) => /** @type {any} */ (window).__setHidden(hidden), hidden);
 const processedOf = (tab) =>
   tab.page.evaluate(() => {
     const task = /** @type {any} */ (document.querySelector('dns-import-status'))?.task;
@@ -115,19 +54,10 @@ async function requestsDuring(zoneId, ms) {
   return api.requests(zoneId).length - before;
 }
 
-/** The tab that made the latest import request, among `tabs`, after waiting for one more. */
-async function pollingTab(tabs) {
-  const counts = tabs.map((tab) => tab.requests);
-  await until(() => tabs.some((tab, index) => tab.requests > counts[index]), 'a request from one of the tabs');
-  return tabs.find((tab, index) => tab.requests > counts[index]);
-}
-
 describe('one request per interval between the tabs of a share key', () => {
   test('three tabs with one key poll as one, and every tab shows each answer and finishes', async () => {
     const zoneId = freshZone();
-    const tabs = [];
-    for (let i = 0; i < 3; i++) tabs.push(await openTab(zoneId, { attributes: { 'share-key': 'project-1' } }));
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'every tab pending');
+    const tabs = await tabsOn(zoneId, 3, { attributes: { 'share-key': 'project-1' } });
     const made = await requestsDuring(zoneId, 10 * INTERVAL);
     // One tab alone makes about 10 in that time (interval ±10 %); three tabs sharing, the same.
     assert.ok(made <= 12, `three sharing tabs made ${made} requests in 10 intervals`);
@@ -137,7 +67,7 @@ describe('one request per interval between the tabs of a share key', () => {
     // Every tab shows the same progress as it moves.
     await until(async () => new Set(await Promise.all(tabs.map(processedOf))).size === 1, 'the same count in every tab');
     api.finish(zoneId);
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'done'), 'every tab done');
+    await everyTab(tabs, 'done');
     for (const tab of tabs) {
       const done = await eventsOf(tab, 'import-done');
       assert.equal(done.length, 1, 'import-done once per tab');
@@ -149,11 +79,11 @@ describe('one request per interval between the tabs of a share key', () => {
 
   test('tabs with different keys, or without a key, each poll for themselves', async () => {
     const zoneId = freshZone();
-    const a = await openTab(zoneId, { attributes: { 'share-key': 'account-a' } });
-    const b = await openTab(zoneId, { attributes: { 'share-key': 'account-b' } });
-    const c = await openTab(zoneId);
-    const d = await openTab(zoneId, { attributes: { 'share-key': '   ' } });
-    await until(async () => (await Promise.all([a, b, c, d].map(stateOf))).every((state) => state === 'pending'), 'every tab pending');
+    const a = await tabOn(zoneId, { attributes: { 'share-key': 'account-a' } });
+    const b = await tabOn(zoneId, { attributes: { 'share-key': 'account-b' } });
+    const c = await tabOn(zoneId);
+    const d = await tabOn(zoneId, { attributes: { 'share-key': '   ' } });
+    await everyTab([a, b, c, d], 'pending');
     const counts = [a, b, c, d].map((tab) => tab.requests);
     await sleep(6 * INTERVAL);
     for (const [index, tab] of [a, b, c, d].entries()) {
@@ -165,8 +95,7 @@ describe('one request per interval between the tabs of a share key', () => {
 describe('hand-over', () => {
   test('when the polling tab closes, another takes over within two intervals', async () => {
     const zoneId = freshZone();
-    const tabs = [];
-    for (let i = 0; i < 3; i++) tabs.push(await openTab(zoneId, { attributes: { 'share-key': 'k' } }));
+    const tabs = await tabsOn(zoneId, 3, { attributes: { 'share-key': 'k' } });
     const leader = await pollingTab(tabs);
     const before = api.requests(zoneId).length;
     const closedAt = Date.now();
@@ -182,8 +111,7 @@ describe('hand-over', () => {
 
   test('when the polling tab is hidden, a visible one takes over; Retry-After holds for every tab', async () => {
     const zoneId = freshZone();
-    const tabs = [];
-    for (let i = 0; i < 3; i++) tabs.push(await openTab(zoneId, { attributes: { 'share-key': 'k' } }));
+    const tabs = await tabsOn(zoneId, 3, { attributes: { 'share-key': 'k' } });
     const leader = await pollingTab(tabs);
     const hiddenAt = Date.now();
     await setHidden(leader, true);
@@ -198,21 +126,20 @@ describe('hand-over', () => {
     // A 429 with Retry-After: 3 seen by the polling tab: no tab asks for 3 s; every tab shows it.
     api.queue(zoneId, { status: 429, body: { error_code: 'APIG.0308', error_msg: 'Throttled.' }, headers: { 'Retry-After': '3' } });
     await until(() => api.requests(zoneId).length > 0 && api.requests(zoneId).at(-1) >= hiddenAt, 'a request');
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'error'), 'every tab shows the throttling');
+    await everyTab(tabs, 'error');
     const throttledAt = api.requests(zoneId).at(-1);
-    await until(() => api.requests(zoneId).at(-1) > throttledAt, 'the retry', 10_000);
+    await until(() => api.requests(zoneId).at(-1) > throttledAt, 'the retry', { timeout: 10_000 });
     const waited = api.requests(zoneId).at(-1) - throttledAt;
     assert.ok(waited >= 2900, `the next request came ${waited} ms after the 429 (Retry-After: 3)`);
     for (const tab of tabs) assert.equal((await eventsOf(tab, 'import-error')).length, 1, 'import-error in every tab');
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'every tab pending again');
+    await everyTab(tabs, 'pending');
   });
 
   test('refresh() in a listening tab makes one request, for every tab', async () => {
     const zoneId = freshZone();
-    const tabs = [];
-    for (let i = 0; i < 2; i++) tabs.push(await openTab(zoneId, { attributes: { 'share-key': 'k' } }));
+    const tabs = await tabsOn(zoneId, 2, { attributes: { 'share-key': 'k' } });
     api.finish(zoneId);
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'done'), 'every tab done');
+    await everyTab(tabs, 'done');
     await sleep(INTERVAL);
     const listener = tabs.find((tab) => tab.requests === 0) ?? tabs[1];
     const before = api.requests(zoneId).length;
@@ -226,16 +153,14 @@ describe('hand-over', () => {
 describe('while every tab is hidden', () => {
   test('nothing polls without hidden-interval; with it one tab polls, and import-done and one notification arrive', async () => {
     const quiet = freshZone();
-    const quietTabs = [await openTab(quiet, { attributes: { 'share-key': 'k' } }), await openTab(quiet, { attributes: { 'share-key': 'k' } })];
-    await until(async () => (await Promise.all(quietTabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    const quietTabs = await tabsOn(quiet, 2, { attributes: { 'share-key': 'k' } });
     for (const tab of quietTabs) await setHidden(tab, true);
     await sleep(INTERVAL);
     assert.equal(await requestsDuring(quiet, 4 * INTERVAL), 0, 'no request while every tab is hidden (hidden-interval 0)');
 
     const zoneId = freshZone();
     const attributes = { 'share-key': 'k', 'hidden-interval': '1000', notify: '' };
-    const tabs = [await openTab(zoneId, { attributes }), await openTab(zoneId, { attributes }), await openTab(zoneId, { attributes })];
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    const tabs = await tabsOn(zoneId, 3, { attributes });
     for (const tab of tabs) await setHidden(tab, true);
     await sleep(1500);
     const made = await requestsDuring(zoneId, 5000);
@@ -243,7 +168,7 @@ describe('while every tab is hidden', () => {
     api.finish(zoneId);
     await until(async () => (await Promise.all(tabs.map((tab) => eventsOf(tab, 'import-done')))).every((done) => done.length === 1), 'import-done in every hidden tab');
     await sleep(500);
-    const notifications = (await Promise.all(tabs.map((tab) => tab.page.evaluate(() => /** @type {any} */ (window).__notifications)))).flat();
+    const notifications = await notificationsOf(tabs);
     assert.equal(notifications.length, 1, 'one notification for the whole browser');
     assert.equal(notifications[0].title, 'DNS import finished');
     assert.equal(notifications[0].body, '99 imported, 1 failed.');
@@ -252,13 +177,12 @@ describe('while every tab is hidden', () => {
   test('no notification while someone looks at a tab', async () => {
     const zoneId = freshZone();
     const attributes = { 'share-key': 'k', notify: '' };
-    const tabs = [await openTab(zoneId, { attributes }), await openTab(zoneId, { attributes })];
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    const tabs = await tabsOn(zoneId, 2, { attributes });
     await setHidden(tabs[0], true);
     api.finish(zoneId);
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'done'), 'done');
+    await everyTab(tabs, 'done');
     await sleep(500);
-    const notifications = (await Promise.all(tabs.map((tab) => tab.page.evaluate(() => /** @type {any} */ (window).__notifications)))).flat();
+    const notifications = await notificationsOf(tabs);
     assert.equal(notifications.length, 0);
   });
 });
@@ -267,8 +191,7 @@ describe('stalls', () => {
   test('a hidden tab counts the time the polling tab is watched, and sees the stall too', async () => {
     const zoneId = freshZone();
     const attributes = { 'share-key': 'k', 'stall-after': '2000' };
-    const tabs = [await openTab(zoneId, { attributes }), await openTab(zoneId, { attributes })];
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    const tabs = await tabsOn(zoneId, 2, { attributes });
     // The second tab goes to the background (if it was polling, the first takes over).
     await setHidden(tabs[1], true);
     await sleep(INTERVAL);
@@ -281,8 +204,8 @@ describe('stalls', () => {
 describe('watchImport()', () => {
   test('alone in a tab, and beside an element in another: one request per interval, the same events', async () => {
     const zoneId = freshZone();
-    const watcherTab = await openTab(zoneId, { watcher: { shareKey: 'k' } });
-    const elementTab = await openTab(zoneId, { attributes: { 'share-key': 'k' } });
+    const watcherTab = await tabOn(zoneId, { watcher: { shareKey: 'k' } });
+    const elementTab = await tabOn(zoneId, { attributes: { 'share-key': 'k' } });
     // A watcher and an element in one page share too.
     await elementTab.page.evaluate(
       ({ zoneId, interval }) => {
@@ -306,16 +229,12 @@ describe('watchImport()', () => {
 describe('without Web Locks or BroadcastChannel', () => {
   test('each tab polls on its own, and all complete', async () => {
     const zoneId = freshZone();
-    const tabs = [
-      await openTab(zoneId, { attributes: { 'share-key': 'k' }, noSharing: true }),
-      await openTab(zoneId, { attributes: { 'share-key': 'k' }, noSharing: true }),
-    ];
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'pending'), 'pending');
+    const tabs = await tabsOn(zoneId, 2, { attributes: { 'share-key': 'k' }, noSharing: true });
     const counts = tabs.map((tab) => tab.requests);
     await sleep(5 * INTERVAL);
     for (const [index, tab] of tabs.entries()) assert.ok(tab.requests - counts[index] >= 3, `tab ${index} polls for itself`);
     api.finish(zoneId);
-    await until(async () => (await Promise.all(tabs.map(stateOf))).every((state) => state === 'done'), 'every tab done');
+    await everyTab(tabs, 'done');
     const problems = await Promise.all(tabs.map((tab) => tab.page.evaluate(() => /** @type {any} */ (window).__events.filter((event) => event.type === 'import-error'))));
     assert.deepEqual(problems.flat(), []);
   });

@@ -2,7 +2,7 @@
 // compiled just in time: `[fetcher]` as a property, `[attr.zone-id]`, `(import-done)` reaching
 // a typed handler, zoneless change detection.
 import { expect } from '@open-wc/testing';
-import type { DnsImportStatus } from '../../src/dns-import-status.js';
+import type { DnsImportStatus } from '../../src/status/dns-import-status.js';
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
 import { envelope, rawTask } from '../support/documented-sample.js';
 import { ScriptedFetcher } from '../support/scripted-fetcher.js';

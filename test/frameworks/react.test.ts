@@ -2,9 +2,9 @@
 // the element used directly in JSX, and the published component `dns-import-status/react`
 // (src/react.ts, made with @lit/react).
 import { expect } from '@open-wc/testing';
-import type { DnsImportStatus } from '../../src/dns-import-status.js';
+import type { DnsImportStatus } from '../../src/status/dns-import-status.js';
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
-import type { ImportDoneEvent, ImportErrorEvent, ImportProgressEvent, ImportStalledEvent } from '../../src/events.js';
+import type { ImportDoneEvent, ImportErrorEvent, ImportProgressEvent, ImportStalledEvent } from '../../src/watcher/events.js';
 import { envelope, rawTask } from '../support/documented-sample.js';
 import { ScriptedFetcher } from '../support/scripted-fetcher.js';
 import { until } from '../support/wait.js';

@@ -1,7 +1,7 @@
 // The Vue 3 example (examples/vue/), bundled by test/frameworks/example-bundles.js with Vue's
 // runtime template compiler: `.fetcher`, `@import-done` and `isCustomElement`.
 import { expect } from '@open-wc/testing';
-import type { DnsImportStatus } from '../../src/dns-import-status.js';
+import type { DnsImportStatus } from '../../src/status/dns-import-status.js';
 import type { ImportTask, ImportTaskFetcher } from '../../src/api/types.js';
 import { envelope, rawTask } from '../support/documented-sample.js';
 import { ScriptedFetcher } from '../support/scripted-fetcher.js';

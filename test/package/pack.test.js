@@ -28,7 +28,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
-import { launchChromium } from '../../scripts/chromium.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 
 const repo = resolve('.');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -66,7 +66,7 @@ test('the tarball holds the built files, the manifest and the typings, and nothi
     'dist/dns-import-status.bundle.js',
     'dist/dns-import-status.d.ts',
     'dist/types/index.d.ts',
-    'dist/types/events.d.ts',
+    'dist/types/watcher/events.d.ts',
     'dist/react.js',
     'dist/react.d.ts',
     'dist/types/react.d.ts',

@@ -8,7 +8,7 @@
 import { cleanupFixtures, csrFixture, ssrNonHydratedFixture } from '@lit-labs/testing/fixtures.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
-import type { DnsImportStatus } from '../../src/dns-import-status.js';
+import type { DnsImportStatus } from '../../src/status/dns-import-status.js';
 import { envelope, rawTask } from '../support/documented-sample.js';
 import { ScriptedFetcher } from '../support/scripted-fetcher.js';
 import { watchLitWarnings } from '../support/lit-warnings.js';

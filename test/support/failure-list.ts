@@ -2,7 +2,7 @@
  * Reaching the failed-record list inside `<dns-import-status>` from a test: the list is a
  * `<dns-import-failures>` in the status element's shadow root, with a shadow root of its own.
  */
-import type { DnsImportStatus } from '../../src/dns-import-status.js';
+import type { DnsImportStatus } from '../../src/status/dns-import-status.js';
 
 /** The shadow roots a test looks into: the status element's, then its list's (when rendered). */
 export function rootsOf(el: DnsImportStatus): ShadowRoot[] {

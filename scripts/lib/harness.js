@@ -1,6 +1,6 @@
 // Shared by the benchmarks and the screenshots: a Vite server (the demo's config, so the simulated
 // DNS API is mounted, serving src/ with Lit's production build) and a way to open its pages in a
-// browser from scripts/chromium.js without a reload landing mid-measurement.
+// browser from scripts/lib/chromium.js without a reload landing mid-measurement.
 import { createServer } from 'vite';
 
 export async function startBenchServer(port = 0) {

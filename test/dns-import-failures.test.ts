@@ -5,13 +5,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import { FAILURE_PAGE_SIZE, type DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { DOCUMENTED_TASK_ID, documentedTask, envelope, rawTask } from './support/documented-sample.js';
 import { watchLitWarnings } from './support/lit-warnings.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
-import { hasSettled, until, untilState } from './support/wait.js';
+import { mountAnswered } from './support/mount.js';
+import { hasSettled, until } from './support/wait.js';
 
 type RawItem = Record<string, unknown>;
 
@@ -69,13 +70,10 @@ async function mount(items: RawItem[], options: { lang?: string; zoneId?: string
 
 /** The list inside <dns-import-status>, fed by a scripted fetcher. */
 async function show(items: RawItem[], options: { lang?: string; zoneId?: string; task?: RawItem } = {}) {
-  const scripted = new ScriptedFetcher();
-  const status = await fixture<DnsImportStatus>(
-    html`<dns-import-status lang=${options.lang ?? 'en'} .fetcher=${scripted.fetcher} zone-id=${options.zoneId ?? 'zone-fv'}></dns-import-status>`,
+  const { el: status, scripted } = await mountAnswered(
+    envelope(rawTask({ total_count: items.length, success_count: 0, error_count: items.length, error_items: items, ...options.task })),
+    { zoneId: options.zoneId ?? 'zone-fv', attributes: { lang: options.lang ?? 'en' } },
   );
-  await scripted.called(1);
-  scripted.answer(envelope(rawTask({ total_count: items.length, success_count: 0, error_count: items.length, error_items: items, ...options.task })));
-  await untilState(status, 'done');
   const el = listIn(status);
   await el.updateComplete;
   return { status, el, scripted };

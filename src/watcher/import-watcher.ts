@@ -6,27 +6,19 @@
  * errors, stalls), and, with `notify`, tells the user through the system when an import
  * finishes while nobody is looking.
  */
-import { sharedHttpFetcher } from './api/http-fetcher.js';
-import { ImportStatusError } from './api/import-status-error.js';
-import type { ImportTask, ImportTaskFetcher } from './api/types.js';
+import { sharedHttpFetcher } from '../api/http-fetcher.js';
+import { ImportStatusError } from '../api/import-status-error.js';
+import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
 import { showDoneNotificationOnce } from './done-notification.js';
-import {
-  importDoneEvent,
-  importErrorEvent,
-  importProgressEvent,
-  importStalledEvent,
-  type ImportDoneEvent,
-  type ImportErrorEvent,
-  type ImportProgressEvent,
-  type ImportStalledEvent,
-} from './events.js';
-import { localeFromLang, type Locale } from './i18n/locale.js';
-import { DEFAULT_STALL_AFTER_MS, giveUpAfterMs, hiddenIntervalMs, intervalMs, shareKeyOf, stallAfterMs, timeoutMs, zoneIdOf } from './polling/config.js';
-import { shareGroupName } from './polling/tab-share.js';
-import { channelFor, type ChannelSnapshot, type ChannelSubscriber, type ImportTaskChannel, type RefreshOptions } from './polling/import-task-channel.js';
-import { ProgressEstimator } from './polling/progress-estimator.js';
-import { sameTask } from './polling/same-task.js';
-import { VisibleClock } from './polling/visible-clock.js';
+import { importEvent, type ImportEventMap } from './events.js';
+import { localeFromLang, type Locale } from '../i18n/locale.js';
+import { DEFAULT_STALL_AFTER_MS, giveUpAfterMs, hiddenIntervalMs, intervalMs, shareKeyOf, stallAfterMs, timeoutMs, zoneIdOf } from '../polling/config.js';
+import { shareGroupName } from '../polling/tab-share.js';
+import type { ChannelSnapshot, ChannelSubscriber, RefreshOptions } from '../polling/channel-types.js';
+import { channelFor, type ImportTaskChannel } from '../polling/import-task-channel.js';
+import { ProgressEstimator } from '../polling/progress-estimator.js';
+import { sameTask } from '../polling/same-task.js';
+import { VisibleClock } from '../polling/visible-clock.js';
 
 /** The element's own names and defaults (its attributes, as properties). */
 export interface WatchImportOptions {
@@ -52,14 +44,8 @@ export interface WatchImportOptions {
   notify?: boolean;
 }
 
-export interface ImportWatcherEventMap {
-  'import-progress': ImportProgressEvent;
-  'import-done': ImportDoneEvent;
-  'import-error': ImportErrorEvent;
-  'import-stalled': ImportStalledEvent;
-}
-
-export const IMPORT_EVENT_TYPES = ['import-progress', 'import-done', 'import-error', 'import-stalled'] as const;
+/** The watcher's events: the element's own (events.ts). */
+export type ImportWatcherEventMap = ImportEventMap;
 
 /** What the element adds: a re-render when something changed, and its language. */
 export interface ImportWatcherHooks {
@@ -245,18 +231,18 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
     const { task, error } = snapshot;
     // Content, not identity: a task fetched again through a new channel is not progress.
     if (task && !sameTask(task, previous?.task)) {
-      this.dispatchEvent(importProgressEvent(task));
+      this.dispatchEvent(importEvent('import-progress', { task }));
       if (task.status !== 'DONE') this.#pendingTaskIds.add(task.task_id);
       else if (!this.#doneTaskIds.has(task.task_id)) {
         this.#doneTaskIds.add(task.task_id);
         const sawPending = this.#pendingTaskIds.has(task.task_id);
-        this.dispatchEvent(importDoneEvent(task, sawPending));
+        this.dispatchEvent(importEvent('import-done', { task, sawPending }));
         if (sawPending && this.#options.notify && !this.#channel?.visibleSomewhere) {
           showDoneNotificationOnce(task, (this.#hooks.locale ?? documentLocale)());
         }
       }
     }
-    if (error && error !== previous?.error) this.dispatchEvent(importErrorEvent(error, snapshot.willRetry));
+    if (error && error !== previous?.error) this.dispatchEvent(importEvent('import-error', { error, willRetry: snapshot.willRetry }));
   }
 
   get #clock(): VisibleClock {
@@ -272,7 +258,7 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
     const stalled = this.#armStallTimer() <= 0;
     if (stalled === this.stalled) return;
     this.stalled = stalled;
-    if (stalled) this.dispatchEvent(importStalledEvent(this.#observed!, this.estimator.since));
+    if (stalled) this.dispatchEvent(importEvent('import-stalled', { task: this.#observed!, since: this.estimator.since }));
     this.#hooks.onChange?.();
   }
 

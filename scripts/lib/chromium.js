@@ -1,7 +1,8 @@
 // The one place that finds and launches Chromium, with one set of flags, for everything that
 // drives it: web-test-runner (web-test-runner.config.js, through chromiumLaunchOptions()), the
 // benchmarks (bench/), the screenshots (scripts/screenshots.js) and the end-to-end and package
-// tests (test/e2e, test/package), through launchChromium() (playwright-core).
+// tests (test/e2e, test/package), through launchChromium() (playwright-core); Lighthouse
+// (scripts/lighthouse.js) passes CHROMIUM_ARGS to the Chrome it starts itself.
 import { existsSync } from 'node:fs';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -41,7 +42,7 @@ export function chromiumLaunchOptions() {
 
 /**
  * Headless Chromium through playwright-core (its locators pierce shadow roots). Imported here,
- * not at the top: `.ci/run` installs the browsers (scripts/ensure-engines.js, which uses
+ * not at the top: `.ci/run` installs the browsers (scripts/ensure.js, which uses
  * findChromium) before `npm ci` has installed playwright-core.
  */
 export async function launchChromium() {

@@ -1,5 +1,5 @@
 // The front door: `npm start` prints the dev server's root URL, which must lead to the demo.
-// Run: node --test server/
+// Run: node --test test/dev-server/
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { createServer } from 'vite';

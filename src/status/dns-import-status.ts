@@ -1,11 +1,11 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from './api/types.js';
+import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from '../api/types.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
-import { DEFAULT_HEADING_LEVEL, headingLevelOf } from './heading-level.js';
-import { LangController } from './i18n/lang-controller.js';
-import { estimateText, messagesFor, outcomeText, stalledText, tookText } from './i18n/messages.js';
+import { DEFAULT_HEADING_LEVEL, headingLevelOf } from '../shared/heading-level.js';
+import { LangController } from '../i18n/lang-controller.js';
+import { estimateText, messagesFor, outcomeText, stalledText, tookText } from '../i18n/messages.js';
 import { LiveAnnouncer } from './live-announcer.js';
-import { ImportWatcherController } from './import-watcher-controller.js';
+import { ImportWatcherController } from '../watcher/import-watcher-controller.js';
 import {
   DEFAULT_GIVE_UP_AFTER_MS,
   DEFAULT_HIDDEN_INTERVAL_MS,
@@ -13,8 +13,8 @@ import {
   DEFAULT_STALL_AFTER_MS,
   DEFAULT_TIMEOUT_MS,
   zoneIdOf,
-} from './polling/config.js';
-import type { ChannelSnapshot, RefreshOptions } from './polling/import-task-channel.js';
+} from '../polling/config.js';
+import type { ChannelSnapshot, RefreshOptions } from '../polling/channel-types.js';
 import { renderNotice, renderSummary, type DnsImportStatusState } from './status-templates.js';
 
 export type { DnsImportStatusState, RefreshOptions };
@@ -32,7 +32,7 @@ export type { DnsImportStatusState, RefreshOptions };
  * @fires {ImportStalledEvent} import-stalled - No progress for `stall-after` ms of watched polling (this page or, with `share-key`, the polling tab visible); once per stall. `detail.task`; `detail.since` is the epoch ms of the last change.
  *
  * @slot actions - The host's own buttons or links ("Import again", "Download template"), shown beside the summary or notice in every state, after it in the focus order. Styled and handled by the host.
- * @slot empty - Replaces the built-in "no import task yet" message when the zone has no import (a console's own call to action).
+ * @slot empty - Replaces the built-in "no import task yet" message when the zone has no import (a console's own call to action), on screen and in the live region: screen readers hear its text instead.
  *
  * @csspart summary - The status headline, progress bar and task facts.
  * @csspart progress - The progress bar track (role="progressbar").
@@ -189,7 +189,10 @@ export class DnsImportStatus extends LitElement {
         this.#announcer.announce(messages.errorNotice(snapshot.error, snapshot.willRetry, undefined, snapshot.gaveUp), true);
       }
     } else if (task === null) {
-      this.#announcer.announce(messages.empty);
+      // Said as shown: the host's content in slot="empty" takes the built-in message's place, here
+      // too (its text as is: the live region lays it out, which collapses the white space).
+      const hosted = [...this.querySelectorAll(':scope > [slot=empty]')];
+      this.#announcer.announce(hosted.length ? hosted.map((node) => node.textContent).join(' ') : messages.empty);
     } else if (task) {
       const done = task.status === 'DONE';
       this.#announcer.announce(`${messages.statusWord(task.status)}: ${outcomeText(messages, task)}`, done && previous?.task?.status !== 'DONE');
@@ -218,7 +221,7 @@ export class DnsImportStatus extends LitElement {
     return html`
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
       <div class="head">
-        <div>
+        <div @slotchange=${this.#hostContentChanged}>
           ${renderNotice(messages, this.state, this.#shown, this.#retry)}
           ${task ? renderSummary({ messages, locale, task, stalledNotice, timing }) : nothing}
         </div>
@@ -236,6 +239,9 @@ export class DnsImportStatus extends LitElement {
   }
 
   readonly #retry = (): void => void this.refresh();
+
+  /** The host added or removed content in slot="empty" (the one slot in that box): say what is shown now. */
+  readonly #hostContentChanged = (): void => this.#tellScreenReaders(this.#shown, this.#shown);
 }
 
 const NO_ITEMS: readonly ImportErrorItem[] = Object.freeze([]);

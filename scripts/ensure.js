@@ -1,12 +1,15 @@
-// Makes sure the browser engines named on the command line (or in BROWSERS; default: all
-// three) are installed, and redis-server for the proxy's Redis tests. On a Debian/Ubuntu machine where we are root it installs the missing
-// Debian packages (docs/architecture.md, "Machines"); anywhere else it says exactly what to install.
+// Makes sure the browser engines the tests need are installed, before they run: those named on
+// the command line, else in BROWSERS, else Chromium alone (what `npm test` runs in; `.ci/run` and
+// `npm run test:all` ask for all three), and redis-server, which the proxy's Redis tests start.
+// On a Debian/Ubuntu machine where we are root it installs the missing Debian packages, about
+// 15 s for Chromium (docs/architecture.md, "Machines"); anywhere else it says exactly what to
+// install, instead of failing obscurely later.
 //
-//   node scripts/ensure-engines.js [all | chromium firefox webkit …]
+//   node scripts/ensure.js [all | chromium firefox webkit …]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium } from './chromium.js';
-import { findFirefox, findMiniBrowser, selectedEngines } from './engines.js';
+import { findChromium } from './lib/chromium.js';
+import { findFirefox, findMiniBrowser, selectedEngines } from './lib/engines.js';
 
 const PACKAGES = {
   chromium: ['chromium'],
@@ -37,14 +40,14 @@ function tryFind(find) {
   }
 }
 
-const engines = selectedEngines(process.argv.slice(2).join(',') || process.env.BROWSERS || 'all');
+const engines = selectedEngines(process.argv.slice(2).join(',') || process.env.BROWSERS);
 const missing = engines.filter((engine) => !present[engine]());
 const redisMissing = !hasRedisServer();
 if (missing.length > 0 || redisMissing) {
   const packages = [...missing.flatMap((engine) => PACKAGES[engine]), ...(redisMissing ? ['redis-server'] : [])];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log(`Installing ${packages.join(' ')} with apt-get (for ${missing.join(', ')})…`);
+    console.log(`Installing ${packages.join(' ')} with apt-get (for ${[...missing, ...(redisMissing ? ['the proxy\'s Redis tests'] : [])].join(', ')})…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });

@@ -7,9 +7,10 @@
  * a "retrying in N s" countdown is on screen. Shaped like lit's ResizeController.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Locale } from './i18n/locale.js';
-import { IMPORT_EVENT_TYPES, ImportWatcher, type WatchImportOptions } from './import-watcher.js';
-import type { RefreshOptions } from './polling/import-task-channel.js';
+import type { Locale } from '../i18n/locale.js';
+import { IMPORT_EVENT_TYPES, importEvent, type ImportEventType } from './events.js';
+import { ImportWatcher, type WatchImportOptions } from './import-watcher.js';
+import type { RefreshOptions } from '../polling/channel-types.js';
 
 export interface ImportWatcherControllerConfig {
   locale(): Locale;
@@ -21,22 +22,18 @@ export class ImportWatcherController implements ReactiveController {
   readonly watcher: ImportWatcher;
   #connected = false;
   #countdown: ReturnType<typeof setTimeout> | undefined;
-  /** The watcher's events, to dispatch from the host once the update has rendered them. */
-  #queued: CustomEvent[] = [];
+  /** The watcher's events, made again for the host, to dispatch once the update has rendered them. */
+  #queued: Event[] = [];
+  readonly #config: ImportWatcherControllerConfig;
 
   /** The host's properties are the options, as set: the watcher cleans them (polling/config.ts). */
   readonly #host: ReactiveControllerHost & HTMLElement & WatchImportOptions;
 
   constructor(host: ReactiveControllerHost & HTMLElement & WatchImportOptions, config: ImportWatcherControllerConfig) {
     this.#host = host;
+    this.#config = config;
     this.watcher = new ImportWatcher({ onChange: () => host.requestUpdate(), locale: () => config.locale() });
-    for (const type of IMPORT_EVENT_TYPES) {
-      this.watcher.addEventListener(type, (event: Event) => {
-        this.#queued.push(event as CustomEvent);
-        if (type === 'import-stalled') config.onStall();
-        host.requestUpdate();
-      });
-    }
+    for (const type of IMPORT_EVENT_TYPES) this.#forward(type);
     host.addController(this);
   }
 
@@ -65,13 +62,22 @@ export class ImportWatcherController implements ReactiveController {
   hostUpdated(): void {
     const queued = this.#queued;
     this.#queued = [];
-    for (const { type, detail } of queued) this.#host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+    for (const event of queued) this.#host.dispatchEvent(event);
     this.#tickCountdown();
   }
 
   refresh(options?: RefreshOptions): Promise<void> {
     if (this.#connected) this.watcher.configure(this.#host);
     return this.watcher.refresh(options);
+  }
+
+  /** The watcher's event `type`, fired again from the host after the render that shows it. */
+  #forward<K extends ImportEventType>(type: K): void {
+    this.watcher.addEventListener(type, (event) => {
+      this.#queued.push(importEvent(type, event.detail));
+      if (type === 'import-stalled') this.#config.onStall();
+      this.#host.requestUpdate();
+    });
   }
 
   /** While a retry is counted down on screen, one re-render a second. */

@@ -2,12 +2,11 @@
 // with real timers (axe schedules its own work with setTimeout).
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { DnsImportStatus } from '../src/dns-import-status.js';
+import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { envelope, rawTask } from './support/documented-sample.js';
-import { ScriptedFetcher } from './support/scripted-fetcher.js';
-import { untilState } from './support/wait.js';
+import { mountAnswered } from './support/mount.js';
 
 const codes = ['DNS.0806', 'DNS.0016', 'DNS.0308', 'DNS.0403', ''];
 const items = Array.from({ length: 260 }, (_, i) => ({
@@ -30,11 +29,7 @@ async function populated(lang: string): Promise<DnsImportFailures> {
 }
 
 async function populatedStatus(lang: string): Promise<DnsImportStatus> {
-  const scripted = new ScriptedFetcher();
-  const el = await fixture<DnsImportStatus>(html`<dns-import-status lang=${lang} .fetcher=${scripted.fetcher} zone-id="zone-a11y-fv"></dns-import-status>`);
-  await scripted.called(1);
-  scripted.answer(body());
-  await untilState(el, 'done');
+  const { el } = await mountAnswered(body(), { zoneId: 'zone-a11y-fv', attributes: { lang } });
   return el;
 }
 

@@ -5,9 +5,9 @@
  * the rest find it listed. Without permission nothing is shown: asking belongs to a user gesture in the
  * host's own interface, never to this component.
  */
-import type { ImportTask } from './api/types.js';
-import { intlLocale, type Locale } from './i18n/locale.js';
-import { messagesFor } from './i18n/messages.js';
+import type { ImportTask } from '../api/types.js';
+import { intlLocale, type Locale } from '../i18n/locale.js';
+import { messagesFor } from '../i18n/messages.js';
 
 /** The imports already notified (newest first), in localStorage: shared by the origin's tabs. */
 const NOTIFIED_KEY = 'dns-import-status:notified';

@@ -4,12 +4,12 @@
  * element decides what that is.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ImportTask } from './api/types.js';
-import { cssProperty } from './css-property.js';
-import { clipText, formatTime, parseApiTime, progressPercent } from './i18n/format.js';
-import type { Locale } from './i18n/locale.js';
-import { outcomeText, type Messages } from './i18n/messages.js';
-import type { ChannelSnapshot } from './polling/import-task-channel.js';
+import type { ImportTask } from '../api/types.js';
+import { cssProperty } from '../shared/css-property.js';
+import { clipText, formatTime, parseApiTime, progressPercent } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { outcomeText, type Messages } from '../i18n/messages.js';
+import type { ChannelSnapshot } from '../polling/channel-types.js';
 
 /** The element's phase, reflected as the `state` attribute for host styling and scripts. */
 export type DnsImportStatusState = 'idle' | 'loading' | 'pending' | 'done' | 'empty' | 'error';

@@ -3,7 +3,7 @@
 // Protocol, WebDriver BiDi), WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver).
 //
 // BROWSERS selects them: unset or `chromium` (the default), `firefox`, `webkit`, a comma list,
-// or `all`. Chromium itself is found and launched by scripts/chromium.js.
+// or `all`. Chromium itself is found and launched by scripts/lib/chromium.js.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ export function selectedEngines(value = process.env.BROWSERS) {
 
 export function findFirefox() {
   const found = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((path) => path && existsSync(path));
-  if (!found) throw new Error('No Firefox found: run `node scripts/ensure-engines.js firefox` (as root on Debian/Ubuntu) or set FIREFOX_PATH.');
+  if (!found) throw new Error('No Firefox found: run `node scripts/ensure.js firefox` (as root on Debian/Ubuntu) or set FIREFOX_PATH.');
   return found;
 }
 
@@ -45,7 +45,7 @@ const MINIBROWSER_CANDIDATES = [
 
 export function findMiniBrowser() {
   const found = [process.env.MINIBROWSER_PATH, ...MINIBROWSER_CANDIDATES].find((path) => path && existsSync(path));
-  if (!found) throw new Error('No WebKitGTK MiniBrowser found: run `node scripts/ensure-engines.js webkit` (as root on Debian/Ubuntu) or set MINIBROWSER_PATH.');
+  if (!found) throw new Error('No WebKitGTK MiniBrowser found: run `node scripts/ensure.js webkit` (as root on Debian/Ubuntu) or set MINIBROWSER_PATH.');
   return found;
 }
 
@@ -92,10 +92,10 @@ export async function startWebKitDriver({ timeoutMs = 20_000 } = {}) {
   const pinned = process.env.WEBKIT_DRIVER_PORT ? Number(process.env.WEBKIT_DRIVER_PORT) : undefined;
   if (pinned && (await driverIsUp(pinned))) return { port: pinned, stop() {} };
   for (const tool of ['/usr/bin/WebKitWebDriver', '/usr/bin/xvfb-run']) {
-    if (!existsSync(tool)) throw new Error(`${tool} is missing: run \`node scripts/ensure-engines.js webkit\` (as root on Debian/Ubuntu).`);
+    if (!existsSync(tool)) throw new Error(`${tool} is missing: run \`node scripts/ensure.js webkit\` (as root on Debian/Ubuntu).`);
   }
   const port = pinned ?? (await freePort(DEFAULT_WEBKIT_DRIVER_PORT));
-  const script = fileURLToPath(new URL('./webkit-driver.js', import.meta.url));
+  const script = fileURLToPath(new URL('../webkit-driver.js', import.meta.url));
   // The driver's output goes to a file, not a pipe: nobody would drain a pipe once we are
   // running tests, and a writer on a full or closed pipe blocks or dies.
   const log = join(mkdtempSync(join(tmpdir(), 'webkit-driver-')), 'driver.log');
