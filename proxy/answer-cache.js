@@ -61,8 +61,17 @@ export class AnswerCache {
     if (bytes > this.#maxBytes || this.#maxEntries < 1) return;
     this.#entries.set(key, { shared, bytes });
     this.#bytes += bytes;
+    // Ordinary answers make room first: a wait Huawei asked for is what keeps the team from being
+    // throttled again, and a burst of other resources must not wash it out. Waits go last.
+    this.#evict((entry) => !entry.shared.wait);
+    this.#evict(() => true);
+  }
+
+  /** Drops the least recently used entries that `may` allows until both bounds hold. @param {(entry: { shared: SharedAnswer }) => boolean} may */
+  #evict(may) {
     for (const [oldest, entry] of this.#entries) {
-      if (this.#entries.size <= this.#maxEntries && this.#bytes <= this.#maxBytes) break;
+      if (this.#entries.size <= this.#maxEntries && this.#bytes <= this.#maxBytes) return;
+      if (!may(entry)) continue;
       this.#entries.delete(oldest);
       this.#bytes -= entry.bytes;
     }

@@ -121,6 +121,19 @@ describe('the bounded cache', () => {
     assert.equal(emptied.bytes, 0);
     assert.equal(emptied.size, 0);
   });
+
+  it('keeps a wait Huawei asked for while other answers make room', () => {
+    const cache = new AnswerCache({ maxEntries: 3, maxBytes: 10_000 });
+    cache.set('throttled', { ...shared(10), wait: true });
+    for (const key of ['b', 'c', 'd', 'e']) cache.set(key, shared(100));
+    assert.ok(cache.get('throttled', 0), 'the wait outlives newer answers for other resources');
+    assert.equal(cache.size, 3);
+    assert.equal(cache.get('b', 0), undefined, 'the least recently used answer went instead');
+    const waits = new AnswerCache({ maxEntries: 2, maxBytes: 10_000 });
+    for (const key of ['w1', 'w2', 'w3']) waits.set(key, { ...shared(10), wait: true });
+    assert.equal(waits.size, 2, 'waits alone still keep the bound');
+    assert.equal(waits.get('w1', 0), undefined);
+  });
 });
 
 describe('shared values', () => {
