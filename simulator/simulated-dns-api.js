@@ -2,17 +2,19 @@
 // (`dns-import-status/simulator`). Mounted by the Vite dev server (the demo), by web-test-runner
 // (the browser tests), and by any host's dev server.
 //
-//   GET  {prefix}/v2/zones/{zone_id}/import/recordsets   the scenarios of simulated-zones.js
-//   GET  {prefix}/v2.1/zones/{zone_id}/recordsets/batch-create-task   those of simulated-batch-create.js
+//   GET  {root}/v2/zones/{zone_id}/import/recordsets     the scenarios of simulated-zones.js
+//   GET  {root}/v2.1/zones/{zone_id}/recordsets/batch-create-task   those of simulated-batch-create.js
 //   POST /__sim/zones/{zone_id}/restart                   restart a zone's simulated import (and batch-create task)
 //   GET  /__sim/stats                                     request counts and peak concurrency
 //   GET  /__sim/last-request/{zone_id}                    url and headers of the last task GET (either kind)
 //   POST /__sim/reset                                     forget all counters and zone state
 //
-// Paths are matched against the URL the browser requested (`req.originalUrl` where Express or
-// Connect set it, else `req.url`), so mounting it under a path (`app.use('/api/dns', ...)`)
-// changes nothing. Anything under the prefix (under /v2 and /v2.1 for prefix '') that is not a task GET
-// gets a Huawei-shaped 4xx body; any other URL is passed on with next().
+// {root} is the path it is mounted at when a framework mounts it with one (`app.use('/api/dns',
+// api)`: Express, Connect and Vite strip that path from `req.url` and keep the whole URL in
+// `req.originalUrl`), else `prefix` (default `/api/dns`), which, when given, always names the
+// whole path the browser requested. The control endpoints are below the mount path too. Anything
+// under {root} (under /v2 and /v2.1 for a root of '') that is not a task GET gets a Huawei-shaped
+// 4xx body; any other URL is passed on with next().
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createBatchCreateTasks } from './simulated-batch-create.js';
@@ -26,8 +28,9 @@ import { createZones } from './simulated-zones.js';
 
 /**
  * @typedef {object} SimulatedDnsApiOptions
- * @property {string} [prefix]      the URL path before `/v2/zones/...`, as the browser requests it
- *                                  (default `/api/dns`; `''` for the root). Must start with `/`.
+ * @property {string} [prefix]      the whole URL path before `/v2/zones/...`, as the browser requests it
+ *                                  (default: the mount path when mounted at one, else `/api/dns`;
+ *                                  `''` for the root). Must start with `/`.
  * @property {number} [progressMs]  zone-progress: time from PENDING to DONE (default 15000)
  * @property {number} [slowMs]      zone-slow: answer delay (default 3000)
  * @property {() => number} [now]   clock (default Date.now)
@@ -62,11 +65,6 @@ function decode(segment) {
   }
 }
 
-/** @param {string} text @returns {string} */
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The path of a request target: no query or fragment, and no scheme and host when a client sent
  * the absolute form (`GET http://host/path`).
@@ -88,12 +86,10 @@ const huaweiError = (code, message) => ({ error_code: code, error_msg: message }
  * @returns {(req: Req, res: Res, next: Next) => void}
  */
 export function simulatedDnsApi(options = {}) {
-  const prefix = (options.prefix ?? '/api/dns').replace(/\/+$/, '');
-  if (prefix !== '' && !prefix.startsWith('/')) throw new TypeError(`simulatedDnsApi: prefix must start with "/" (got ${JSON.stringify(options.prefix)}).`);
-  // The paths it owns: everything under the prefix, or under /v2 and /v2.1 when the API is at the root.
-  const owns = (/** @type {string} */ path) => (prefix ? path === prefix || path.startsWith(`${prefix}/`) : /^\/v2(\.1)?(\/|$)/.test(path));
-  const importPath = new RegExp(`^${escapeRegExp(prefix)}/v2/zones/([^/]+)/import/recordsets$`);
-  const batchCreatePath = new RegExp(`^${escapeRegExp(prefix)}/v2\\.1/zones/([^/]+)/recordsets/batch-create-task$`);
+  const prefix = options.prefix?.replace(/\/+$/, '');
+  if (prefix !== undefined && prefix !== '' && !prefix.startsWith('/')) throw new TypeError(`simulatedDnsApi: prefix must start with "/" (got ${JSON.stringify(options.prefix)}).`);
+  const importPath = /^\/v2\/zones\/([^/]+)\/import\/recordsets$/;
+  const batchCreatePath = /^\/v2\.1\/zones\/([^/]+)\/recordsets\/batch-create-task$/;
   const zones = createZones(options);
   const batchCreateTasks = createBatchCreateTasks(options);
 
@@ -190,14 +186,25 @@ export function simulatedDnsApi(options = {}) {
 
   /** Answers the request, or returns false for a URL that is not the simulator's. @param {Req} req @param {Res} res @returns {boolean} */
   function answer(req, res) {
-    const path = pathOf(req.originalUrl ?? req.url ?? '/');
-    if (path.startsWith(SIM_PREFIX)) handleControl(req, res, path);
-    else if (owns(path)) respond(req, res, path);
-    else return false;
+    const target = req.url ?? '/';
+    const whole = req.originalUrl ?? target;
+    const local = pathOf(target);
+    if (local.startsWith(SIM_PREFIX)) {
+      handleControl(req, res, local);
+      return true;
+    }
+    // Mounted at a path, everything below it is the API's; at the root, what is below the prefix
+    // (below /v2 and /v2.1 for a prefix of '').
+    const root = prefix === undefined && whole !== target ? undefined : (prefix ?? '/api/dns');
+    const path = root === undefined ? local : pathOf(whole);
+    const below = root === undefined || root === '' ? path : path === root || path.startsWith(`${root}/`) ? path.slice(root.length) : undefined;
+    const owned = below !== undefined && (root !== '' || /^\/v2(\.1)?(\/|$)/.test(below));
+    if (!owned) return false;
+    respond(req, res, below);
     return true;
   }
 
-  /** @param {Req} req @param {Res} res @param {string} path under the prefix */
+  /** @param {Req} req @param {Res} res @param {string} path below the API's root */
   function respond(req, res, path) {
     const batchCreate = batchCreatePath.exec(path);
     const match = batchCreate ?? importPath.exec(path);

@@ -244,8 +244,9 @@ export class ImportTaskChannel {
 
   /**
    * One request at a time: a new one aborts the one under way and drops its answer. One aborted
-   * otherwise (nobody watches, another tab polls) is still settled, as it ends, and counts as
-   * under way until then.
+   * otherwise (nobody watches, another tab polls now) counts as under way until it ends, and then
+   * reports nothing: it did not fail, it was let go. Its answer is handled once it is no longer
+   * under way, so the schedule the other tabs hear from `#settle` is the one after it.
    */
   async #run(): Promise<void> {
     this.#request?.abort();
@@ -254,8 +255,9 @@ export class ImportTaskChannel {
     const { fetcher, zoneId, taskKind } = this;
     const outcome = await fetchAttempt({ fetcher, zoneId, taskKind, shown: this.snapshot.task, timeout: this.#timeout, signal: request.signal });
     if (this.#request !== request) return;
-    this.#settle(outcome);
-    if (this.#request === request) this.#request = undefined;
+    this.#request = undefined;
+    if (request.signal.aborted) this.#settledAt = Date.now();
+    else this.#settle(outcome);
   }
 
   #settle(outcome: Outcome): void {

@@ -200,10 +200,14 @@ export class DnsImportStatus extends LitElement {
       // Said as shown: the host's content in slot="empty" takes the built-in message's place, here
       // too (its text as is: the live region lays it out, which collapses the white space).
       const hosted = [...this.querySelectorAll(':scope > [slot=empty]')];
-      this.#announcer.announce(hosted.length ? hosted.map((node) => node.textContent).join(' ') : messages.empty);
+      this.#announcer.announce(hosted.length ? hosted.map((node) => node.textContent).join(' ') : snapshot!.noNewTask ? messages.noNewTask : messages.empty);
     } else if (task) {
-      const done = task.status === 'DONE';
-      this.#announcer.announce(`${messages.statusWord(task.status)}: ${outcomeText(messages, task)}`, done && previous?.task?.status !== 'DONE');
+      // "No new import within 60 s." answers a refresh the user asked for: said at once, like completion.
+      const noNewTask = snapshot!.noNewTask;
+      this.#announcer.announce(
+        `${messages.statusWord(task.status)}: ${outcomeText(messages, task)}${noNewTask ? ` ${messages.noNewTask}` : ''}`,
+        (task.status === 'DONE' && previous?.task?.status !== 'DONE') || (noNewTask && !previous?.noNewTask),
+      );
     }
   }
 
