@@ -7,7 +7,6 @@ import type { ImportTask, ImportTaskFetcher, ImportTaskFetchInit } from '../src/
 import { MAX_ERROR_ITEM_OFFSET, withEveryErrorItem } from '../src/polling/error-item-pages.js';
 import { fetchAttempt } from '../src/polling/fetch-attempt.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
-import { until } from './support/wait.js';
 
 const TASK_ID = '2c9eb1538a138432018a13ccccc00001';
 
@@ -181,20 +180,5 @@ describe('fetchAttempt of a batch-create task', () => {
     const outcome = await attempt(fetcher, 'import');
     expect(asked.map(({ taskKind, errorItemOffset }) => [taskKind, errorItemOffset])).to.deep.equal([['import', undefined]]);
     expect(outcome.ok && outcome.task!.error_items).to.have.length(500);
-  });
-
-  it('ends as an abort, not as a task with missing records, when aborted while reading the pages', async () => {
-    const controller = new AbortController();
-    const asked: ImportTaskFetchInit[] = [];
-    const fetcher: ImportTaskFetcher = (_zoneId, init) => {
-      asked.push(init);
-      if (init.errorItemOffset === undefined) return Promise.resolve(batchBody(1200, 0, 500));
-      return new Promise((_, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason)));
-    };
-    const pending = attempt(fetcher, 'batch-create', controller.signal);
-    await until(() => asked.length === 2, 'the request for the second page');
-    controller.abort(new DOMException('Replaced', 'AbortError'));
-    const outcome = await pending;
-    expect(outcome.ok).to.equal(false);
   });
 });

@@ -46,11 +46,9 @@ export async function fetchAttempt({ fetcher, zoneId, taskKind, shown, timeout, 
   try {
     const task = await normalizeInSlices(await ask({ knownTag: tagOf(shown) }), shown, signal);
     if (taskKind === 'import') return { ok: true, task };
-    // The batch-create task pages its failed records: the rest, within the same time-out.
-    const whole = await withEveryErrorItem(task, shown, async (errorItemOffset) => normalizeImportResponse(await ask({ errorItemOffset })));
-    // Aborted while paging (a newer request, nobody watching): ends as an abort during the first request does.
-    signal.throwIfAborted();
-    return { ok: true, task: whole };
+    // The batch-create task pages its failed records: the rest, within the same time-out. (Aborted
+    // meanwhile, the attempt's outcome is dropped by the channel, records missing or not.)
+    return { ok: true, task: await withEveryErrorItem(task, shown, async (errorItemOffset) => normalizeImportResponse(await ask({ errorItemOffset }))) };
   } catch (reason) {
     const error = toImportStatusError(reason);
     // A zone that never had an import answers 404: that is the empty state, unless the
