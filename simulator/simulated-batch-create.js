@@ -144,7 +144,7 @@ export function createBatchCreateTasks(options = {}) {
           const positions = pickFailures(`batch:${zoneId}`, BATCH_PROGRESS_TOTAL, BATCH_PROGRESS_FAILURES).filter((p) => p < processed);
           const items = errorItems(`batch:${zoneId}`, positions).map(batchCreateItem);
           const task = {
-            status: /** @type {const} */ (processed >= BATCH_PROGRESS_TOTAL ? 'DONE' : 'PENDING'),
+            status: /** @type {'PENDING' | 'DONE'} */ (processed >= BATCH_PROGRESS_TOTAL ? 'DONE' : 'PENDING'),
             total: BATCH_PROGRESS_TOTAL,
             success: processed - items.length,
             items,
