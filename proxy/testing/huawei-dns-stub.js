@@ -93,7 +93,7 @@ export async function startHuaweiDnsStub({ credentials, answer = () => ({ status
     };
     const caller = {
       ak: /** @type {string} */ (result.ak),
-      kind: /** @type {const} */ (importTask ? 'import' : 'batch-create'),
+      kind: /** @type {'import' | 'batch-create'} */ (importTask ? 'import' : 'batch-create'),
       query: new URLSearchParams(queryAt === -1 ? '' : record.url.slice(queryAt + 1)),
     };
     void Promise.resolve(answer(/** @type {string} */ (path[1]), caller)).then((scripted) => {

@@ -85,8 +85,10 @@ export function renderSummary({ messages, locale, task, taskKind, stalledNotice,
       </div>
       ${timing ? html`<p part="estimate">${timing}</p>` : nothing}
       <dl>
-        ${fact(messages.taskKind, messages.taskKinds[taskKind])} ${fact(messages.total, messages.count(task.total_count))} ${fact(messages.imported, messages.count(task.success_count))}
-        ${fact(messages.failed, messages.count(task.error_count) + (notListed > 0 ? messages.notListed(notListed) : ''))} ${fact(messages.taskId, task.task_id, 'code')}
+        ${fact(messages.taskKind, messages.taskKinds[taskKind])}
+        ${fact(messages.total, messages.count(task.total_count))} ${fact(messages.imported, messages.count(task.success_count))}
+        ${fact(messages.failed, messages.count(task.error_count) + (notListed > 0 ? messages.notListed(notListed) : ''))}
+        ${fact(messages.taskId, task.task_id, 'code')}
         ${timeFact(messages.created, task.created_at, locale)} ${timeFact(messages.updated, task.updated_at, locale)}
         ${fact(messages.templateLanguage, task.language)} ${fact(messages.zoneType, task.zone_type)}
       </dl>
