@@ -120,7 +120,7 @@ function main() {
   server.on('error', (error) => fail(`cannot listen: ${/** @type {NodeJS.ErrnoException} */ (error).code ?? 'error'}`));
   server.listen(port, String(values.host), () => {
     const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-    console.log(`dns-import-status-proxy on http://${address.address}:${address.port}${values.prefix}/v2/zones/{zone_id}/import/recordsets${files ? ` (and ${values.static})` : ''}${redisUrl ? ', sharing through Redis' : ''}`);
+    console.log(`dns-import-status-proxy on http://${address.address}:${address.port}${values.prefix}/v2/zones/{zone_id}/import/recordsets and ${values.prefix}/v2.1/zones/{zone_id}/recordsets/batch-create-task${files ? ` (and ${values.static})` : ''}${redisUrl ? ', sharing through Redis' : ''}`);
   });
   const stop = () => server.close(() => void proxy.close().finally(() => process.exit(0)));
   process.on('SIGINT', stop);

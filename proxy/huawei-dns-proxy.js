@@ -1,13 +1,17 @@
 // @ts-check
-// `dns-import-status/proxy`: a Connect-style middleware that lets a browser read one thing from
-// Huawei Cloud DNS, the latest batch-import task of a zone, without ever holding the AK/SK.
+// `dns-import-status/proxy`: a Connect-style middleware that lets a browser read two things from
+// Huawei Cloud DNS, the latest batch-import task of a zone and its v2.1 batch-create task, without
+// ever holding the AK/SK.
 //
 //   GET {root}/v2/zones/{zone_id}/import/recordsets  ->  GET {endpoint}/v2/zones/{zone_id}/import/recordsets
+//   GET {root}/v2.1/zones/{zone_id}/recordsets/batch-create-task[?error_item_limit=N&error_item_offset=N]
+//       ->  GET {endpoint}/v2.1/zones/{zone_id}/recordsets/batch-create-task[?…, in canonical order]
 //
 // signed with AK/SK (SDK-HMAC-SHA256) by the official SDK's signer. {root} is the path it is
 // mounted at (`app.use('/api/dns', proxy)`), or `prefix` at the root (mount-path.js). Nothing
-// else is forwarded: any other method or path goes to next(), and a request that looks like the
-// import path but carries anything unexpected (a zone id not of the API's form, a query string, a
+// else is forwarded: any other method or path goes to next(), and a request that looks like one
+// of these paths but carries anything unexpected (a zone id not of the API's form, a query string
+// on the import, any other parameter or a paging value outside 0..2000 on the batch-create task, a
 // second path) is refused here with a Huawei-shaped 400, before any request leaves
 // (upstream-routes.js). A zone outside the `zones` allow-list gets a 403.
 //
@@ -49,7 +53,7 @@ export { THROTTLE_WAIT_MS } from './sharing-policy.js';
  * @property {string} [endpoint]       full DNS endpoint URL; wins over `region` (default `https://dns.{region}.myhuaweicloud.com`)
  * @property {string} [projectId]      sent as `X-Project-Id` when the key needs a project scope
  * @property {number} [timeout]        ms to wait for Huawei's whole answer (default 10000), then 504
- * @property {string} [prefix]         the whole path before `/v2/zones/...` as the browser requests it (default: the path
+ * @property {string} [prefix]         the whole path before `/v2/zones/...` (and `/v2.1/zones/...`) as the browser requests it (default: the path
  *                                     it is mounted at, e.g. `app.use('/api/dns', proxy)`, else `/api/dns`; `''` for the root)
  * @property {number} [maxBodyBytes]   larger answers are refused with 502, not buffered (default 4 MiB)
  * @property {number} [minInterval]    ms one answer from Huawei is served to every viewer of a zone (default 1000; 0: only

@@ -12,7 +12,7 @@ import { ProxyMetrics } from './proxy-metrics.js';
 import { decodeSharedAnswer, encodeSharedAnswer } from './shared-answer-codec.js';
 import { MAX_WAIT_MS, THROTTLE_WAIT_MS, retryAfterMs, secondsLeft, sharingOf } from './sharing-policy.js';
 import { SingleFlight } from './single-flight.js';
-import { routeApiRequest } from './upstream-routes.js';
+import { ERROR_ITEM_PAGING, routeApiRequest } from './upstream-routes.js';
 
 const ZONE = 'ff8080825b8fc86c015b94bc6f8712c3';
 const answerOf = (status, body = '{}', headers = {}) => ({ status, headers, body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
@@ -31,6 +31,28 @@ describe('routes', () => {
     }
     assert.equal(routeApiRequest('GET', `/v2/zones/${ZONE}/import/recordsets?error_item_limit=1`, routes).kind, 'bad', 'the import takes no query');
     assert.equal(routeApiRequest('GET', '/v2/zones/import/recordsets').kind, 'next', 'head and tail may not overlap');
+  });
+
+  it('the v2.1 batch-create task takes error_item_limit and error_item_offset, 0 to 2000 written one way, in canonical order; nothing else', () => {
+    const task = `/v2.1/zones/${ZONE}/recordsets/batch-create-task`;
+    assert.deepEqual(routeApiRequest('GET', task), { kind: 'forward', zoneId: ZONE, resource: task });
+    assert.deepEqual(routeApiRequest('GET', `${task}?error_item_offset=1000&error_item_limit=500`), {
+      kind: 'forward',
+      zoneId: ZONE,
+      resource: `${task}?error_item_limit=500&error_item_offset=1000`,
+    });
+    for (const value of ['0', '7', '99', '500', '1999', '2000']) assert.equal(ERROR_ITEM_PAGING.test(value), true, value);
+    for (const value of ['', '-1', '+1', '2001', '9999', '01', '0500', '1e3', '1.5', ' 1', '1%20', '%31', '0x10', '２']) {
+      assert.equal(ERROR_ITEM_PAGING.test(value), false, value);
+      assert.equal(routeApiRequest('GET', `${task}?error_item_offset=${value}`).kind, 'bad', value);
+    }
+    for (const query of ['?limit=10', '?error_item_offset=1&error_item_offset=2', '?error_item_offset', '?', '?&', '?error_item_offset=1&', '?error_item_offset=1#x', '?marker=abc', '?error_item_offset=1;x=1']) {
+      assert.equal(routeApiRequest('GET', `${task}${query}`).kind, 'bad', query);
+    }
+    assert.equal(routeApiRequest('GET', `/v2/zones/${ZONE}/import/recordsets?error_item_offset=1`).kind, 'bad', 'the import takes no query');
+    assert.equal(routeApiRequest('POST', task).kind, 'next');
+    assert.equal(routeApiRequest('GET', `/v2.1/zones/${ZONE}/recordsets`).kind, 'next');
+    assert.equal(routeApiRequest('GET', `/v2.1/zones/${ZONE}/recordsets/batch-create-task/x`).kind, 'next');
   });
 });
 

@@ -1,11 +1,12 @@
 // The proxy for a team behind one key, on one instance: one upstream request per resource for
 // every viewer (single flight and the short shared cache), a wait Huawei asks for held for all,
-// ETag/304, mounting at a path, and the zone allow-list. Against the stub that verifies every
+// ETag/304, mounting at a path, the zone allow-list, and all of that for the v2.1 batch-create task
+// with its paging query checked and signed. Against the stub that verifies every
 // signature. Upstream answers are held open with gates, never with sleeps, so what is asserted does
 // not depend on the machine's speed. (Several instances sharing Redis: redis-sharing.node-test.js.)
 // Run: node --test proxy/
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import express from 'express';
 import { createServer as createViteServer } from 'vite';
 import { huaweiDnsProxy } from './huawei-dns-proxy.js';
@@ -418,5 +419,119 @@ describe('options', () => {
     const { proxy } = await team();
     assert.deepEqual(proxy.health(), { redis: 'off' });
     assert.doesNotMatch(proxy.metricsText(), /redis_shared/);
+  });
+});
+
+describe('the v2.1 batch-create task (the second and only other resource)', () => {
+  /** The v2.1 body as Huawei documents it: bare, one page of failed items from `offset`. */
+  const batchTaskOf = (zoneId, offset = 0) => ({
+    task_id: `batch-of-${zoneId}`,
+    status: 'DONE',
+    created_at: '2025-03-01T08:00:00.000',
+    updated_at: '2025-03-01T08:00:41.250',
+    total_count: 2000,
+    success_count: 800,
+    error_count: 1200,
+    error_items: [{ name: `r${offset}.example.com.`, type: 'A', line: 'default_view', ttl: 300, records: ['192.0.2.1'], status: 'ERROR', error_code: 'DNS.0016', error_message: 'The record set already exists.' }],
+  });
+  const batchPath = (zone, query = '', root = '/api/dns') => `${root}/v2.1/zones/${zone}/recordsets/batch-create-task${query}`;
+  /** Each kind answered as Huawei does, the batch-create task the page its query asks for. */
+  const byKind = (zoneId, caller) => ({ body: caller.kind === 'batch-create' ? batchTaskOf(zoneId, Number(caller.query.get('error_item_offset') ?? 0)) : taskOf(zoneId) });
+  beforeEach(() => {
+    script = byKind;
+  });
+
+  it('forwards the GET with its paging query, signed over that query; the stub verifies it and answers the page asked', async () => {
+    const zone = `${ZONE}b1`;
+    const { host } = await team({ minInterval: 0 });
+    const first = await rawGet(host.url, batchPath(zone));
+    assert.equal(first.status, 200);
+    assert.deepEqual(first.json(), batchTaskOf(zone));
+    const page = await rawGet(host.url, batchPath(zone, '?error_item_offset=500&error_item_limit=500'));
+    assert.equal(page.status, 200);
+    assert.equal(page.json().error_items[0].name, 'r500.example.com.');
+    const received = upstreamFor(zone);
+    assert.deepEqual(received.map((r) => r.url), [`/v2.1/zones/${zone}/recordsets/batch-create-task`, `/v2.1/zones/${zone}/recordsets/batch-create-task?error_item_limit=500&error_item_offset=500`]);
+    assert.ok(received.every((r) => r.verified), 'the stub verified both signatures, the query included');
+  });
+
+  it('refuses hostile or unknown query values with a Huawei-shaped 400, and sends nothing upstream', async () => {
+    const zone = `${ZONE}b2`;
+    const { host } = await team();
+    for (const query of ['?error_item_offset=2001', '?error_item_limit=-1', '?error_item_offset=1e3', '?error_item_offset=%32%30', '?error_item_offset=1&error_item_offset=2', '?limit=5', '?error_item_offset=0%00', `?error_item_offset=${'9'.repeat(5000)}`, '?error_item_limit=10&marker=x']) {
+      const res = await rawGet(host.url, batchPath(zone, query));
+      assert.equal(res.status, 400, query);
+      assert.equal(res.json().error_code, 'PROXY.0400', query);
+      assert.match(res.json().error_msg, /error_item_limit, error_item_offset/);
+    }
+    for (const path of [batchPath('..'), batchPath(`${zone}%2Fx`), batchPath('zone-with-dash'), `/api/dns/v2.1/zones/${zone};x/recordsets/batch-create-task`]) {
+      assert.equal((await rawGet(host.url, path)).status, 400, path);
+    }
+    assert.equal(upstreamFor(zone).length, 0, 'not one request reached Huawei');
+  });
+
+  it('twenty viewers of one page share one upstream request; another page is another resource; the same page in another order is the same', async () => {
+    const zone = `${ZONE}b3`;
+    const upstream = gate();
+    script = (zoneId, caller) => upstream.opened.then(() => ({ body: batchTaskOf(zoneId, Number(caller.query.get('error_item_offset') ?? 0)) }));
+    try {
+      const { proxy, host } = await team({ minInterval: 60_000 });
+      const page = (query) => rawGet(host.url, batchPath(zone, query));
+      const viewers = [
+        ...Array.from({ length: 10 }, () => page('?error_item_limit=500&error_item_offset=500')),
+        ...Array.from({ length: 10 }, () => page('?error_item_offset=500&error_item_limit=500')),
+        page(''),
+      ];
+      await waitUntil(() => metric(proxy, 'requests_total') === 21 && upstreamFor(zone).length === 2, 'twenty-one viewers on two upstream requests');
+      upstream.open();
+      const answers = await Promise.all(viewers);
+      assert.ok(answers.slice(0, 20).every((a) => a.status === 200 && a.text === answers[0].text));
+      assert.equal(answers[0].json().error_items[0].name, 'r500.example.com.');
+      assert.equal(answers[20].json().error_items[0].name, 'r0.example.com.');
+      assert.equal(metric(proxy, 'coalesced_total'), 19);
+      // Shared for minInterval: the same page again is served from memory, with Age and its ETag.
+      const again = await page('?error_item_offset=500&error_item_limit=500');
+      assert.equal(again.text, answers[0].text);
+      assert.equal(again.headers.etag, answers[0].headers.etag);
+      assert.match(again.headers.age, /^\d+$/);
+      assert.equal((await rawGet(host.url, batchPath(zone, '?error_item_limit=500&error_item_offset=500'), { 'If-None-Match': again.headers.etag })).status, 304);
+      assert.equal(upstreamFor(zone).length, 2);
+    } finally {
+      script = byKind;
+    }
+  });
+
+  it('the import and the batch-create task of one zone never share an answer', async () => {
+    const zone = `${ZONE}b4`;
+    const { host } = await team({ minInterval: 60_000 });
+    const created = await rawGet(host.url, batchPath(zone));
+    const imported = await rawGet(host.url, `/api/dns/v2/zones/${zone}/import/recordsets`);
+    assert.notEqual(created.text, imported.text);
+    assert.deepEqual(upstreamFor(zone).map((r) => r.url.split('/zones/')[0]), ['/v2.1', '/v2']);
+  });
+
+  it('holds a 429 wait from the batch-create task for every viewer of it', async () => {
+    const zone = `${ZONE}b5`;
+    script = () => ({ status: 429, body: { error_code: 'APIG.0308', error_msg: 'The throttling threshold has been reached' }, headers: { 'Retry-After': '30' } });
+    try {
+      const { host } = await team({ minInterval: 0 });
+      const first = await rawGet(host.url, batchPath(zone));
+      const second = await rawGet(host.url, batchPath(zone));
+      assert.deepEqual([first.status, second.status], [429, 429]);
+      assert.ok(Number(second.headers['retry-after']) >= 1 && Number(second.headers['retry-after']) <= 30);
+      assert.equal(upstreamFor(zone).length, 1);
+    } finally {
+      script = byKind;
+    }
+  });
+
+  it('serves the batch-create task only for the zones of the allow-list, mounted at a path too', async () => {
+    const allowed = `${ZONE}b6`;
+    const { host } = await team({ zones: [allowed], prefix: '/dns' });
+    assert.equal((await rawGet(host.url, batchPath(allowed, '?error_item_offset=0', '/dns'))).status, 200);
+    const refused = await rawGet(host.url, batchPath(`${ZONE}b7`, '', '/dns'));
+    assert.equal(refused.status, 403);
+    assert.equal(upstreamFor(`${ZONE}b7`).length, 0);
+    assert.equal((await rawGet(host.url, batchPath(allowed))).status, 418, 'nothing outside the prefix');
   });
 });

@@ -4,9 +4,9 @@
 // before anything else happens, so the resource it names (the upstream path and its canonical
 // query) is built from validated parts only: that string is what the cache and lock keys hold.
 //
-// A second resource (the v2.1 batch-create task, `GET /v2.1/zones/{zone_id}/recordsets/
-// batch-create-task?error_item_limit&error_item_offset`) is a new row: its head, tail and the form
-// of each query parameter it takes.
+// Each resource is a row: its head, tail and the form of each query parameter it takes. The v2.1
+// batch-create task takes its two paging parameters, each an integer from 0 to 2000 as Huawei
+// documents them, written the one way (no sign, no leading zero), so that one page is one key.
 
 /** Huawei's zone ids are 32 hex digits; letters and digits of a bounded length are let through, nothing else. */
 export const ZONE_ID = /^[A-Za-z0-9]{1,64}$/;
@@ -18,10 +18,19 @@ export const ZONE_ID = /^[A-Za-z0-9]{1,64}$/;
  * @property {Readonly<Record<string, RegExp>>} query  the query parameters it takes, each with the form of its value (none: no query string at all)
  */
 
+/** `error_item_limit` and `error_item_offset`: 0 to 2000, in decimal without a leading zero. */
+export const ERROR_ITEM_PAGING = /^(?:0|[1-9]\d{0,2}|1\d{3}|2000)$/;
+
 /** @type {readonly UpstreamRoute[]} */
 export const UPSTREAM_ROUTES = Object.freeze([
-  // The latest batch-import task of a zone.
+  // The latest batch-import task of a zone (the `.xlsx` import).
   Object.freeze({ head: '/v2/zones/', tail: '/import/recordsets', query: Object.freeze({}) }),
+  // The zone's v2.1 batch-create task (ShowBatchCreateRecordSetsTask), its failed items paged.
+  Object.freeze({
+    head: '/v2.1/zones/',
+    tail: '/recordsets/batch-create-task',
+    query: Object.freeze({ error_item_limit: ERROR_ITEM_PAGING, error_item_offset: ERROR_ITEM_PAGING }),
+  }),
 ]);
 
 /**

@@ -99,7 +99,7 @@ writeFileSync('dist/react.d.ts', "export * from './types/react.js';\n");
 // published as written, with typings generated from their JSDoc (strictly type-checked here).
 const nodeModules = {
   proxy: readdirSync('proxy').filter((name) => name.endsWith('.js') && !name.endsWith('.node-test.js')).map((name) => `proxy/${name}`),
-  simulator: ['simulator/simulated-dns-api.js', 'simulator/simulated-zones.js', 'simulator/simulated-records.js'],
+  simulator: ['simulator/simulated-dns-api.js', 'simulator/simulated-zones.js', 'simulator/simulated-batch-create.js', 'simulator/simulated-records.js'],
 };
 for (const [folder, files] of Object.entries(nodeModules)) {
   execFileSync(

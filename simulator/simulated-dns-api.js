@@ -3,19 +3,21 @@
 // (the browser tests), and by any host's dev server.
 //
 //   GET  {root}/v2/zones/{zone_id}/import/recordsets     the scenarios of simulated-zones.js
-//   POST /__sim/zones/{zone_id}/restart                   restart a zone's simulated import
+//   GET  {root}/v2.1/zones/{zone_id}/recordsets/batch-create-task   those of simulated-batch-create.js
+//   POST /__sim/zones/{zone_id}/restart                   restart a zone's simulated import (and batch-create task)
 //   GET  /__sim/stats                                     request counts and peak concurrency
-//   GET  /__sim/last-request/{zone_id}                    url and headers of the last import GET
+//   GET  /__sim/last-request/{zone_id}                    url and headers of the last task GET (either kind)
 //   POST /__sim/reset                                     forget all counters and zone state
 //
 // {root} is the path it is mounted at when a framework mounts it with one (`app.use('/api/dns',
 // api)`: Express, Connect and Vite strip that path from `req.url` and keep the whole URL in
 // `req.originalUrl`), else `prefix` (default `/api/dns`), which, when given, always names the
 // whole path the browser requested. The control endpoints are below the mount path too. Anything
-// under {root} (under /v2 for a root of '') that is not the import GET gets a Huawei-shaped 4xx
-// body; any other URL is passed on with next().
+// under {root} (under /v2 and /v2.1 for a root of '') that is not a task GET gets a Huawei-shaped
+// 4xx body; any other URL is passed on with next().
 
 import { createHash, randomBytes } from 'node:crypto';
+import { createBatchCreateTasks } from './simulated-batch-create.js';
 import { createZones } from './simulated-zones.js';
 
 /**
@@ -87,7 +89,9 @@ export function simulatedDnsApi(options = {}) {
   const prefix = options.prefix?.replace(/\/+$/, '');
   if (prefix !== undefined && prefix !== '' && !prefix.startsWith('/')) throw new TypeError(`simulatedDnsApi: prefix must start with "/" (got ${JSON.stringify(options.prefix)}).`);
   const importPath = /^\/v2\/zones\/([^/]+)\/import\/recordsets$/;
+  const batchCreatePath = /^\/v2\.1\/zones\/([^/]+)\/recordsets\/batch-create-task$/;
   const zones = createZones(options);
+  const batchCreateTasks = createBatchCreateTasks(options);
 
   /** @type {Map<string, number>} */ const requests = new Map();
   /** @type {Map<string, number>} */ const inFlight = new Map();
@@ -103,10 +107,14 @@ export function simulatedDnsApi(options = {}) {
     lastRequest.clear();
     total = 0;
     zones.reset();
+    batchCreateTasks.reset();
   }
 
-  /** @param {Req} req @param {Res} res @param {string} zoneId */
-  function handleImport(req, res, zoneId) {
+  /**
+   * Answers a task GET of either kind after the scenario's delay, counting it.
+   * @param {Req} req @param {Res} res @param {string} zoneId @param {() => import('./simulated-zones.js').SimAnswer} scenario
+   */
+  function handleTask(req, res, zoneId, scenario) {
     total += 1;
     requests.set(zoneId, (requests.get(zoneId) ?? 0) + 1);
     lastRequest.set(zoneId, { url: req.originalUrl ?? req.url ?? '', method: req.method ?? 'GET', headers: { ...req.headers } });
@@ -125,7 +133,7 @@ export function simulatedDnsApi(options = {}) {
       if (n) inFlight.set(zoneId, n - 1);
     });
 
-    const answer = zones.answer(zoneId);
+    const answer = scenario();
     // A task answer carries an ETag, as a real server's may, and a request naming it gets a 304
     // with no body, so a client's conditional request is exercised.
     const etag = answer.status === 200 ? `"${createHash('sha1').update(answer.body).digest('base64url')}"` : undefined;
@@ -161,6 +169,7 @@ export function simulatedDnsApi(options = {}) {
       if (zoneId === undefined) return sendJson(res, 400, { error: 'Malformed zone id.' });
       if (method !== 'POST') return sendJson(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
       zones.restart(zoneId);
+      batchCreateTasks.restart(zoneId);
       return sendJson(res, 200, { ok: true });
     }
     const last = /^last-request\/([^/]+)$/.exec(route);
@@ -185,11 +194,11 @@ export function simulatedDnsApi(options = {}) {
       return true;
     }
     // Mounted at a path, everything below it is the API's; at the root, what is below the prefix
-    // (below /v2 for a prefix of '').
+    // (below /v2 and /v2.1 for a prefix of '').
     const root = prefix === undefined && whole !== target ? undefined : (prefix ?? '/api/dns');
     const path = root === undefined ? local : pathOf(whole);
     const below = root === undefined || root === '' ? path : path === root || path.startsWith(`${root}/`) ? path.slice(root.length) : undefined;
-    const owned = below !== undefined && (root !== '' || below === '/v2' || below.startsWith('/v2/'));
+    const owned = below !== undefined && (root !== '' || /^\/v2(\.1)?(\/|$)/.test(below));
     if (!owned) return false;
     respond(req, res, below);
     return true;
@@ -197,7 +206,8 @@ export function simulatedDnsApi(options = {}) {
 
   /** @param {Req} req @param {Res} res @param {string} path below the API's root */
   function respond(req, res, path) {
-    const match = importPath.exec(path);
+    const batchCreate = batchCreatePath.exec(path);
+    const match = batchCreate ?? importPath.exec(path);
     if (!match) {
       // Under the API prefix but not a simulated API: answer like the API gateway does.
       return sendJson(res, 404, huaweiError('APIG.0101', 'The API does not exist or has not been published in the environment.'));
@@ -207,7 +217,9 @@ export function simulatedDnsApi(options = {}) {
     }
     const zoneId = decode(match[1] ?? '');
     if (zoneId === undefined) return sendJson(res, 400, huaweiError('DNS.0002', 'Invalid zone id.'));
-    handleImport(req, res, zoneId);
+    if (!batchCreate) return handleTask(req, res, zoneId, () => zones.answer(zoneId));
+    const query = new URL(req.originalUrl ?? req.url ?? '/', 'http://simulator').searchParams;
+    handleTask(req, res, zoneId, () => batchCreateTasks.answer(zoneId, query));
   }
 
   return function simulatedDnsApiMiddleware(req, res, next) {

@@ -8,8 +8,9 @@
 //   - an X-Sdk-Date more than 15 minutes from the gateway's clock: 401 APIG.0301 with the
 //     gateway's "signature expired, signature time:…,server time:…" wording;
 //   - a path the gateway does not publish: 404 APIG.0101;
-//   - GET /v2/zones/{zone_id}/import/recordsets: whatever the test scripts for that zone and key
-//     (at once, or when the promise it returns settles: a test holds a request open that way).
+//   - GET /v2/zones/{zone_id}/import/recordsets and GET /v2.1/zones/{zone_id}/recordsets/
+//     batch-create-task (with its query): whatever the test scripts for that zone, key, task kind
+//     and query (at once, or when the promise it returns settles: a test holds a request open that way).
 // Every request is recorded (method, raw url, headers, and whether the proxy abandoned it before
 // the answer) for the tests to inspect.
 
@@ -31,7 +32,7 @@ const sdkDateText = (/** @type {number} */ ms) => new Date(ms).toISOString().rep
 /**
  * @param {object} options
  * @param {Record<string, string>} options.credentials       AK -> SK the gateway knows
- * @param {(zoneId: string, caller: { ak: string }) => StubAnswer | Promise<StubAnswer>} [options.answer]  the DNS service behind the gateway
+ * @param {(zoneId: string, caller: { ak: string, kind: 'import' | 'batch-create', query: URLSearchParams }) => StubAnswer | Promise<StubAnswer>} [options.answer]  the DNS service behind the gateway
  * @param {() => number} [options.now]                        the gateway's clock
  */
 export async function startHuaweiDnsStub({ credentials, answer = () => ({ status: 404, body: { code: 'DNS.0302', message: 'This zone does not exist.' } }), now = Date.now }) {
@@ -72,7 +73,11 @@ export async function startHuaweiDnsStub({ credentials, answer = () => ({ status
     /** @type {NonNullable<typeof key>} */ (key).failures = 0;
     record.verified = true;
 
-    const path = /^\/v2\/zones\/([^/?]+)\/import\/recordsets$/.exec(record.url);
+    const queryAt = record.url.indexOf('?');
+    const rawPath = queryAt === -1 ? record.url : record.url.slice(0, queryAt);
+    const importTask = /^\/v2\/zones\/([^/?]+)\/import\/recordsets$/.exec(record.url);
+    const batchCreateTask = /^\/v2\.1\/zones\/([^/?]+)\/recordsets\/batch-create-task$/.exec(rawPath);
+    const path = importTask ?? batchCreateTask;
     if (!path || record.method !== 'GET') {
       return reply(res, 404, { error_msg: 'The API does not exist or has not been published in the environment', error_code: 'APIG.0101', request_id: randomBytes(16).toString('hex') });
     }
@@ -86,7 +91,12 @@ export async function startHuaweiDnsStub({ credentials, answer = () => ({ status
       }
       return reply(res, scripted.status ?? 200, scripted.body ?? {}, scripted.headers);
     };
-    void Promise.resolve(answer(/** @type {string} */ (path[1]), { ak: /** @type {string} */ (result.ak) })).then((scripted) => {
+    const caller = {
+      ak: /** @type {string} */ (result.ak),
+      kind: /** @type {'import' | 'batch-create'} */ (importTask ? 'import' : 'batch-create'),
+      query: new URLSearchParams(queryAt === -1 ? '' : record.url.slice(queryAt + 1)),
+    };
+    void Promise.resolve(answer(/** @type {string} */ (path[1]), caller)).then((scripted) => {
       if (scripted.delayMs) setTimeout(() => respond(scripted), scripted.delayMs);
       else respond(scripted);
     });

@@ -89,11 +89,13 @@ function normalizeItem(raw: unknown, index: number): ImportErrorItem {
     error_code: readText(raw, 'error_code', where) ?? '',
     error_message: readText(raw, 'error_message', where) ?? '',
   };
-  // An absent ttl or weight stays absent.
+  // An absent ttl, weight or status stays absent.
   const ttl = readNumberOrText(raw, 'ttl', where);
   if (ttl !== undefined) item.ttl = ttl;
   const weight = readNumberOrText(raw, 'weight', where);
   if (weight !== undefined) item.weight = weight;
+  const status = readText(raw, 'status', where);
+  if (status !== undefined) item.status = status;
   return Object.freeze(item);
 }
 

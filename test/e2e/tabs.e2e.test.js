@@ -186,7 +186,7 @@ describe('while every tab is hidden', () => {
     const notifications = await notificationsOf(tabs);
     assert.equal(notifications.length, 1, 'one notification for the whole browser');
     assert.equal(notifications[0].title, 'DNS import finished');
-    assert.equal(notifications[0].body, '99 imported, 1 failed.');
+    assert.equal(notifications[0].body, '99 imported, 1 failed');
   });
 
   test('no notification while someone looks at a tab', async () => {

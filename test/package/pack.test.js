@@ -76,6 +76,7 @@ test('the tarball holds the built files, the manifest and the typings, and nothi
     'dist/simulator/simulated-dns-api.js',
     'dist/simulator/simulated-dns-api.d.ts',
     'dist/simulator/simulated-zones.js',
+    'dist/simulator/simulated-batch-create.js',
     'dist/simulator/simulated-records.js',
   ]) {
     assert.ok(files.includes(wanted), `${wanted} is in the tarball`);
