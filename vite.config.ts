@@ -7,7 +7,7 @@
 // The element declares its properties statically (no decorators), so Vite's Oxc needs no
 // decorator setting or plugin.
 import { defineConfig, type Plugin } from 'vite';
-import { huaweiDnsProxy } from './proxy/huawei-dns-proxy.js';
+import { huaweiDnsProxy, type ConnectMiddleware } from './proxy/huawei-dns-proxy.js';
 import { simulatedDnsApi } from './simulator/simulated-dns-api.js';
 
 /** Serves the simulated DNS API from the dev server and from `vite preview`. */
@@ -36,7 +36,7 @@ function huaweiDnsProxyPlugin(env: NodeJS.ProcessEnv = process.env): Plugin {
     ...(env['DNS_PROXY_ENDPOINT'] && { endpoint: env['DNS_PROXY_ENDPOINT'] }),
   });
   const simulated = /^\/api\/dns\/v2\/zones\/zone-/;
-  const middleware: typeof proxy = (req, res, next) => (simulated.test(req.url ?? '') ? next() : proxy(req, res, next));
+  const middleware: ConnectMiddleware = (req, res, next) => (simulated.test(req.url ?? '') ? next() : proxy(req, res, next));
   return {
     name: 'huawei-dns-proxy',
     configureServer: (server) => void server.middlewares.use(middleware),

@@ -1,7 +1,10 @@
-// The demo page: scenario picker, restart, language switch and a live log of the element's events.
-import { watchImport, type DnsImportStatus, type ImportWatcher } from '../src/index.js';
+// The demo page: task kind and scenario pickers, restart, language switch and a live log of the element's events.
+import { watchImport, type DnsImportStatus, type ImportTaskKind, type ImportWatcher } from '../src/index.js';
 
-const SCENARIOS: ReadonlyArray<readonly [zoneId: string, label: string]> = [
+type Scenarios = ReadonlyArray<readonly [zoneId: string, label: string]>;
+
+/** The `.xlsx` import's scenarios (simulator/simulated-zones.js). */
+const IMPORT_SCENARIOS: Scenarios = [
   ['zone-progress', 'Import in progress → done with failures'],
   ['zone-clean', 'Done, no failures'],
   ['zone-flaky', 'Flaky server (503, 429, flow control)'],
@@ -18,6 +21,19 @@ const SCENARIOS: ReadonlyArray<readonly [zoneId: string, label: string]> = [
   ['zone-api-error', 'API error in a 200 body'],
   ['zone-html', 'Proxy error page (HTML)'],
 ];
+
+/** The v2.1 batch-create task's scenarios (simulator/simulated-batch-create.js). */
+const BATCH_CREATE_SCENARIOS: Scenarios = [
+  ['zone-progress', 'Batch create in progress → done with failures'],
+  ['zone-paged', '1,200 failures, sent 500 at a time'],
+  ['zone-full', '2,000 record sets, all failed'],
+  ['zone-clean', 'Done, no failures'],
+  ['zone-wrapped', 'Wrapped body, value and text TTLs'],
+  ['zone-repeating', 'Server ignores the offset (repeated page)'],
+  ['zone-page-fails', 'A later page fails'],
+  ['zone-empty', 'No batch-create task (404)'],
+];
+const SCENARIOS: Readonly<Record<ImportTaskKind, Scenarios>> = { import: IMPORT_SCENARIOS, 'batch-create': BATCH_CREATE_SCENARIOS };
 const MAX_LOG_ENTRIES = 200;
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -31,13 +47,14 @@ const stage = byId('stage');
 const zones = byId('zones');
 const log = byId<HTMLOListElement>('log');
 const currentZone = byId('current-zone');
+const kinds = byId('kinds');
 
 // A task centre beside the element: a watcher without an element, sharing the element's requests.
 const taskCentre = byId('task-centre');
 let watcher: ImportWatcher | undefined;
 function watchInTaskCentre(zoneId: string): void {
   watcher?.close();
-  watcher = watchImport({ zoneId, endpoint: '/api/dns', shareKey: 'demo-project' });
+  watcher = watchImport({ zoneId, taskKind: el.taskKind, endpoint: '/api/dns', shareKey: 'demo-project' });
   const say = (text: string) => (taskCentre.textContent = `Task centre (watchImport): ${text}`);
   say('watching');
   watcher.addEventListener('import-progress', ({ detail: { task } }) => say(`${task.status}, ${task.success_count + task.error_count} of ${task.total_count}`));
@@ -59,19 +76,34 @@ function selectZone(zoneId: string): void {
   }
   const url = new URL(location.href);
   url.searchParams.set('zone', zoneId);
+  url.searchParams.set('kind', el.taskKind);
   history.replaceState(null, '', url);
 }
 
-for (const [zoneId, label] of SCENARIOS) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.dataset['zone'] = zoneId;
-  button.textContent = label;
-  button.title = zoneId;
-  button.addEventListener('click', () => selectZone(zoneId));
-  zones.append(button);
+/** Shows the scenarios of a task kind, and one of them: `zoneId` where the kind has it, else its first. */
+function selectKind(kind: ImportTaskKind, zoneId: string): void {
+  el.taskKind = kind;
+  for (const button of kinds.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset['kind'] === kind));
+  const scenarios = SCENARIOS[kind];
+  zones.replaceChildren(
+    ...scenarios.map(([id, label]) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset['zone'] = id;
+      button.textContent = label;
+      button.title = id;
+      button.addEventListener('click', () => selectZone(id));
+      return button;
+    }),
+  );
+  selectZone(scenarios.some(([id]) => id === zoneId) ? zoneId : scenarios[0]![0]);
 }
-selectZone(new URL(location.href).searchParams.get('zone') ?? el.zoneId);
+
+for (const button of kinds.querySelectorAll<HTMLButtonElement>('button')) {
+  button.addEventListener('click', () => selectKind(button.dataset['kind'] as ImportTaskKind, el.zoneId));
+}
+const params = new URL(location.href).searchParams;
+selectKind(params.get('kind') === 'batch-create' ? 'batch-create' : 'import', params.get('zone') ?? el.zoneId);
 
 // Shown by the dev server only when it signs requests for your own account (HUAWEICLOUD_SDK_AK/SK).
 const ownZone = byId<HTMLFormElement>('own-zone');

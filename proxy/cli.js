@@ -2,8 +2,9 @@
 // @ts-check
 // `npx dns-import-status-proxy --port 8787 [--static ./public]`: the signing proxy as a server of
 // its own, for internal tools that have none. Reads HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
-// HUAWEICLOUD_SDK_PROJECT_ID), the official SDK's own variable names. Listens on 127.0.0.1
-// unless --host says otherwise: it has no user authentication of its own.
+// HUAWEICLOUD_SDK_PROJECT_ID), the official SDK's own variable names, and DNS_IMPORT_STATUS_REDIS_URL
+// (as --redis-url). Listens on 127.0.0.1 unless --host says otherwise: it has no user
+// authentication of its own. Beside the API it answers GET /healthz and GET /metrics (Prometheus).
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -12,13 +13,18 @@ import { parseArgs } from 'node:util';
 import { huaweiDnsProxy } from './huawei-dns-proxy.js';
 
 const USAGE = `Usage: HUAWEICLOUD_SDK_AK=... HUAWEICLOUD_SDK_SK=... dns-import-status-proxy [options]
-  --port <n>         port (default 8787)
-  --host <addr>      interface (default 127.0.0.1; anything else exposes your key's read access)
-  --static <dir>     also serve this folder (your page with <dns-import-status endpoint="/api/dns">)
-  --prefix <path>    where the API is served (default /api/dns)
-  --region <id>      Huawei Cloud region of the DNS endpoint (default cn-north-4)
-  --endpoint <url>   DNS endpoint URL (wins over --region)
-  --timeout <ms>     wait for Huawei at most this long (default 10000)`;
+  --port <n>            port (default 8787)
+  --host <addr>         interface (default 127.0.0.1; anything else exposes your key's read access)
+  --static <dir>        also serve this folder (your page with <dns-import-status endpoint="/api/dns">)
+  --prefix <path>       where the API is served (default /api/dns)
+  --region <id>         Huawei Cloud region of the DNS endpoint (default cn-north-4)
+  --endpoint <url>      DNS endpoint URL (wins over --region)
+  --timeout <ms>        wait for Huawei at most this long (default 10000)
+  --min-interval <ms>   share each answer with every viewer this long (default 1000)
+  --zones <id,id>       serve only these zone ids (others get 403)
+  --redis-url <url>     share requests, answers and waits with other instances through this Redis
+                        (or DNS_IMPORT_STATUS_REDIS_URL; needs \`npm install redis\`)
+Beside the API: GET /healthz (200, and whether Redis is shared) and GET /metrics (Prometheus text).`;
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 
@@ -36,6 +42,9 @@ const OPTIONS = /** @type {const} */ ({
   region: { type: 'string' },
   endpoint: { type: 'string' },
   timeout: { type: 'string' },
+  'min-interval': { type: 'string' },
+  zones: { type: 'string' },
+  'redis-url': { type: 'string' },
   help: { type: 'boolean', default: false },
 });
 
@@ -79,6 +88,7 @@ function main() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail('--port must be a port number.');
 
+  const redisUrl = values['redis-url'] ?? process.env['DNS_IMPORT_STATUS_REDIS_URL'];
   let proxy;
   try {
     proxy = huaweiDnsProxy({
@@ -88,6 +98,9 @@ function main() {
       ...(values.region !== undefined && { region: String(values.region) }),
       ...(values.endpoint !== undefined && { endpoint: String(values.endpoint) }),
       ...(values.timeout !== undefined && { timeout: Number(values.timeout) }),
+      ...(values['min-interval'] !== undefined && { minInterval: Number(values['min-interval']) }),
+      ...(values.zones !== undefined && { zones: String(values.zones).split(',').map((zone) => zone.trim()).filter(Boolean) }),
+      ...(redisUrl && { redisUrl }),
       ...(process.env['HUAWEICLOUD_SDK_PROJECT_ID'] && { projectId: process.env['HUAWEICLOUD_SDK_PROJECT_ID'] }),
     });
   } catch (error) {
@@ -100,14 +113,16 @@ function main() {
     const started = Date.now();
     // One line per request: method, path without query, status, time. Never a header.
     res.on('finish', () => console.log(`${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode} ${Date.now() - started} ms`));
+    if (req.method === 'GET' && req.url === '/healthz') return void res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ status: 'ok', ...proxy.health() }));
+    if (req.method === 'GET' && req.url === '/metrics') return void res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' }).end(proxy.metricsText());
     proxy(req, res, () => (files ? void files(req, res) : res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found')));
   });
   server.on('error', (error) => fail(`cannot listen: ${/** @type {NodeJS.ErrnoException} */ (error).code ?? 'error'}`));
   server.listen(port, String(values.host), () => {
     const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-    console.log(`dns-import-status-proxy on http://${address.address}:${address.port}${values.prefix}/v2/zones/{zone_id}/import/recordsets${files ? ` (and ${values.static})` : ''}`);
+    console.log(`dns-import-status-proxy on http://${address.address}:${address.port}${values.prefix}/v2/zones/{zone_id}/import/recordsets and ${values.prefix}/v2.1/zones/{zone_id}/recordsets/batch-create-task${files ? ` (and ${values.static})` : ''}${redisUrl ? ', sharing through Redis' : ''}`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void proxy.close().finally(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -57,6 +57,15 @@ it('listens on 127.0.0.1 and serves the signed import API and the static folder'
   assert.equal(hostile.status, 400);
 });
 
+it('answers GET /healthz (Redis off without --redis-url) and GET /metrics in Prometheus text', async () => {
+  const health = await fetch(`${base}/healthz`);
+  assert.equal(health.status, 200);
+  assert.deepEqual(await health.json(), { status: 'ok', redis: 'off' });
+  const metrics = await fetch(`${base}/metrics`);
+  assert.match(metrics.headers.get('content-type'), /^text\/plain; version=0\.0\.4/);
+  assert.match(await metrics.text(), /^# TYPE dns_import_status_proxy_requests_total counter$/m);
+});
+
 it('serves nothing outside the static folder', async () => {
   const { request } = await import('node:http');
   const status = await new Promise((resolve, reject) => {

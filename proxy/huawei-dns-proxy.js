@@ -1,24 +1,46 @@
 // @ts-check
-// `dns-import-status/proxy`: a Connect-style middleware that lets a browser read one thing from
-// Huawei Cloud DNS, the latest batch-import task of a zone, without ever holding the AK/SK.
+// `dns-import-status/proxy`: a Connect-style middleware that lets a browser read two things from
+// Huawei Cloud DNS, the latest batch-import task of a zone and its v2.1 batch-create task, without
+// ever holding the AK/SK.
 //
-//   GET {prefix}/v2/zones/{zone_id}/import/recordsets  ->  GET {endpoint}/v2/zones/{zone_id}/import/recordsets
+//   GET {root}/v2/zones/{zone_id}/import/recordsets  ->  GET {endpoint}/v2/zones/{zone_id}/import/recordsets
+//   GET {root}/v2.1/zones/{zone_id}/recordsets/batch-create-task[?error_item_limit=N&error_item_offset=N]
+//       ->  GET {endpoint}/v2.1/zones/{zone_id}/recordsets/batch-create-task[?…, in canonical order]
 //
-// signed with AK/SK (SDK-HMAC-SHA256) by the official SDK's signer. Nothing else is forwarded:
-// any other method or path goes to next(), and a request that looks like the import path but
-// carries anything unexpected (a zone id not of the API's form, a query string, a second path)
-// is refused here with a Huawei-shaped 400, before any request leaves.
+// signed with AK/SK (SDK-HMAC-SHA256) by the official SDK's signer. {root} is the path it is
+// mounted at (`app.use('/api/dns', proxy)`), or `prefix` at the root (mount-path.js). Nothing
+// else is forwarded: any other method or path goes to next(), and a request that looks like one
+// of these paths but carries anything unexpected (a zone id not of the API's form, a query string
+// on the import, any other parameter or a paging value outside 0..2000 on the batch-create task, a
+// second path) is refused here with a Huawei-shaped 400, before any request leaves
+// (upstream-routes.js). A zone outside the `zones` allow-list gets a 403.
+//
+// A whole team watches on one key: every viewer of a resource shares one upstream request and its
+// answer for `minInterval` ms, a wait Huawei asks for holds for all of them, and with `redisUrl`
+// several instances share all that through Redis (shared-answers.js). Answers carry a strong ETag
+// and `Age`; a matching If-None-Match gets a 304.
 //
 // It has no user authentication of its own: whoever can reach it reads the zones the key can
 // read. Mount it behind the host's own sign-in, or keep it on 127.0.0.1.
 
-import { randomBytes } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { AnswerCache } from './answer-cache.js';
+import { ifNoneMatchNames } from './entity-tag.js';
+import { huaweiUpstream, proxyError } from './huawei-upstream.js';
+import { normalizePrefix, targetBelowApiRoot } from './mount-path.js';
+import { ProxyMetrics } from './proxy-metrics.js';
+import { parseRedisUrl, redisStore } from './redis-store.js';
+import { sharedAnswers } from './shared-answers.js';
+import { ZONE_ID, routeApiRequest } from './upstream-routes.js';
+
+export { DEFAULT_PREFIX } from './mount-path.js';
+import { secondsLeft } from './sharing-policy.js';
+
+export { THROTTLE_WAIT_MS } from './sharing-policy.js';
 
 /**
- * @typedef {import('node:http').IncomingMessage} Req
+ * @typedef {import('./mount-path.js').MountedRequest} Req
  * @typedef {import('node:http').ServerResponse} Res
  * @typedef {(err?: unknown) => void} Next
  */
@@ -31,22 +53,38 @@ import { createRequire } from 'node:module';
  * @property {string} [endpoint]       full DNS endpoint URL; wins over `region` (default `https://dns.{region}.myhuaweicloud.com`)
  * @property {string} [projectId]      sent as `X-Project-Id` when the key needs a project scope
  * @property {number} [timeout]        ms to wait for Huawei's whole answer (default 10000), then 504
- * @property {string} [prefix]         where the proxy is mounted (default `/api/dns`, the element's usual `endpoint`)
+ * @property {string} [prefix]         the whole path before `/v2/zones/...` (and `/v2.1/zones/...`) as the browser requests it (default: the path
+ *                                     it is mounted at, e.g. `app.use('/api/dns', proxy)`, else `/api/dns`; `''` for the root)
  * @property {number} [maxBodyBytes]   larger answers are refused with 502, not buffered (default 4 MiB)
+ * @property {number} [minInterval]    ms one answer from Huawei is served to every viewer of a zone (default 1000; 0: only
+ *                                     viewers arriving while a request is on its way share it)
+ * @property {readonly string[]} [zones]  the only zone ids served (others get 403, no upstream request); default: every zone
+ * @property {string} [redisUrl]       `redis://…`: instances share their requests, answers and waits through this Redis
+ *                                     (needs the optional peer `redis`); without it, or while it is down, each goes on alone
+ * @property {number} [maxCacheEntries] answers kept in memory at most (default 1000; least recently used go first)
+ * @property {number} [maxCacheBytes]  bytes of answers kept in memory at most (default 64 MiB)
+ * @property {(line: string) => void} [log]  where the one line about Redis going or coming back is written (default console.warn)
+ */
+
+/**
+ * @typedef {object} ProxyHealth
+ * @property {'off' | 'shared' | 'alone'} redis  no Redis configured; sharing through it; going on alone while it is down
  */
 
 /** @typedef {(req: Req, res: Res, next: Next) => void} ConnectMiddleware */
 
+/**
+ * The middleware, with what an operator needs beside it.
+ * @typedef {ConnectMiddleware & {
+ *   health(): ProxyHealth,
+ *   metricsText(): string,
+ *   close(): Promise<void>,
+ * }} HuaweiDnsProxy
+ */
+
 export const DEFAULT_REGION = 'cn-north-4';
-/** Huawei's zone ids are 32 hex digits; letters and digits of a bounded length are let through, nothing else. */
-const ZONE_ID = /^[A-Za-z0-9]{1,64}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 const PROJECT_ID = /^[A-Za-z0-9]{1,64}$/;
-/** The only browser headers that reach Huawei (cookies and the host's own tokens stay here). */
-const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language'];
-/** Huawei's answer headers that reach the browser: what the element reads, and how to read the body. */
-const PASSED_RESPONSE_HEADERS = ['content-type', 'content-encoding', 'content-language', 'retry-after', 'x-request-id'];
-const IMPORT_TAIL = '/import/recordsets';
 
 /** Loads the official signer lazily, so that importing this module never needs the optional peer. */
 function loadSigner() {
@@ -62,35 +100,13 @@ function loadSigner() {
   }
 }
 
-/**
- * A Huawei-shaped error body (`error_code`/`error_msg`, as the API gateway answers), which the
- * element reads like any other Huawei error.
- * @param {Res} res @param {number} status @param {string} code @param {string} message
- */
-function sendError(res, status, code, message) {
-  const requestId = randomBytes(16).toString('hex');
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json');
+/** @param {Res} res @param {import('./sharing-policy.js').UpstreamAnswer} answer */
+function writeAnswer(res, answer) {
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  // The browser keeps nothing: the element sends back the ETag itself.
   res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('X-Request-Id', requestId);
-  res.end(JSON.stringify({ error_code: code, error_msg: message, request_id: requestId }));
-}
-
-/**
- * Where a request stands: not the proxy's (next), refused (bad), or the zone id to forward.
- * Only the raw path is read: nothing is decoded, so `%2F`, `%2e%2e` or `%00` never become a path.
- * @param {string} prefix @param {string | undefined} method @param {string} rawUrl
- * @returns {{ kind: 'next' } | { kind: 'bad', reason: string } | { kind: 'forward', zoneId: string }}
- */
-export function routeImportRequest(prefix, method, rawUrl) {
-  const queryAt = rawUrl.search(/[?#]/);
-  const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
-  const zonesRoot = `${prefix}/v2/zones/`;
-  if (method !== 'GET' || !path.startsWith(zonesRoot) || !path.endsWith(IMPORT_TAIL)) return { kind: 'next' };
-  const zoneId = path.slice(zonesRoot.length, path.length - IMPORT_TAIL.length);
-  if (!ZONE_ID.test(zoneId)) return { kind: 'bad', reason: 'The zone id must be letters and digits only (at most 64).' };
-  if (queryAt !== -1) return { kind: 'bad', reason: 'No query string is accepted here.' };
-  return { kind: 'forward', zoneId };
+  res.end(answer.body);
 }
 
 /** @param {HuaweiDnsProxyOptions} options @returns {URL} */
@@ -113,101 +129,110 @@ function requiredSecret(value, name) {
   return value.trim();
 }
 
+/** @param {unknown} value @param {number} fallback @param {string} name @param {number} least */
+function numberOption(value, fallback, name, least) {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < least) throw new Error(`huaweiDnsProxy: ${name} must be a number of at least ${least}.`);
+  return value;
+}
+
+/** @param {unknown} zones @returns {Set<string> | undefined} */
+function allowList(zones) {
+  if (zones === undefined) return undefined;
+  if (!Array.isArray(zones) || !zones.every((zone) => typeof zone === 'string' && ZONE_ID.test(zone))) {
+    throw new Error('huaweiDnsProxy: zones must be an array of zone ids (letters and digits).');
+  }
+  return new Set(zones);
+}
+
 /**
  * @param {HuaweiDnsProxyOptions} options
- * @returns {ConnectMiddleware}
+ * @returns {HuaweiDnsProxy}
  */
 export function huaweiDnsProxy(options) {
   const { AKSKSigner, BasicCredentials } = loadSigner();
-  // The SK is kept only inside the SDK's credentials object, in this closure.
-  const credentials = new BasicCredentials().withAk(requiredSecret(options?.ak, 'ak')).withSk(requiredSecret(options?.sk, 'sk'));
+  const ak = requiredSecret(options?.ak, 'ak');
+  const sk = requiredSecret(options?.sk, 'sk');
+  // The SK goes into the SDK's credentials object and the HMAC of `scope` below, nowhere else.
+  const credentials = new BasicCredentials().withAk(ak).withSk(sk);
   const base = dnsEndpoint(options);
-  const basePath = base.pathname.replace(/\/+$/, '');
-  const prefix = (options.prefix ?? '/api/dns').replace(/\/+$/, '');
-  const timeout = options.timeout ?? 10_000;
-  const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
-  if (!(timeout > 0) || !(maxBodyBytes > 0)) throw new Error('huaweiDnsProxy: timeout and maxBodyBytes must be positive numbers.');
+  const prefix = normalizePrefix(options.prefix, 'huaweiDnsProxy');
+  const timeout = numberOption(options.timeout, 10_000, 'timeout', 1);
+  const maxBodyBytes = numberOption(options.maxBodyBytes, 4 * 1024 * 1024, 'maxBodyBytes', 1);
+  const minInterval = numberOption(options.minInterval, 1000, 'minInterval', 0);
+  const zones = allowList(options.zones);
   if (options.projectId !== undefined && !PROJECT_ID.test(options.projectId)) throw new Error('huaweiDnsProxy: projectId must be letters and digits.');
-  const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
+  const log = options.log ?? ((line) => console.warn(line));
+  const store = options.redisUrl === undefined ? undefined : redisStore({ url: parseRedisUrl(options.redisUrl), log });
+  // Whose answers these are, for the cache and the shared store: a keyed hash of the endpoint, the
+  // project and the AK, keyed by the SK, so a name never shows the key, and two keys (or a right and a
+  // wrong SK for one AK) never share an answer.
+  const scope = createHmac('sha256', sk).update(JSON.stringify([base.href, options.projectId ?? '', ak])).digest('base64url').slice(0, 22);
+  const metrics = new ProxyMetrics();
+  const cache = new AnswerCache({ maxEntries: numberOption(options.maxCacheEntries, 1000, 'maxCacheEntries', 0), maxBytes: numberOption(options.maxCacheBytes, 64 * 1024 * 1024, 'maxCacheBytes', 0) });
+  const answers = sharedAnswers({
+    fetchUpstream: huaweiUpstream({ signer: AKSKSigner, credentials, base, projectId: options.projectId, timeout, maxBodyBytes }),
+    minInterval,
+    cache,
+    store,
+    metrics,
+    // Longer than any upstream request: a holder that crashed frees it by expiry.
+    lockMs: timeout + 1000,
+    maxBodyBytes,
+  });
 
-  /** @param {Req} req @param {Res} res @param {string} zoneId */
-  function forward(req, res, zoneId) {
-    const target = new URL(`${basePath}/v2/zones/${zoneId}${IMPORT_TAIL}`, base);
-    /** @type {Record<string, string>} */
-    const headers = {};
-    for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = req.headers[name];
-      if (typeof value === 'string' && value !== '') headers[name] = value;
+  /** @param {Req} req @param {Res} res @param {import('./answer-cache.js').SharedAnswer} shared */
+  function sendShared(req, res, shared) {
+    const now = Date.now();
+    const { answer, etag } = shared;
+    res.setHeader('ETag', etag);
+    res.setHeader('Age', String(Math.max(0, Math.floor((now - (shared.expiresAt - shared.holdMs)) / 1000))));
+    if (answer.status >= 200 && answer.status < 300 && ifNoneMatchNames(req.headers['if-none-match'], etag)) {
+      metrics.notModified += 1;
+      res.statusCode = 304;
+      res.setHeader('Cache-Control', 'no-store');
+      return res.end();
     }
-    if (options.projectId !== undefined) headers['X-Project-Id'] = options.projectId;
-    /** @type {Record<string, string>} */
-    let signed;
-    try {
-      signed = AKSKSigner.sign({ endpoint: target.href, method: 'GET', headers, queryParams: {} }, credentials);
-    } catch {
-      // Whatever the signer said stays here: its message could quote its input.
-      return sendError(res, 502, 'PROXY.0502', 'The proxy could not sign the request.');
-    }
-
-    let settled = false;
-    /** @type {ReturnType<typeof setTimeout> | undefined} */
-    let timer;
-    /** @param {() => void} answer */
-    const settle = (answer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      answer();
-    };
-    const upstream = send(target, { method: 'GET', headers: signed });
-    timer = setTimeout(() => {
-      settle(() => sendError(res, 504, 'PROXY.0504', `Huawei Cloud DNS did not answer within ${timeout} ms.`));
-      upstream.destroy();
-    }, timeout);
-    // The browser gave up (the element aborts on zone change or removal): so do we.
-    res.on('close', () => {
-      if (!res.writableFinished) settle(() => upstream.destroy());
-    });
-    upstream.on('error', (error) => {
-      const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-      // Only the error's code: its message may name more than the reader needs.
-      settle(() => sendError(res, 502, 'PROXY.0502', `Huawei Cloud DNS could not be reached${code ? ` (${code})` : ''}.`));
-    });
-    upstream.on('response', (answer) => {
-      const tooLarge = () => {
-        settle(() => sendError(res, 502, 'PROXY.0502', `Huawei Cloud DNS answered more than ${maxBodyBytes} bytes; the proxy refuses it.`));
-        upstream.destroy();
-      };
-      if (Number(answer.headers['content-length'] ?? 0) > maxBodyBytes) return tooLarge();
-      /** @type {Buffer[]} */
-      const chunks = [];
-      let size = 0;
-      answer.on('data', (/** @type {Buffer} */ chunk) => {
-        size += chunk.length;
-        if (size > maxBodyBytes) return tooLarge();
-        chunks.push(chunk);
-      });
-      answer.on('error', (error) => upstream.emit('error', error));
-      answer.on('end', () => {
-        if (size > maxBodyBytes) return;
-        settle(() => {
-          res.statusCode = answer.statusCode ?? 502;
-          for (const name of PASSED_RESPONSE_HEADERS) {
-            const value = answer.headers[name];
-            if (value !== undefined) res.setHeader(name, value);
-          }
-          res.setHeader('Cache-Control', 'no-store');
-          res.end(Buffer.concat(chunks));
-        });
-      });
-    });
-    upstream.end();
+    if (answer.status === 429) metrics.throttledPassedOn += 1;
+    if (!shared.wait) return writeAnswer(res, answer);
+    writeAnswer(res, { ...answer, headers: { ...answer.headers, 'retry-after': String(secondsLeft(shared, now)) } });
   }
 
-  return function huaweiDnsProxyMiddleware(req, res, next) {
-    const route = routeImportRequest(prefix, req.method, req.url ?? '/');
-    if (route.kind === 'next') return next();
-    if (route.kind === 'bad') return sendError(res, 400, 'PROXY.0400', route.reason);
-    forward(req, res, route.zoneId);
-  };
+  /** @type {HuaweiDnsProxy} */
+  const middleware = Object.assign(
+    /** @param {Req} req @param {Res} res @param {Next} next */
+    function huaweiDnsProxyMiddleware(req, res, next) {
+      const target = targetBelowApiRoot(req, prefix);
+      const route = target === undefined ? undefined : routeApiRequest(req.method, target);
+      if (route === undefined || route.kind === 'next') return next();
+      metrics.requests += 1;
+      if (route.kind === 'bad') return writeAnswer(res, proxyError(400, 'PROXY.0400', route.reason));
+      if (zones !== undefined && !zones.has(route.zoneId)) return writeAnswer(res, proxyError(403, 'PROXY.0403', 'This proxy does not serve this zone.'));
+      // The viewer gave up (the element aborts on zone change or removal): it stops waiting; the
+      // request upstream goes on while anyone else waits for it.
+      const leave = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) leave.abort();
+      });
+      answers.answer(`dns-import-status:v1:{${scope}:${route.resource}}`, route.resource, leave.signal).then(
+        (shared) => {
+          if (!leave.signal.aborted) sendShared(req, res, shared);
+        },
+        () => {
+          // A viewer that left gets here (Huawei's failures are answers), and nobody is to be
+          // answered; anything else is a fault of the proxy's own, answered as the gateway would.
+          if (!leave.signal.aborted && !res.headersSent) writeAnswer(res, proxyError(502, 'PROXY.0502', 'The proxy failed to answer.'));
+        },
+      );
+    },
+    {
+      /** @returns {ProxyHealth} */
+      health: () => ({ redis: store === undefined ? 'off' : store.shared ? 'shared' : 'alone' }),
+      metricsText: () => metrics.text({ redisShared: store === undefined ? undefined : store.shared, cacheEntries: cache.size, cacheBytes: cache.bytes }),
+      close: async () => {
+        await store?.close();
+      },
+    },
+  );
+  return middleware;
 }

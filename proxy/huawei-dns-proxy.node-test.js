@@ -3,11 +3,13 @@
 // SDK-HMAC-SHA256 algorithm, so the official SDK signer and the documentation must agree.
 // Run: node --test proxy/
 import assert from 'node:assert/strict';
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { huaweiDnsProxy, routeImportRequest } from './huawei-dns-proxy.js';
+import { huaweiDnsProxy } from './huawei-dns-proxy.js';
 import { startHuaweiDnsStub } from './testing/huawei-dns-stub.js';
+import { rawGet as get, startHost as startHostOf } from './testing/http-host.js';
 import { canonicalRequest, signature, stringToSign, verifySignature } from './testing/sdk-hmac-sha256.js';
+import { routeApiRequest } from './upstream-routes.js';
 
 const AK = 'QTWAOYTTINDUT2QVKYUC';
 const SK = 'sk-9f4b1c2d7e8a0b3c5d6e7f8091a2b3c4d5e6f708';
@@ -17,33 +19,18 @@ const TASK = { code: 200, data: { task_id: 't1', status: 'DONE', total_count: 1,
 /** Everything any response of these tests carried, to prove the secret never left. */
 const seen = [];
 
-/** A raw GET (no URL normalisation, unlike fetch), through a server that mounts `middleware`. */
-function rawGet(base, path, headers = {}, method = 'GET') {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        seen.push(JSON.stringify(res.headers), text);
-        resolve({ status: res.statusCode, headers: res.headers, text, json: () => JSON.parse(text) });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
+/** A raw GET through a server that mounts the proxy, recording what came back. */
+async function rawGet(base, path, headers = {}, method = 'GET') {
+  const res = await get(base, path, headers, { method });
+  seen.push(JSON.stringify(res.headers), res.text);
+  return res;
 }
 
 /** A host server with the proxy mounted; what falls through to next() answers 418. */
 async function startHost(options) {
-  const middleware = huaweiDnsProxy(options);
-  const server = createServer((req, res) => middleware(req, res, () => res.writeHead(418).end('next')));
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))),
-  };
+  const proxy = huaweiDnsProxy(options);
+  const host = await startHostOf(proxy);
+  return { url: host.url, close: async () => (await host.close(), await proxy.close()) };
 }
 
 const importPath = (zone) => `/api/dns/v2/zones/${zone}/import/recordsets`;
@@ -81,7 +68,8 @@ describe('huaweiDnsProxy against the stub', () => {
 
   before(async () => {
     stub = await startHuaweiDnsStub({ credentials: { [AK]: SK }, answer: (zone) => answer(zone) });
-    host = await startHost({ ak: AK, sk: SK, endpoint: stub.url, timeout: 1500, maxBodyBytes: 64 * 1024 });
+    // Each request here must reach the stub: no answer is shared (team-proxy.node-test.js tests that).
+    host = await startHost({ ak: AK, sk: SK, endpoint: stub.url, timeout: 1500, maxBodyBytes: 64 * 1024, minInterval: 0 });
   });
   after(async () => {
     await host?.close();
@@ -90,19 +78,20 @@ describe('huaweiDnsProxy against the stub', () => {
 
   it('forwards the import GET signed by the official SDK signer, which the independent verifier accepts', async () => {
     const before = stub.requests.length;
-    const res = await rawGet(host.url, importPath(ZONE), { Accept: 'application/json', 'Accept-Language': 'zh-CN' });
+    const res = await rawGet(host.url, importPath(ZONE), { Accept: 'text/html', 'Accept-Language': 'zh-CN' });
     assert.equal(res.status, 200);
     assert.deepEqual(res.json(), TASK);
     const received = stub.requests.slice(before);
     assert.equal(received.length, 1);
     assert.equal(received[0].verified, true, 'the stub verified the signature');
     assert.equal(received[0].url, `/v2/zones/${ZONE}/import/recordsets`);
-    assert.match(received[0].headers.authorization, /^SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=accept;accept-language;host;x-sdk-date, Signature=[0-9a-f]{64}$/);
+    assert.equal(received[0].headers.accept, 'application/json', 'its own Accept, whoever asks');
+    assert.match(received[0].headers.authorization, /^SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=accept;host;x-sdk-date, Signature=[0-9a-f]{64}$/);
   });
 
-  it('forwards no browser header but Accept and Accept-Language, and no query', async () => {
+  it('forwards no browser header (one answer serves every viewer, whoever asked first), and no query', async () => {
     const before = stub.requests.length;
-    await rawGet(host.url, importPath(ZONE), {
+    await rawGet(host.url, importPath(`${ZONE}h`), {
       Accept: 'application/json',
       Cookie: 'session=console-cookie',
       'X-Auth-Token': 'console-token',
@@ -120,7 +109,7 @@ describe('huaweiDnsProxy against the stub', () => {
     const body = '{"error_code":"APIG.0308","error_msg":"The throttling threshold has been reached"}';
     answer = () => ({ status: 429, raw: body, headers: { 'Content-Type': 'application/json;charset=UTF-8', 'Retry-After': '7', 'X-Request-Id': 'req-42', 'Set-Cookie': 'x=1' } });
     try {
-      const res = await rawGet(host.url, importPath(ZONE));
+      const res = await rawGet(host.url, importPath(`${ZONE}t`));
       assert.equal(res.status, 429);
       assert.equal(res.text, body);
       assert.equal(res.headers['retry-after'], '7');
@@ -180,7 +169,7 @@ describe('huaweiDnsProxy against the stub', () => {
   it('answers 504 with a Huawei-shaped body when Huawei is too slow', async () => {
     answer = () => ({ body: TASK, delayMs: 3000 });
     try {
-      const res = await rawGet(host.url, importPath(ZONE));
+      const res = await rawGet(host.url, importPath(`${ZONE}s`));
       assert.equal(res.status, 504);
       assert.equal(res.json().error_code, 'PROXY.0504');
     } finally {
@@ -204,7 +193,7 @@ describe('huaweiDnsProxy against the stub', () => {
 describe('huaweiDnsProxy: what Huawei refuses reaches the element as Huawei said it', () => {
   it('a wrong SK gets APIG.0301 (401), and the stub locks the key after five more failures', async () => {
     const stub = await startHuaweiDnsStub({ credentials: { [AK]: SK }, answer: () => ({ body: TASK }) });
-    const wrong = await startHost({ ak: AK, sk: 'not-the-secret', endpoint: stub.url });
+    const wrong = await startHost({ ak: AK, sk: 'not-the-secret', endpoint: stub.url, minInterval: 0 });
     const right = await startHost({ ak: AK, sk: SK, endpoint: stub.url });
     try {
       const res = await rawGet(wrong.url, importPath(ZONE));
@@ -281,9 +270,10 @@ describe('huaweiDnsProxy: options', () => {
   });
 
   it('the route check reads the raw path only', () => {
-    assert.deepEqual(routeImportRequest('/api/dns', 'GET', importPath(ZONE)), { kind: 'forward', zoneId: ZONE });
-    assert.equal(routeImportRequest('/api/dns', 'GET', importPath('%41')).kind, 'bad');
-    assert.equal(routeImportRequest('', 'GET', `/v2/zones/${ZONE}/import/recordsets`).kind, 'forward');
+    const path = `/v2/zones/${ZONE}/import/recordsets`;
+    assert.deepEqual(routeApiRequest('GET', path), { kind: 'forward', zoneId: ZONE, resource: path });
+    assert.equal(routeApiRequest('GET', '/v2/zones/%41/import/recordsets').kind, 'bad');
+    assert.equal(routeApiRequest('POST', path).kind, 'next');
   });
 
   it('never put the SK in any response of these tests', () => {

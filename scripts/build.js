@@ -98,8 +98,8 @@ writeFileSync('dist/react.d.ts', "export * from './types/react.js';\n");
 // The signing proxy and the simulated DNS API are Node code with no build step of their own:
 // published as written, with typings generated from their JSDoc (strictly type-checked here).
 const nodeModules = {
-  proxy: ['proxy/huawei-dns-proxy.js', 'proxy/cli.js'],
-  simulator: ['simulator/simulated-dns-api.js', 'simulator/simulated-zones.js', 'simulator/simulated-records.js'],
+  proxy: readdirSync('proxy').filter((name) => name.endsWith('.js') && !name.endsWith('.node-test.js')).map((name) => `proxy/${name}`),
+  simulator: ['simulator/simulated-dns-api.js', 'simulator/simulated-zones.js', 'simulator/simulated-batch-create.js', 'simulator/simulated-records.js'],
 };
 for (const [folder, files] of Object.entries(nodeModules)) {
   execFileSync(

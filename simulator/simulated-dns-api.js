@@ -2,18 +2,22 @@
 // (`dns-import-status/simulator`). Mounted by the Vite dev server (the demo), by web-test-runner
 // (the browser tests), and by any host's dev server.
 //
-//   GET  {prefix}/v2/zones/{zone_id}/import/recordsets   the scenarios of simulated-zones.js
-//   POST /__sim/zones/{zone_id}/restart                   restart a zone's simulated import
+//   GET  {root}/v2/zones/{zone_id}/import/recordsets     the scenarios of simulated-zones.js
+//   GET  {root}/v2.1/zones/{zone_id}/recordsets/batch-create-task   those of simulated-batch-create.js
+//   POST /__sim/zones/{zone_id}/restart                   restart a zone's simulated import (and batch-create task)
 //   GET  /__sim/stats                                     request counts and peak concurrency
-//   GET  /__sim/last-request/{zone_id}                    url and headers of the last import GET
+//   GET  /__sim/last-request/{zone_id}                    url and headers of the last task GET (either kind)
 //   POST /__sim/reset                                     forget all counters and zone state
 //
-// Paths are matched against the URL the browser requested (`req.originalUrl` where Express or
-// Connect set it, else `req.url`), so mounting it under a path (`app.use('/api/dns', ...)`)
-// changes nothing. Anything under the prefix (under /v2 for prefix '') that is not the import GET
-// gets a Huawei-shaped 4xx body; any other URL is passed on with next().
+// {root} is the path it is mounted at when a framework mounts it with one (`app.use('/api/dns',
+// api)`: Express, Connect and Vite strip that path from `req.url` and keep the whole URL in
+// `req.originalUrl`), else `prefix` (default `/api/dns`), which, when given, always names the
+// whole path the browser requested. The control endpoints are below the mount path too. Anything
+// under {root} (under /v2 and /v2.1 for a root of '') that is not a task GET gets a Huawei-shaped
+// 4xx body; any other URL is passed on with next().
 
 import { createHash, randomBytes } from 'node:crypto';
+import { createBatchCreateTasks } from './simulated-batch-create.js';
 import { createZones } from './simulated-zones.js';
 
 /**
@@ -24,8 +28,9 @@ import { createZones } from './simulated-zones.js';
 
 /**
  * @typedef {object} SimulatedDnsApiOptions
- * @property {string} [prefix]      the URL path before `/v2/zones/...`, as the browser requests it
- *                                  (default `/api/dns`; `''` for the root). Must start with `/`.
+ * @property {string} [prefix]      the whole URL path before `/v2/zones/...`, as the browser requests it
+ *                                  (default: the mount path when mounted at one, else `/api/dns`;
+ *                                  `''` for the root). Must start with `/`.
  * @property {number} [progressMs]  zone-progress: time from PENDING to DONE (default 15000)
  * @property {number} [slowMs]      zone-slow: answer delay (default 3000)
  * @property {() => number} [now]   clock (default Date.now)
@@ -60,11 +65,6 @@ function decode(segment) {
   }
 }
 
-/** @param {string} text @returns {string} */
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The path of a request target: no query or fragment, and no scheme and host when a client sent
  * the absolute form (`GET http://host/path`).
@@ -86,12 +86,12 @@ const huaweiError = (code, message) => ({ error_code: code, error_msg: message }
  * @returns {(req: Req, res: Res, next: Next) => void}
  */
 export function simulatedDnsApi(options = {}) {
-  const prefix = (options.prefix ?? '/api/dns').replace(/\/+$/, '');
-  if (prefix !== '' && !prefix.startsWith('/')) throw new TypeError(`simulatedDnsApi: prefix must start with "/" (got ${JSON.stringify(options.prefix)}).`);
-  // The paths it owns: everything under the prefix, or under /v2 when the API is at the root.
-  const owned = prefix || '/v2';
-  const importPath = new RegExp(`^${escapeRegExp(prefix)}/v2/zones/([^/]+)/import/recordsets$`);
+  const prefix = options.prefix?.replace(/\/+$/, '');
+  if (prefix !== undefined && prefix !== '' && !prefix.startsWith('/')) throw new TypeError(`simulatedDnsApi: prefix must start with "/" (got ${JSON.stringify(options.prefix)}).`);
+  const importPath = /^\/v2\/zones\/([^/]+)\/import\/recordsets$/;
+  const batchCreatePath = /^\/v2\.1\/zones\/([^/]+)\/recordsets\/batch-create-task$/;
   const zones = createZones(options);
+  const batchCreateTasks = createBatchCreateTasks(options);
 
   /** @type {Map<string, number>} */ const requests = new Map();
   /** @type {Map<string, number>} */ const inFlight = new Map();
@@ -107,10 +107,14 @@ export function simulatedDnsApi(options = {}) {
     lastRequest.clear();
     total = 0;
     zones.reset();
+    batchCreateTasks.reset();
   }
 
-  /** @param {Req} req @param {Res} res @param {string} zoneId */
-  function handleImport(req, res, zoneId) {
+  /**
+   * Answers a task GET of either kind after the scenario's delay, counting it.
+   * @param {Req} req @param {Res} res @param {string} zoneId @param {() => import('./simulated-zones.js').SimAnswer} scenario
+   */
+  function handleTask(req, res, zoneId, scenario) {
     total += 1;
     requests.set(zoneId, (requests.get(zoneId) ?? 0) + 1);
     lastRequest.set(zoneId, { url: req.originalUrl ?? req.url ?? '', method: req.method ?? 'GET', headers: { ...req.headers } });
@@ -129,7 +133,7 @@ export function simulatedDnsApi(options = {}) {
       if (n) inFlight.set(zoneId, n - 1);
     });
 
-    const answer = zones.answer(zoneId);
+    const answer = scenario();
     // A task answer carries an ETag, as a real server's may, and a request naming it gets a 304
     // with no body, so a client's conditional request is exercised.
     const etag = answer.status === 200 ? `"${createHash('sha1').update(answer.body).digest('base64url')}"` : undefined;
@@ -165,6 +169,7 @@ export function simulatedDnsApi(options = {}) {
       if (zoneId === undefined) return sendJson(res, 400, { error: 'Malformed zone id.' });
       if (method !== 'POST') return sendJson(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
       zones.restart(zoneId);
+      batchCreateTasks.restart(zoneId);
       return sendJson(res, 200, { ok: true });
     }
     const last = /^last-request\/([^/]+)$/.exec(route);
@@ -181,16 +186,28 @@ export function simulatedDnsApi(options = {}) {
 
   /** Answers the request, or returns false for a URL that is not the simulator's. @param {Req} req @param {Res} res @returns {boolean} */
   function answer(req, res) {
-    const path = pathOf(req.originalUrl ?? req.url ?? '/');
-    if (path.startsWith(SIM_PREFIX)) handleControl(req, res, path);
-    else if (path === owned || path.startsWith(`${owned}/`)) respond(req, res, path);
-    else return false;
+    const target = req.url ?? '/';
+    const whole = req.originalUrl ?? target;
+    const local = pathOf(target);
+    if (local.startsWith(SIM_PREFIX)) {
+      handleControl(req, res, local);
+      return true;
+    }
+    // Mounted at a path, everything below it is the API's; at the root, what is below the prefix
+    // (below /v2 and /v2.1 for a prefix of '').
+    const root = prefix === undefined && whole !== target ? undefined : (prefix ?? '/api/dns');
+    const path = root === undefined ? local : pathOf(whole);
+    const below = root === undefined || root === '' ? path : path === root || path.startsWith(`${root}/`) ? path.slice(root.length) : undefined;
+    const owned = below !== undefined && (root !== '' || /^\/v2(\.1)?(\/|$)/.test(below));
+    if (!owned) return false;
+    respond(req, res, below);
     return true;
   }
 
-  /** @param {Req} req @param {Res} res @param {string} path under the prefix */
+  /** @param {Req} req @param {Res} res @param {string} path below the API's root */
   function respond(req, res, path) {
-    const match = importPath.exec(path);
+    const batchCreate = batchCreatePath.exec(path);
+    const match = batchCreate ?? importPath.exec(path);
     if (!match) {
       // Under the API prefix but not a simulated API: answer like the API gateway does.
       return sendJson(res, 404, huaweiError('APIG.0101', 'The API does not exist or has not been published in the environment.'));
@@ -200,7 +217,9 @@ export function simulatedDnsApi(options = {}) {
     }
     const zoneId = decode(match[1] ?? '');
     if (zoneId === undefined) return sendJson(res, 400, huaweiError('DNS.0002', 'Invalid zone id.'));
-    handleImport(req, res, zoneId);
+    if (!batchCreate) return handleTask(req, res, zoneId, () => zones.answer(zoneId));
+    const query = new URL(req.originalUrl ?? req.url ?? '/', 'http://simulator').searchParams;
+    handleTask(req, res, zoneId, () => batchCreateTasks.answer(zoneId, query));
   }
 
   return function simulatedDnsApiMiddleware(req, res, next) {

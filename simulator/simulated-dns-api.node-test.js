@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import express from 'express';
 import { simulatedDnsApi } from './simulated-dns-api.js';
 
 /** @type {http.Server} */
@@ -309,6 +310,27 @@ describe('simulatedDnsApi options', () => {
       assert.equal((await fetch(`${mounted.url}/dns-sim/v2/nothing`)).status, 404);
     } finally {
       await mounted.close();
+    }
+  });
+
+  it("Express: app.use('/mock-dns', simulatedDnsApi()) answers under the mount path, whatever it is, control endpoints included", async () => {
+    const app = express();
+    app.use('/mock-dns', simulatedDnsApi());
+    app.use((_req, res) => res.status(418).send('next'));
+    const server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const url = `http://127.0.0.1:${server.address().port}`;
+    try {
+      const res = await fetch(`${url}/mock-dns/v2/zones/zone-clean/import/recordsets`);
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).data.zone_id, 'zone-clean');
+      assert.equal((await fetch(`${url}/mock-dns/v2/nothing`)).status, 404);
+      assert.equal((await (await fetch(`${url}/mock-dns/__sim/stats`)).json()).total, 1);
+      assert.equal((await fetch(`${url}/api/dns/v2/zones/zone-clean/import/recordsets`)).status, 418, 'nothing outside the mount');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

@@ -24,7 +24,7 @@ export type {
   ImportStalledEvent,
   ImportTaskDetail,
 } from './watcher/events.js';
-export type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskStatus } from './api/types.js';
+export type { ImportErrorItem, ImportTask, ImportTaskFetcher, ImportTaskFetchInit, ImportTaskKind, ImportTaskStatus } from './api/types.js';
 
 if (!customElements.get('dns-import-status')) customElements.define('dns-import-status', DnsImportStatus);
 if (!customElements.get('dns-import-failures')) customElements.define('dns-import-failures', DnsImportFailures);

@@ -9,9 +9,11 @@ import {
   giveUpAfterMs,
   intervalMs,
   stallAfterMs,
+  taskKindOf,
   timeoutMs,
   zoneIdOf,
 } from '../src/polling/config.js';
+import sinon from 'sinon';
 
 describe('timing config: defaults and bounds in one place', () => {
   const unusable = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, undefined, null, '2000', {}];
@@ -71,5 +73,28 @@ describe('stall-after: its default and bounds, with the others', () => {
     expect(stallAfterMs(-1, 2000)).to.equal(DEFAULT_STALL_AFTER_MS);
     expect(stallAfterMs(Infinity, 2000)).to.equal(2 ** 31 - 1);
     expect(stallAfterMs(1e12, 2000)).to.equal(2 ** 31 - 1);
+  });
+});
+
+describe('task-kind: batch-create as given, anything else the import', () => {
+  let warn: sinon.SinonStub;
+  beforeEach(() => {
+    warn = sinon.stub(console, 'warn');
+  });
+  afterEach(() => warn.restore());
+
+  it('keeps batch-create and import; unset, null and blank are the import, silently', () => {
+    expect(taskKindOf('batch-create')).to.equal('batch-create');
+    for (const value of ['import', undefined, null, '', '  ']) expect(taskKindOf(value), String(value)).to.equal('import');
+    expect(warn.called).to.equal(false);
+  });
+
+  it('falls back to import for an unknown kind, with one development warning per value', () => {
+    const unknown = `Batch-Create-${Math.random()}`;
+    expect(taskKindOf(unknown)).to.equal('import');
+    expect(taskKindOf(unknown)).to.equal('import');
+    expect(taskKindOf(42)).to.equal('import');
+    expect(warn.callCount).to.equal(2);
+    expect(String(warn.firstCall.args[0])).to.contain(unknown).and.to.contain('batch-create');
   });
 });

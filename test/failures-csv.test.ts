@@ -66,6 +66,26 @@ describe('buildFailuresCsv', () => {
     });
   });
 
+  describe('status column (the batch-create task’s records)', () => {
+    it('appears beside the error when any record has a status, blank for the others', () => {
+      const [header, withStatus, without] = lines(buildFailuresCsv([failedRecord({ status: 'ERROR' }), failedRecord()]));
+      expect(header).to.equal('Name,Type,Line,TTL,Value,Status,Error code,Error message');
+      expect(withStatus).to.equal('www.example.com.,A,default_view,300,192.0.2.1,ERROR,DNS.0016,The record set already exists.');
+      expect(without).to.equal('www.example.com.,A,default_view,300,192.0.2.1,,DNS.0016,The record set already exists.');
+    });
+
+    it('is left out when no record has one, and follows includeStatus when given', () => {
+      expect(lines(buildFailuresCsv([failedRecord()]))[0]).to.equal(headerWithoutWeight);
+      expect(lines(buildFailuresCsv([failedRecord()], { includeStatus: true }))[0]).to.equal('Name,Type,Line,TTL,Value,Status,Error code,Error message');
+      expect(lines(buildFailuresCsv([failedRecord({ status: 'ERROR' })], { includeStatus: false }))[0]).to.equal(headerWithoutWeight);
+    });
+
+    it('is titled in Chinese with the Chinese headers', () => {
+      const csv = buildFailuresCsv([failedRecord({ status: 'ERROR', weight: 5 })], { headers: failureMessagesFor('zh').columns });
+      expect(lines(csv)[0]).to.equal('主机记录,类型,线路,TTL,权重,记录值,状态,错误码,错误信息');
+    });
+  });
+
   it('takes localized headers, falling back to English for the missing ones', () => {
     const csv = buildFailuresCsv([], { headers: { name: '主机记录', type: '类型', error_message: undefined } });
     expect(lines(csv)[0]).to.equal('主机记录,类型,Line,TTL,Value,Error code,Error message');

@@ -14,7 +14,7 @@ const ZONE = 'zone-attempt';
 
 /** An attempt with a 2 s time-out and a signal nobody aborts, unless the test says otherwise. */
 const attempt = (fetcher: ImportTaskFetcher, options: Partial<AttemptOptions> = {}) =>
-  fetchAttempt({ fetcher, zoneId: ZONE, shown: undefined, timeout: 2000, signal: new AbortController().signal, ...options });
+  fetchAttempt({ fetcher, zoneId: ZONE, taskKind: 'import', shown: undefined, timeout: 2000, signal: new AbortController().signal, ...options });
 
 /** A fetcher that never settles, whatever its signal says (a custom fetcher that ignores it). */
 function hanging() {

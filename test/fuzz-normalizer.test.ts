@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const TASK_KEYS = new Set(['task_id', 'status', 'created_at', 'updated_at', 'zone_id', 'zone_type', 'language', 'total_count', 'success_count', 'error_count', 'error_items']);
-const ITEM_KEYS = new Set(['name', 'type', 'line', 'ttl', 'weight', 'value', 'error_code', 'error_message']);
+const ITEM_KEYS = new Set(['name', 'type', 'line', 'ttl', 'weight', 'value', 'error_code', 'error_message', 'status']);
 const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
 /** What a text field must read as: the string as sent, numbers and booleans as text, absent when null/absent. */
@@ -71,6 +71,10 @@ function expectFaithful(task: ImportTask, body: unknown): void {
     for (const key of ['name', 'type', 'line', 'error_code', 'error_message'] as const) {
       expect(item[key], `[${i}].${key}`).to.equal(expectedText(source[key]) ?? '');
     }
+    // The batch-create task's own status beside the error: text as sent, absent when not sent.
+    const status = expectedText(source['status']);
+    if (status === undefined) expect('status' in item, `[${i}].status should be absent`).to.equal(false);
+    else expect(item.status, `[${i}].status`).to.equal(status);
     const rawValue = source['value'] ?? source['records'];
     const values = rawValue === undefined || rawValue === null ? [] : Array.isArray(rawValue) ? rawValue : [rawValue];
     expect(item.value, `[${i}].value`).to.deep.equal(values.map((v) => expectedText(v)));

@@ -47,6 +47,12 @@ function headersOf(call: Call): Headers {
 }
 
 describe('importTaskPath', () => {
+  it('is the v2.1 batch-create task path for that kind, the zone id in its own segment too', () => {
+    expect(importTaskPath(DOCUMENTED_ZONE_ID, 'batch-create')).to.equal(`/v2.1/zones/${DOCUMENTED_ZONE_ID}/recordsets/batch-create-task`);
+    expect(importTaskPath('a/b?c', 'batch-create')).to.equal('/v2.1/zones/a%2Fb%3Fc/recordsets/batch-create-task');
+    expect(importTaskPath(DOCUMENTED_ZONE_ID, 'import')).to.equal(importTaskPath(DOCUMENTED_ZONE_ID));
+  });
+
   it('builds the documented path', () => {
     expect(importTaskPath(DOCUMENTED_ZONE_ID)).to.equal(`/v2/zones/${DOCUMENTED_ZONE_ID}/import/recordsets`);
   });

@@ -38,6 +38,18 @@ describe('createHttpFetcher over real HTTP', () => {
     expect(last.headers.accept).to.equal('application/json');
   });
 
+  it('GETs the v2.1 batch-create task for that kind, and a page of its failures by offset', async () => {
+    const fetcher = createHttpFetcher({ endpoint });
+    const first = normalizeImportResponse(await fetcher('zone-paged', { signal: never, taskKind: 'batch-create' }))!;
+    expect((await sim('last-request/zone-paged')).url).to.equal('/api/dns/v2.1/zones/zone-paged/recordsets/batch-create-task');
+    expect([first.error_count, first.error_items.length, first.error_items[0]!.status]).to.deep.equal([1200, 500, 'ERROR']);
+    const third = normalizeImportResponse(await fetcher('zone-paged', { signal: never, taskKind: 'batch-create', errorItemOffset: 1000 }))!;
+    expect((await sim('last-request/zone-paged')).url).to.equal('/api/dns/v2.1/zones/zone-paged/recordsets/batch-create-task?error_item_offset=1000');
+    expect(third.error_items).to.have.length(200);
+    await failureOf(fetcher('a/../../b', { signal: never, taskKind: 'batch-create' }));
+    expect((await sim(`last-request/${encodeURIComponent('a/../../b')}`)).url).to.equal('/api/dns/v2.1/zones/a%2F..%2F..%2Fb/recordsets/batch-create-task');
+  });
+
   it('keeps a hostile zone id inside its path segment', async () => {
     const fetcher = createHttpFetcher({ endpoint });
     for (const zoneId of ['a/../../b', 'x?y=1#z', '100% sure', 'a%2Fb']) {

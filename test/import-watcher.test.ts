@@ -195,7 +195,7 @@ describe('watchImport()', () => {
       expect(FakeNotification.shown).to.have.length(1);
       const [{ title, options }] = FakeNotification.shown as [(typeof FakeNotification.shown)[0]];
       expect(title).to.equal('DNS import finished');
-      expect(options?.body).to.equal('98 imported, 2 failed.');
+      expect(options?.body).to.equal('98 imported, 2 failed');
     });
 
     it('none while the page is visible, none without permission, none without notify', async () => {

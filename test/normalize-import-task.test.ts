@@ -149,6 +149,42 @@ describe('normalizeImportResponse', () => {
     });
   });
 
+  describe('the v2.1 batch-create task', () => {
+    /** ShowBatchCreateRecordSetsTask's body as documented: bare, `records`, integer ttl and weight, an item status. */
+    const documentedBatchCreate = () => ({
+      task_id: '2c9eb1538a138432018a13ccccc00001',
+      status: 'DONE',
+      created_at: '2025-03-01T08:00:00.000',
+      updated_at: '2025-03-01T08:00:41.250',
+      total_count: 3,
+      success_count: 2,
+      error_count: 1,
+      error_items: [
+        { name: 'www.example.com.', type: 'A', line: 'default_view', ttl: 300, weight: 1, records: ['192.0.2.1', '192.0.2.2'], status: 'ERROR', error_code: 'DNS.0016', error_message: 'The record set already exists.' },
+      ],
+    });
+
+    it('reads the documented body: bare, records as the value, integer ttl and weight, the item status kept', () => {
+      const task = normalizeImportResponse(documentedBatchCreate())!;
+      expect(task).to.deep.equal({ ...documentedBatchCreate(), error_items: [{ name: 'www.example.com.', type: 'A', line: 'default_view', ttl: 300, weight: 1, value: ['192.0.2.1', '192.0.2.2'], status: 'ERROR', error_code: 'DNS.0016', error_message: 'The record set already exists.' }] });
+      expect(task.zone_id, 'the v2.1 body names no zone').to.equal(undefined);
+    });
+
+    it('reads it wrapped in { code, data } as well, with value and text ttl and weight', () => {
+      const { error_items: [item], ...rest } = documentedBatchCreate();
+      const { records, ...fields } = item!;
+      const wrapped = { code: '200', data: { ...rest, error_items: [{ ...fields, ttl: '300', weight: '1', value: records }] } };
+      expect(normalizeImportResponse(wrapped)).to.deep.equal(normalizeImportResponse(documentedBatchCreate()));
+    });
+
+    it('leaves the status absent when the API sends none (the import task) or null, and reads a number as text', () => {
+      expect('status' in firstItem(taskWithItem({ name: 'a.' }))).to.equal(false);
+      expect('status' in firstItem(taskWithItem({ name: 'a.', status: null }))).to.equal(false);
+      expect(firstItem(taskWithItem({ name: 'a.', status: 3 })).status).to.equal('3');
+      expectInvalid(taskWithItem({ status: { state: 'ERROR' } }), /error_items\[0\]\.status/);
+    });
+  });
+
   describe('ttl and weight', () => {
     it('turns numeric strings into numbers', () => {
       const item = firstItem(taskWithItem({ ttl: '300', weight: '5' }));
@@ -468,6 +504,7 @@ describe('normalizeImportResponse', () => {
         record({ value: undefined, records: ['cdn.example.net.'] }),
         record({ line: undefined, error_message: null }),
         record({ ttl: 'abc', weight: 1e21 }),
+        record({ status: 'ERROR', ttl: 600 }),
         record({ value: [] }),
       ];
       const known = shown(items);
@@ -480,6 +517,7 @@ describe('normalizeImportResponse', () => {
       { name: 'b.example.com.' }, { type: 'AAAA' }, { line: 'Dianxin' }, { line: '' }, { ttl: '600' }, { ttl: 600 }, { ttl: undefined },
       { ttl: ' 300 ' }, { weight: 1 }, { value: ['192.0.2.2'] }, { value: ['192.0.2.1', '192.0.2.2'] }, { value: '192.0.2.1 ' },
       { value: undefined, records: ['cdn.example.net.'] }, { error_code: 'DNS.0308' }, { error_message: 'other' }, { name: 5 },
+      { status: 'ERROR' },
     ];
     for (const change of changes) {
       it(`reads a record changed in ${JSON.stringify(change)} afresh, and keeps the others`, () => {

@@ -85,6 +85,7 @@ describe('sameTask', () => {
       ['ttl', { ttl: 600 }],
       ['ttl as text', { ttl: '300' }],
       ['weight', { weight: 2 }],
+      ['status (the batch-create task’s)', { status: 'ERROR' }],
       ['error_code', { error_code: 'DNS.0016' }],
       ['error_message', { error_message: 'Record set exists.' }],
       ['a value entry', { value: ['192.168.1.1', '192.168.222.112'] }],

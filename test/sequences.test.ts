@@ -13,6 +13,7 @@ import { settle, until, untilState } from './support/wait.js';
 import { useFakeVisibility } from './support/page-visibility.js';
 import { useFakeClock } from './support/fake-clock.js';
 import { detailsOf, recordDetails } from './support/events.js';
+import { heard } from './support/live-region.js';
 import { DEFAULT_ZONE_ID, mount, mountAnswered } from './support/mount.js';
 
 const pending = (processed = 1, overrides: Record<string, unknown> = {}) =>
@@ -159,9 +160,29 @@ describe('sequences a console goes through', () => {
       // At the interval (2 s, jittered ±10 %) for 60 s.
       expect(calls).to.be.within(28, 36);
       expect(message(el)).to.contain('No new import within 60 s');
+      expect(heard(el), 'said as well as shown').to.match(/^Done: .* No new import within 60 s\.$/);
       expect(el.state).to.equal('done');
       await clock.tickAsync(600_000);
       expect(scripted.calls).to.have.length(calls);
+    });
+
+    it('refresh({ expectNewTask: true }) on a zone with no import says the notice in place of the empty message', async () => {
+      const scripted = new ScriptedFetcher();
+      const el = await mount({ fetcher: scripted.fetcher });
+      scripted.fail({ status: 404 });
+      await untilState(el, 'empty');
+      expect(heard(el)).to.equal('No import task yet.');
+      void el.refresh({ expectNewTask: true });
+      const start = Date.now();
+      while (Date.now() - start < 70_000) {
+        if (scripted.inFlight) {
+          scripted.fail({ status: 404 });
+          await settle(el);
+        }
+        await clock.tickAsync(500);
+      }
+      await until(() => heard(el) === 'No new import within 60 s.', 'the notice in the live region');
+      expect(el.state).to.equal('empty');
     });
   });
 

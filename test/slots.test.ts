@@ -9,6 +9,7 @@ import { ImportStatusError } from '../src/api/import-status-error.js';
 import { ANNOUNCE_GAP_MS } from '../src/status/live-announcer.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { useFakeClock } from './support/fake-clock.js';
+import { heard } from './support/live-region.js';
 import { mount } from './support/mount.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';
 import { until, untilState } from './support/wait.js';
@@ -51,8 +52,6 @@ async function withoutImport(markup = '') {
   return { el, scripted };
 }
 
-/** What the element's live region says, as a screen reader gets it (white space collapsed). */
-const heard = (el: DnsImportStatus) => el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!.textContent!.replace(/\s+/g, ' ').trim();
 
 /** Rendered with a box: neither unassigned to a slot nor inside an unrendered subtree. */
 const shown = (node: Element) => node.getClientRects().length > 0;

@@ -2,10 +2,11 @@
 // project; `dns-import-status/react` needs none):
 // `fetcher` is set as a property and `on<event>` props listen to that exact event name.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { DnsImportStatus, ImportDoneEvent, ImportErrorEvent, ImportProgressEvent, ImportStalledEvent, ImportTaskFetcher } from 'dns-import-status';
+import type { DnsImportStatus, ImportDoneEvent, ImportErrorEvent, ImportProgressEvent, ImportStalledEvent, ImportTaskFetcher, ImportTaskKind } from 'dns-import-status';
 
 export interface DnsImportStatusJsxProps extends DetailedHTMLProps<HTMLAttributes<DnsImportStatus>, DnsImportStatus> {
   'zone-id'?: string;
+  'task-kind'?: ImportTaskKind;
   endpoint?: string;
   interval?: number;
   timeout?: number;

@@ -1,13 +1,13 @@
 /**
- * The built-in transport: GET `${endpoint}/v2/zones/{zone_id}/import/recordsets` with
- * `fetch`. Exported as a factory so that a console adds its token header or its own
+ * The built-in transport: GET `${endpoint}/v2/zones/{zone_id}/import/recordsets` (or, for a
+ * `batch-create` task, `/v2.1/zones/{zone_id}/recordsets/batch-create-task`) with `fetch`. Exported as a factory so that a console adds its token header or its own
  * `fetch` without writing HTTP handling again. Header values are never copied into
  * errors, URLs or logs: they usually carry an IAM token.
  */
 import { setTag, UNCHANGED_BODY } from './body-tag.js';
 import { parseHuaweiErrorBody } from './huawei-error-body.js';
 import { ImportStatusError } from './import-status-error.js';
-import type { ImportTaskFetcher } from './types.js';
+import type { ImportTaskFetcher, ImportTaskKind } from './types.js';
 import { afterNextPaint } from '../shared/work-in-slices.js';
 
 type HeaderMap = Record<string, string>;
@@ -23,11 +23,14 @@ export interface HttpFetcherOptions {
   credentials?: RequestCredentials;
 }
 
-/** The request path for a zone; the zone id can never leave its own path segment. */
-export function importTaskPath(zoneId: string): string {
+/** The request path of a zone's task of this kind; the zone id can never leave its own path segment. */
+export function importTaskPath(zoneId: string, kind: ImportTaskKind = 'import'): string {
   try {
     // `.` and `..` (even percent-encoded) are dot segments that URL parsing would resolve away.
-    if (zoneId !== '' && !/^(\.|%2e){1,2}$/i.test(zoneId)) return `/v2/zones/${encodeURIComponent(zoneId)}/import/recordsets`;
+    if (zoneId !== '' && !/^(\.|%2e){1,2}$/i.test(zoneId)) {
+      const zone = encodeURIComponent(zoneId);
+      return kind === 'batch-create' ? `/v2.1/zones/${zone}/recordsets/batch-create-task` : `/v2/zones/${zone}/import/recordsets`;
+    }
   } catch {
     // An unpaired surrogate (text cut inside an emoji) cannot be encoded.
   }
@@ -113,8 +116,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskF
   const endpoint = (options.endpoint ?? '').replace(/\/+$/, '');
   const credentials = options.credentials ?? 'same-origin';
 
-  return async (zoneId, { signal, knownTag }) => {
-    const url = endpoint + importTaskPath(zoneId);
+  return async (zoneId, { signal, knownTag, taskKind, errorItemOffset }) => {
+    // The rest of a batch-create task's paged failures: the server's page size, from this offset.
+    const query = errorItemOffset ? `?error_item_offset=${errorItemOffset}` : '';
+    const url = endpoint + importTaskPath(zoneId, taskKind) + query;
     const headers = buildHeaders(typeof options.headers === 'function' ? await options.headers() : options.headers);
     // The server's own tag for the body shown: it may answer 304 instead of sending it again.
     if (knownTag && !knownTag.startsWith(DIGEST)) headers.set('If-None-Match', knownTag);

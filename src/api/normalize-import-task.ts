@@ -94,11 +94,13 @@ function normalizeItem(raw: unknown, index: number): ImportErrorItem {
     error_code: readText(raw, 'error_code', where) ?? '',
     error_message: readText(raw, 'error_message', where) ?? '',
   };
-  // An absent ttl or weight stays absent.
+  // An absent ttl, weight or status stays absent.
   const ttl = readNumberOrText(raw, 'ttl', where);
   if (ttl !== undefined) item.ttl = ttl;
   const weight = readNumberOrText(raw, 'weight', where);
   if (weight !== undefined) item.weight = weight;
+  const status = readText(raw, 'status', where);
+  if (status !== undefined) item.status = status;
   return Object.freeze(item);
 }
 
@@ -122,7 +124,8 @@ function readsAs(raw: unknown, item: ImportErrorItem): boolean {
     (raw['error_code'] ?? '') === item.error_code &&
     (raw['error_message'] ?? '') === item.error_message &&
     readsAsNumberOrText(raw['ttl'], item.ttl) &&
-    readsAsNumberOrText(raw['weight'], item.weight)
+    readsAsNumberOrText(raw['weight'], item.weight) &&
+    raw['status'] === item.status
   );
 }
 

@@ -14,6 +14,8 @@ export interface ImportErrorItem {
   readonly weight?: number | string;
   /** Always an array: the API sends a string or an array (`value` or `records`). */
   readonly value: readonly string[];
+  /** The record set's own status beside its error (the batch-create task's items: `ERROR`); absent when not sent. */
+  readonly status?: string;
   readonly error_code: string;
   readonly error_message: string;
 }
@@ -39,9 +41,30 @@ export interface ImportTask {
 }
 
 /**
+ * Which task of a zone is watched: `import`, the `.xlsx` import (`GET
+ * /v2/zones/{zone_id}/import/recordsets`), or `batch-create`, the v2.1 batch-create task the SDKs
+ * make (`GET /v2.1/zones/{zone_id}/recordsets/batch-create-task`).
+ */
+export type ImportTaskKind = 'import' | 'batch-create';
+
+/** What a fetcher is asked for, besides the zone. */
+export interface ImportTaskFetchInit {
+  signal: AbortSignal;
+  /** Which task (absent: `import`), so that one fetcher serves both kinds. */
+  taskKind?: ImportTaskKind;
+  /**
+   * `batch-create` only: the failed records to skip (`error_item_offset`), when the rest of a
+   * paged list is fetched. A fetcher that ignores it sends the first page again, which is read
+   * safely (every distinct record once, the missing ones said).
+   */
+  errorItemOffset?: number;
+  /** For the built-in fetcher (it names the body shown): a fetcher that wraps it passes `init` on whole. */
+  knownTag?: string;
+}
+
+/**
  * The transport. Resolves with the response body (the `{code, data}` envelope or a bare
  * task); rejects to signal a failure. A rejection carrying a numeric `status` is handled as
- * that HTTP status, and a numeric `retryAfter` (seconds) is honoured. `init.knownTag` is for the
- * built-in fetcher (it names the body shown): a fetcher that wraps it passes `init` on whole.
+ * that HTTP status, and a numeric `retryAfter` (seconds) is honoured.
  */
-export type ImportTaskFetcher = (zoneId: string, init: { signal: AbortSignal; knownTag?: string }) => Promise<unknown>;
+export type ImportTaskFetcher = (zoneId: string, init: ImportTaskFetchInit) => Promise<unknown>;

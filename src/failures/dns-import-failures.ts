@@ -23,7 +23,7 @@ import { dnsImportFailuresStyles } from './dns-import-failures.styles.js';
 import { failureGroupSteps, type FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMessages } from './failure-messages.js';
 import { emptyFailureQuery, failureQuerySteps, isFiltering, recordTypeSteps, type FailureQuery, type FailureSortKey } from './failure-query.js';
-import { buildFailuresCsv, failureColumns, failuresCsvFileName } from './failures-csv.js';
+import { buildFailuresCsv, failureColumns, failuresCsvFileName, type FailuresCsvColumn } from './failures-csv.js';
 import { recordPieces } from './record-tokens.js';
 import { afterNextPaint, atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
 
@@ -44,7 +44,7 @@ const COLLAPSED_GROUP_COUNT = 12;
 interface Overview {
   groups: FailureGroup[];
   types: string[];
-  hasWeight: boolean;
+  columns: FailuresCsvColumn[];
 }
 
 /** What one render shows: a list, its overview (none yet on a first page shown early), and the records a query selected from it. */
@@ -60,7 +60,7 @@ function* viewSteps(items: readonly ImportErrorItem[], query: FailureQuery, know
   const sameItems = known?.items === items;
   const overview = sameItems && known.overview
     ? known.overview
-    : { groups: yield* failureGroupSteps(items), types: yield* recordTypeSteps(items), hasWeight: items.some((item) => item.weight !== undefined) };
+    : { groups: yield* failureGroupSteps(items), types: yield* recordTypeSteps(items), columns: columnsOf(items) };
   const list = sameItems && known.query === query ? known.list : yield* failureQuerySteps(items, query);
   return { items, overview, query, list };
 }
@@ -224,7 +224,7 @@ export class DnsImportFailures extends LitElement {
     const view = this.#view;
     if (!view || view.items.length === 0) return nothing;
     const { items, list } = view;
-    const { groups, types, hasWeight } = view.overview ?? { types: [], hasWeight: items.some((item) => item.weight !== undefined) };
+    const { groups, types, columns } = view.overview ?? { types: [], columns: columnsOf(items) };
     const messages = failureMessagesFor(this.#uiLanguage.locale);
     const filtering = isFiltering(view.query);
 
@@ -234,7 +234,6 @@ export class DnsImportFailures extends LitElement {
     const rows = list.slice(start, start + FAILURE_PAGE_SIZE);
 
     const titles = messages.columns;
-    const columns = failureColumns(hasWeight);
     return html`
       ${heading(this.#level, messages.heading(items.length), 'failures-heading')}
       ${groups ? this.#renderGroups(messages, groups) : nothing}
@@ -274,7 +273,7 @@ export class DnsImportFailures extends LitElement {
       </div>
       <div class="list-bar">
         <p class="showing">${messages.showing(list.length, items.length)}</p>
-        <button type="button" class="download" @click=${() => this.#downloadCsv(titles, list, hasWeight, filtering)}>
+        <button type="button" class="download" @click=${() => this.#downloadCsv(titles, list, columns, filtering)}>
           ${filtering ? messages.downloadFilteredCsv(list.length, items.length) : messages.downloadCsv}
         </button>
       </div>
@@ -288,7 +287,7 @@ export class DnsImportFailures extends LitElement {
           <tbody role="rowgroup">
             ${rows.length === 0
               ? html`<tr role="row"><td role="cell" class="no-match" colspan=${columns.length}>${messages.noMatch}</td></tr>`
-              : rows.slice(0, this.#pageRows).map((item, index) => renderRow(item, start + index + 2, hasWeight, titles))}
+              : rows.slice(0, this.#pageRows).map((item, index) => renderRow(item, start + index + 2, columns, titles))}
           </tbody>
         </table>
       </div>
@@ -394,8 +393,8 @@ export class DnsImportFailures extends LitElement {
   }
 
   /** Exports what the render that drew the button showed: the whole filtered list, every page. */
-  #downloadCsv(titles: FailureColumnTitles, list: readonly ImportErrorItem[], hasWeight: boolean, filtered: boolean): void {
-    const csv = buildFailuresCsv(list, { includeWeight: hasWeight, headers: titles });
+  #downloadCsv(titles: FailureColumnTitles, list: readonly ImportErrorItem[], columns: FailuresCsvColumn[], filtered: boolean): void {
+    const csv = buildFailuresCsv(list, { includeWeight: columns.includes('weight'), includeStatus: columns.includes('status'), headers: titles });
     downloadTextFile(failuresCsvFileName(this.zoneId, this.taskId ?? '', filtered), csv);
   }
 }
@@ -405,15 +404,22 @@ export class DnsImportFailures extends LitElement {
  * container restyles the cells as a stacked block (WebKit drops the semantics of table
  * elements whose `display` changes); `data-label` is the visible field name there.
  */
-function renderRow(item: ImportErrorItem, rowIndex: number, hasWeight: boolean, titles: FailureColumnTitles): TemplateResult {
+function renderRow(item: ImportErrorItem, rowIndex: number, columns: readonly FailuresCsvColumn[], titles: FailureColumnTitles): TemplateResult {
+  // A column only some lists have: weight, and the status beside each error.
+  const optional = (column: 'weight' | 'status') =>
+    columns.includes(column) ? html`<td role="cell" data-label=${titles[column]}>${clipText(item[column] ?? '')}</td>` : nothing;
   return html`<tr part="error-item" role="row" aria-rowindex=${rowIndex}>
     <td role="cell">${wholeTokens(item.name)}</td><td role="cell" data-label=${titles.type}>${clipText(item.type)}</td>
     <td role="cell" data-label=${titles.line}>${clipText(item.line)}</td><td role="cell" data-label=${titles.ttl}>${clipText(item.ttl ?? '')}</td>
-    ${hasWeight ? html`<td role="cell" data-label=${titles.weight}>${clipText(item.weight ?? '')}</td>` : nothing}
+    ${optional('weight')}
     <td role="cell" data-label=${titles.value}><ul class="values">${item.value.map((value) => html`<li>${wholeTokens(value)}</li>`)}</ul></td>
-    <td role="cell" class="code">${clipText(item.error_code)}</td><td role="cell">${clipText(item.error_message)}</td>
+    ${optional('status')}<td role="cell" class="code">${clipText(item.error_code)}</td><td role="cell">${clipText(item.error_message)}</td>
   </tr>`;
 }
+
+/** The columns a list needs (see failureColumns). */
+const columnsOf = (items: readonly ImportErrorItem[]) =>
+  failureColumns(items.some((item) => item.weight !== undefined), items.some((item) => item.status !== undefined));
 
 /**
  * A name or a value in pieces that wrap only where a reader would (record-tokens.ts): each

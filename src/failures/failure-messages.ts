@@ -15,6 +15,7 @@ export interface FailureColumnTitles {
   ttl: string;
   weight: string;
   value: string;
+  status: string;
   error_code: string;
   error_message: string;
 }
@@ -88,7 +89,7 @@ const zhNumber = (value: number) => formatNumber(value, 'zh');
 const english: FailureMessages = {
   count: enNumber,
   heading: (count) => `Failed ${count === 1 ? 'record' : 'records'} (${enNumber(count)})`,
-  columns: { name: 'Name', type: 'Type', line: 'Line', ttl: 'TTL', weight: 'Weight', value: 'Value', error_code: 'Error code', error_message: 'Error message' },
+  columns: { name: 'Name', type: 'Type', line: 'Line', ttl: 'TTL', weight: 'Weight', value: 'Value', status: 'Status', error_code: 'Error code', error_message: 'Error message' },
   groupsHeading: 'By cause',
   groupsLabel: 'Filter by error code',
   noCode: 'No error code',
@@ -129,7 +130,7 @@ const english: FailureMessages = {
 const chinese: FailureMessages = {
   count: zhNumber,
   heading: (count) => `失败记录（${zhNumber(count)}）`,
-  columns: { name: '主机记录', type: '类型', line: '线路', ttl: 'TTL', weight: '权重', value: '记录值', error_code: '错误码', error_message: '错误信息' },
+  columns: { name: '主机记录', type: '类型', line: '线路', ttl: 'TTL', weight: '权重', value: '记录值', status: '状态', error_code: '错误码', error_message: '错误信息' },
   groupsHeading: '按原因',
   groupsLabel: '按错误码筛选',
   noCode: '无错误码',

@@ -4,14 +4,22 @@ import { failureMessagesFor, type FailureColumnTitles } from './failure-messages
 /** The columns of the failure export: the table's, titled by the same messages. */
 export type FailuresCsvColumn = keyof FailureColumnTitles;
 
-/** The columns in order, on screen and in the export; weight only where records have one. */
-export function failureColumns(includeWeight: boolean): FailuresCsvColumn[] {
-  return ['name', 'type', 'line', 'ttl', ...(includeWeight ? (['weight'] as const) : []), 'value', 'error_code', 'error_message'];
+/**
+ * The columns in order, on screen and in the export; weight and status only where records have
+ * one (the API omits weight where unsupported; only the batch-create task's records have a status).
+ */
+export function failureColumns(includeWeight: boolean, includeStatus = false): FailuresCsvColumn[] {
+  return [
+    'name', 'type', 'line', 'ttl', ...(includeWeight ? (['weight'] as const) : []), 'value',
+    ...(includeStatus ? (['status'] as const) : []), 'error_code', 'error_message',
+  ];
 }
 
 export interface FailuresCsvOptions {
-  /** Defaults to whether any record has a weight: the API omits it where unsupported. */
+  /** Defaults to whether any record has a weight. */
   includeWeight?: boolean;
+  /** Defaults to whether any record has a status. */
+  includeStatus?: boolean;
   /** Localized column titles; missing ones are the English titles of the table's columns. */
   headers?: Partial<Record<FailuresCsvColumn, string>>;
 }
@@ -20,11 +28,14 @@ export interface FailuresCsvOptions {
  * The failed records as a CSV file a user can open in Excel, fix, and re-import.
  *
  * The record's own fields come first (name, type, line, TTL, weight when any record has one,
- * value), then why it failed (error code, error message). Several values stay in one cell, one
- * per line.
+ * value), then why it failed (its status when any record has one, error code, error message).
+ * Several values stay in one cell, one per line.
  */
 export function buildFailuresCsv(items: readonly ImportErrorItem[], options: FailuresCsvOptions = {}): string {
-  const columns = failureColumns(options.includeWeight ?? items.some((item) => item.weight !== undefined));
+  const columns = failureColumns(
+    options.includeWeight ?? items.some((item) => item.weight !== undefined),
+    options.includeStatus ?? items.some((item) => item.status !== undefined),
+  );
   const english = failureMessagesFor('en').columns;
 
   const rows: string[] = [columns.map((column) => csvCell(options.headers?.[column] ?? english[column])).join(',')];

@@ -5,7 +5,7 @@
  * naturally. The failed-record list has its own table (failures/failure-messages.ts).
  */
 import { errorCause, type ImportStatusError, type ImportStatusErrorCause } from '../api/import-status-error.js';
-import type { ImportTask } from '../api/types.js';
+import type { ImportTask, ImportTaskKind } from '../api/types.js';
 import { formatDuration, parseApiTime, roundTimeLeft } from './format.js';
 import { formatNumber, intlLocale, type Locale } from './locale.js';
 
@@ -21,6 +21,11 @@ export interface Messages {
   progressValue(percent: number, processed: number, total: number): string;
   /** A count in the summary's facts. */
   count(value: number): string;
+  taskKind: string;
+  /** Each task kind in an operator's words. */
+  taskKinds: Readonly<Record<ImportTaskKind, string>>;
+  /** Failed records counted but not in the list. */
+  notListed(count: number): string;
   total: string;
   imported: string;
   failed: string;
@@ -42,9 +47,8 @@ export interface Messages {
   estimate(rate: string, perMinute: boolean, timeLeft: string): string;
   took(duration: string): string;
   stalled(duration: string): string;
-  /** The system notification when an import finished while nobody was looking. */
+  /** The system notification's title when an import finished while nobody was looking (its body: the outcome). */
   doneNotificationTitle: string;
-  doneNotificationBody(imported: number, failed: number): string;
 }
 
 /** The outcome in words ("1,150 imported, 50 failed"), for the headline and for screen readers alike. */
@@ -79,6 +83,9 @@ const english: Messages = {
   progressLabel: 'Import progress',
   progressValue: (percent, processed, total) => `${percent}% (${enNumber(processed)} of ${enNumber(total)})`,
   count: enNumber,
+  taskKind: 'Task type',
+  taskKinds: { import: 'Import from file', 'batch-create': 'Batch create' },
+  notListed: (count) => ` (${enNumber(count)} not listed)`,
   total: 'Total',
   imported: 'Imported',
   failed: 'Failed',
@@ -118,7 +125,6 @@ const english: Messages = {
   took: (duration) => `Took ${duration}`,
   stalled: (duration) => `No progress in the last ${duration}. Still checking.`,
   doneNotificationTitle: 'DNS import finished',
-  doneNotificationBody: (imported, failed) => `${enNumber(imported)} imported, ${enNumber(failed)} failed.`,
 };
 
 const chinese: Messages = {
@@ -137,6 +143,9 @@ const chinese: Messages = {
   progressLabel: '导入进度',
   progressValue: (percent, processed, total) => `${percent}%（${zhNumber(processed)} / ${zhNumber(total)}）`,
   count: zhNumber,
+  taskKind: '任务类型',
+  taskKinds: { import: '从文件导入', 'batch-create': '批量创建' },
+  notListed: (count) => `（${zhNumber(count)} 条未列出）`,
   total: '总数',
   imported: '已导入',
   failed: '失败',
@@ -176,7 +185,6 @@ const chinese: Messages = {
   took: (duration) => `用时 ${duration}`,
   stalled: (duration) => `最近 ${duration} 没有进展，仍在检查。`,
   doneNotificationTitle: 'DNS 导入已完成',
-  doneNotificationBody: (imported, failed) => `已导入 ${zhNumber(imported)} 条，${zhNumber(failed)} 条失败。`,
 };
 
 const tables: Readonly<Record<Locale, Messages>> = { en: english, zh: chinese };

@@ -4,7 +4,7 @@
  * and the status element renders), who listens, where answers come from, what `refresh()` takes.
  */
 import type { ImportStatusError } from '../api/import-status-error.js';
-import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
+import type { ImportTask, ImportTaskFetcher, ImportTaskKind } from '../api/types.js';
 
 export interface ChannelSnapshot {
   /** undefined: nothing loaded yet; null: the zone has no import task. Kept across failures. */
@@ -41,6 +41,8 @@ export interface ChannelSubscriber {
 export interface ChannelSource {
   readonly fetcher: ImportTaskFetcher;
   readonly zoneId: string;
+  /** Which of the zone's tasks: part of every channel's identity. */
+  readonly taskKind: ImportTaskKind;
   /** '' for none: then the channel is shared within the page by fetcher, and never beyond it. */
   readonly shareKey: string;
   /** The built-in fetcher's endpoint (part of a shared channel's identity). */

@@ -5,6 +5,8 @@
  * at once), never a poll faster than the API should see.
  */
 import { finiteNumber } from '../api/json.js';
+import type { ImportTaskKind } from '../api/types.js';
+import { DEV } from '../shared/dev-mode.js';
 
 /** `setTimeout` fires at once for delays above this (a 32-bit signed int). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -84,4 +86,23 @@ export function stallAfterMs(value: number, interval: number): number {
  */
 export function zoneIdOf(value: unknown): string {
   return typeof value === 'string' && value.trim() !== '' ? value : '';
+}
+
+/**
+ * The task kind to watch: `batch-create` as given; anything else is `import`, the default (unset
+ * or blank silently, any other value with one console warning in development).
+ */
+export function taskKindOf(value: unknown): ImportTaskKind {
+  if (value === 'batch-create') return value;
+  if (DEV) warnOfUnknownKind(value);
+  return 'import';
+}
+
+/** Unknown kinds already warned about: one warning each, not one per update. */
+const warnedKinds = new Set<unknown>();
+
+function warnOfUnknownKind(value: unknown): void {
+  if (value == null || value === 'import' || String(value).trim() === '' || warnedKinds.has(value)) return;
+  warnedKinds.add(value);
+  console.warn(`dns-import-status: task-kind must be "import" or "batch-create", not "${String(value)}"; using "import".`);
 }

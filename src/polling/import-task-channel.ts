@@ -12,17 +12,18 @@
  *   429, 5xx, flow control). A backoff caused only by network errors ends on `online`.
  * A subscriber joining never cuts a wait either: it is shown what the channel has.
  *
- * Identity: a channel is one zone through one fetcher function. An element whose custom fetcher
- * is replaced by another function (a framework re-creating it on each render) hands the channel
- * over to the new function and keeps its place in the schedule (see `handOver`). With a share
- * key, a channel is one zone, endpoint and key, whatever the fetcher, and it shares the schedule
- * with the same channel in the browser's other tabs (tab-sync.ts): one tab polls, the others
- * show its answers, and the waits it keeps hold for all of them.
+ * Identity: a channel is one zone's task of one kind through one fetcher function. An element
+ * whose custom fetcher is replaced by another function (a framework re-creating it on each
+ * render) hands the channel over to the new function and keeps its place in the schedule (see
+ * `handOver`). With a share key, a channel is one zone, task kind, endpoint and key, whatever the
+ * fetcher, and it shares the schedule with the same channel in the browser's other tabs
+ * (tab-sync.ts): one tab polls, the others show its answers, and the waits it keeps hold for all
+ * of them.
  *
  * Each request is one `fetchAttempt()` (fetch-attempt.ts); what the channel shows, who listens and
  * what `refresh()` takes are in channel-types.ts.
  */
-import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
+import type { ImportTask, ImportTaskFetcher, ImportTaskKind } from '../api/types.js';
 import { EMPTY_SNAPSHOT, type ChannelSnapshot, type ChannelSource, type ChannelSubscriber, type RefreshOptions } from './channel-types.js';
 import { EXPECT_NEW_TASK_MS } from './config.js';
 import { fetchAttempt, type Outcome } from './fetch-attempt.js';
@@ -32,8 +33,9 @@ import { canShareAcrossTabs, shareGroupName } from './tab-share.js';
 import { TabSync, type Schedule } from './tab-sync.js';
 import { VisibleClock } from './visible-clock.js';
 
+/** Channels without a share key: per fetcher, by task kind and zone (`channelKey`). */
 const channels = new WeakMap<ImportTaskFetcher, Map<string, ImportTaskChannel>>();
-/** Channels with a share key, by group name (key, endpoint, zone). */
+/** Channels with a share key, by group name (key, endpoint, zone, task kind). */
 const sharedChannels = new Map<string, ImportTaskChannel>();
 
 const zonesOf = (fetcher: ImportTaskFetcher) => {
@@ -42,21 +44,25 @@ const zonesOf = (fetcher: ImportTaskFetcher) => {
   return zones;
 };
 
+/** A zone's task of one kind, among a fetcher's channels (a kind never contains a space). */
+const channelKey = (taskKind: ImportTaskKind, zoneId: string) => `${taskKind} ${zoneId}`;
+
 /**
- * The channel shared by every watcher of `source.zoneId` through `source.fetcher` or, with a
- * share key, by every watcher with that key, endpoint and zone.
+ * The channel shared by every watcher of `source.zoneId`'s task of `source.taskKind` through
+ * `source.fetcher` or, with a share key, by every watcher with that key, endpoint, zone and kind.
  */
 export function channelFor(source: ChannelSource): ImportTaskChannel {
-  const { fetcher, zoneId, shareKey, endpoint } = source;
+  const { fetcher, zoneId, taskKind, shareKey, endpoint } = source;
   if (shareKey !== '') {
-    const group = shareGroupName(shareKey, endpoint, zoneId);
+    const group = shareGroupName(shareKey, endpoint, zoneId, taskKind);
     let channel = sharedChannels.get(group);
-    if (!channel) sharedChannels.set(group, (channel = new ImportTaskChannel(fetcher, zoneId, group)));
+    if (!channel) sharedChannels.set(group, (channel = new ImportTaskChannel(fetcher, zoneId, taskKind, group)));
     return channel;
   }
   const zones = zonesOf(fetcher);
-  let channel = zones.get(zoneId);
-  if (!channel) zones.set(zoneId, (channel = new ImportTaskChannel(fetcher, zoneId)));
+  const key = channelKey(taskKind, zoneId);
+  let channel = zones.get(key);
+  if (!channel) zones.set(key, (channel = new ImportTaskChannel(fetcher, zoneId, taskKind)));
   return channel;
 }
 
@@ -89,6 +95,7 @@ export class ImportTaskChannel {
   constructor(
     public fetcher: ImportTaskFetcher,
     readonly zoneId: string,
+    readonly taskKind: ImportTaskKind,
     group?: string,
   ) {
     this.group = group;
@@ -137,7 +144,7 @@ export class ImportTaskChannel {
     this.#request?.abort();
     this.#sync?.stop();
     if (this.group !== undefined) sharedChannels.delete(this.group);
-    else zonesOf(this.fetcher).delete(this.zoneId);
+    else zonesOf(this.fetcher).delete(channelKey(this.taskKind, this.zoneId));
   }
 
   /**
@@ -146,16 +153,18 @@ export class ImportTaskChannel {
    * the channel the subscriber is on now.
    */
   handOver(subscriber: ChannelSubscriber, fetcher: ImportTaskFetcher): ImportTaskChannel {
+    const { zoneId, taskKind } = this;
+    const key = channelKey(taskKind, zoneId);
     const zones = zonesOf(fetcher);
-    const existing = zones.get(this.zoneId);
+    const existing = zones.get(key);
     if (!existing && this.#subscribers.size === 1) {
-      zonesOf(this.fetcher).delete(this.zoneId);
-      zones.set(this.zoneId, this);
+      zonesOf(this.fetcher).delete(key);
+      zones.set(key, this);
       this.fetcher = fetcher;
       return this;
     }
     // Others still use the old function (or another element already uses the new one).
-    const next = existing ?? channelFor({ fetcher, zoneId: this.zoneId, shareKey: '', endpoint: '' });
+    const next = existing ?? channelFor({ fetcher, zoneId, taskKind, shareKey: '', endpoint: '' });
     if (!existing) next.#continueFrom(this);
     this.unsubscribe(subscriber);
     next.subscribe(subscriber);
@@ -235,18 +244,20 @@ export class ImportTaskChannel {
 
   /**
    * One request at a time: a new one aborts the one under way and drops its answer. One aborted
-   * otherwise (nobody watches, another tab polls) is still settled, as it ends, and counts as
-   * under way until then.
+   * otherwise (nobody watches, another tab polls now) counts as under way until it ends, and then
+   * reports nothing: it did not fail, it was let go. Its answer is handled once it is no longer
+   * under way, so the schedule the other tabs hear from `#settle` is the one after it.
    */
   async #run(): Promise<void> {
     this.#request?.abort();
     const request = new AbortController();
     this.#request = request;
-    const { fetcher, zoneId } = this;
-    const outcome = await fetchAttempt({ fetcher, zoneId, shown: this.snapshot.task, timeout: this.#timeout, signal: request.signal });
+    const { fetcher, zoneId, taskKind } = this;
+    const outcome = await fetchAttempt({ fetcher, zoneId, taskKind, shown: this.snapshot.task, timeout: this.#timeout, signal: request.signal });
     if (this.#request !== request) return;
-    this.#settle(outcome);
-    if (this.#request === request) this.#request = undefined;
+    this.#request = undefined;
+    if (request.signal.aborted) this.#settledAt = Date.now();
+    else this.#settle(outcome);
   }
 
   #settle(outcome: Outcome): void {

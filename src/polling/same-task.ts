@@ -21,6 +21,7 @@ function sameItem(a: ImportErrorItem, b: ImportErrorItem): boolean {
     a.line === b.line &&
     a.ttl === b.ttl &&
     a.weight === b.weight &&
+    a.status === b.status &&
     a.error_code === b.error_code &&
     a.error_message === b.error_message &&
     a.value.length === b.value.length &&

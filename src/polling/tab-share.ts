@@ -61,9 +61,12 @@ export function canShareAcrossTabs(): boolean {
   return typeof BroadcastChannel === 'function' && typeof navigator === 'object' && typeof navigator.locks?.request === 'function';
 }
 
-/** The lock and channel name of a group: the share key names it, and nothing else learns the key. */
-export function shareGroupName(shareKey: string, endpoint: string, zoneId: string): string {
-  return `dns-import-status:${SHARE_PROTOCOL}:${JSON.stringify([shareKey, endpoint, zoneId])}`;
+/**
+ * The lock and channel name of a group (a key, endpoint, zone and task kind): the share key
+ * names it, and nothing else learns the key.
+ */
+export function shareGroupName(shareKey: string, endpoint: string, zoneId: string, taskKind: string): string {
+  return `dns-import-status:${SHARE_PROTOCOL}:${JSON.stringify([shareKey, endpoint, zoneId, taskKind])}`;
 }
 
 export class TabShare {

@@ -59,6 +59,7 @@ export class DnsImportStatus extends LitElement {
 
   static override properties = {
     zoneId: { attribute: 'zone-id' },
+    taskKind: { attribute: 'task-kind' },
     endpoint: {},
     interval: { type: Number },
     hiddenInterval: { type: Number, attribute: 'hidden-interval' },
@@ -76,6 +77,13 @@ export class DnsImportStatus extends LitElement {
 
   /** The zone whose import task is shown. A change aborts any request and starts over. */
   zoneId = '';
+
+  /**
+   * Which task of the zone is shown: `import` (the default), the `.xlsx` import, or
+   * `batch-create`, the v2.1 batch-create task the SDKs and API Explorer make. A change starts
+   * over. Other values fall back to `import` (with a console warning in development).
+   */
+  taskKind: 'import' | 'batch-create' = 'import';
 
   /** Base URL of the built-in fetcher (same origin when empty). Ignored when `fetcher` is set. */
   endpoint = '';
@@ -192,10 +200,14 @@ export class DnsImportStatus extends LitElement {
       // Said as shown: the host's content in slot="empty" takes the built-in message's place, here
       // too (its text as is: the live region lays it out, which collapses the white space).
       const hosted = [...this.querySelectorAll(':scope > [slot=empty]')];
-      this.#announcer.announce(hosted.length ? hosted.map((node) => node.textContent).join(' ') : messages.empty);
+      this.#announcer.announce(hosted.length ? hosted.map((node) => node.textContent).join(' ') : snapshot!.noNewTask ? messages.noNewTask : messages.empty);
     } else if (task) {
-      const done = task.status === 'DONE';
-      this.#announcer.announce(`${messages.statusWord(task.status)}: ${outcomeText(messages, task)}`, done && previous?.task?.status !== 'DONE');
+      // "No new import within 60 s." answers a refresh the user asked for: said at once, like completion.
+      const noNewTask = snapshot!.noNewTask;
+      this.#announcer.announce(
+        `${messages.statusWord(task.status)}: ${outcomeText(messages, task)}${noNewTask ? ` ${messages.noNewTask}` : ''}`,
+        (task.status === 'DONE' && previous?.task?.status !== 'DONE') || (noNewTask && !previous?.noNewTask),
+      );
     }
   }
 
@@ -223,7 +235,7 @@ export class DnsImportStatus extends LitElement {
       <div class="head">
         <div @slotchange=${this.#hostContentChanged}>
           ${renderNotice(messages, this.state, this.#shown, this.#retry)}
-          ${task ? renderSummary({ messages, locale, task, stalledNotice, timing }) : nothing}
+          ${task ? renderSummary({ messages, locale, task, taskKind: this.#watch.watcher.taskKind, stalledNotice, timing }) : nothing}
         </div>
         <slot name="actions"></slot>
       </div>

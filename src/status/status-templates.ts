@@ -4,7 +4,7 @@
  * element decides what that is.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ImportTask } from '../api/types.js';
+import type { ImportTask, ImportTaskKind } from '../api/types.js';
 import { cssProperty } from '../shared/css-property.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -50,6 +50,7 @@ export interface SummaryInput {
   messages: Messages;
   locale: Locale;
   task: ImportTask;
+  taskKind: ImportTaskKind;
   /** The stalled notice, while the import is stalled. */
   stalledNotice: string | undefined;
   /** Rate and time left, or how long the import took; empty when there is nothing to say. */
@@ -57,8 +58,10 @@ export interface SummaryInput {
 }
 
 /** The summary of a task: the stall notice, headline, progress bar, timing and facts. */
-export function renderSummary({ messages, locale, task, stalledNotice, timing }: SummaryInput): TemplateResult {
+export function renderSummary({ messages, locale, task, taskKind, stalledNotice, timing }: SummaryInput): TemplateResult {
   const done = task.status === 'DONE';
+  // Failed records the answer did not hold (a page that failed, repeated, or has yet to come): never a silent gap.
+  const notListed = task.error_count - task.error_items.length;
   const processed = task.success_count + task.error_count;
   const percent = progressPercent(processed, task.total_count, done);
   const outcomeClass = !done ? 'pending' : task.error_count === 0 ? 'success' : task.success_count === 0 ? 'failed' : 'partial';
@@ -82,8 +85,10 @@ export function renderSummary({ messages, locale, task, stalledNotice, timing }:
       </div>
       ${timing ? html`<p part="estimate">${timing}</p>` : nothing}
       <dl>
+        ${fact(messages.taskKind, messages.taskKinds[taskKind])}
         ${fact(messages.total, messages.count(task.total_count))} ${fact(messages.imported, messages.count(task.success_count))}
-        ${fact(messages.failed, messages.count(task.error_count))} ${fact(messages.taskId, task.task_id, 'code')}
+        ${fact(messages.failed, messages.count(task.error_count) + (notListed > 0 ? messages.notListed(notListed) : ''))}
+        ${fact(messages.taskId, task.task_id, 'code')}
         ${timeFact(messages.created, task.created_at, locale)} ${timeFact(messages.updated, task.updated_at, locale)}
         ${fact(messages.templateLanguage, task.language)} ${fact(messages.zoneType, task.zone_type)}
       </dl>

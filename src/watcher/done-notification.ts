@@ -7,7 +7,7 @@
  */
 import type { ImportTask } from '../api/types.js';
 import { intlLocale, type Locale } from '../i18n/locale.js';
-import { messagesFor } from '../i18n/messages.js';
+import { messagesFor, outcomeText } from '../i18n/messages.js';
 
 /** The imports already notified (newest first), in localStorage: shared by the origin's tabs. */
 const NOTIFIED_KEY = 'dns-import-status:notified';
@@ -29,7 +29,7 @@ function claim(id: string): boolean {
 function show(task: ImportTask, locale: Locale, tag: string): void {
   const messages = messagesFor(locale);
   const notification = new Notification(messages.doneNotificationTitle, {
-    body: messages.doneNotificationBody(task.success_count, task.error_count),
+    body: outcomeText(messages, task),
     lang: intlLocale(locale),
     tag,
   });

@@ -8,11 +8,11 @@
  */
 import { sharedHttpFetcher } from '../api/http-fetcher.js';
 import { ImportStatusError } from '../api/import-status-error.js';
-import type { ImportTask, ImportTaskFetcher } from '../api/types.js';
+import type { ImportTask, ImportTaskFetcher, ImportTaskKind } from '../api/types.js';
 import { showDoneNotificationOnce } from './done-notification.js';
 import { importEvent, type ImportEventMap } from './events.js';
 import { localeFromLang, type Locale } from '../i18n/locale.js';
-import { DEFAULT_STALL_AFTER_MS, giveUpAfterMs, hiddenIntervalMs, intervalMs, shareKeyOf, stallAfterMs, timeoutMs, zoneIdOf } from '../polling/config.js';
+import { DEFAULT_STALL_AFTER_MS, giveUpAfterMs, hiddenIntervalMs, intervalMs, shareKeyOf, stallAfterMs, taskKindOf, timeoutMs, zoneIdOf } from '../polling/config.js';
 import { shareGroupName } from '../polling/tab-share.js';
 import type { ChannelSnapshot, ChannelSubscriber, RefreshOptions } from '../polling/channel-types.js';
 import { channelFor, type ImportTaskChannel } from '../polling/import-task-channel.js';
@@ -24,6 +24,8 @@ import { VisibleClock } from '../polling/visible-clock.js';
 export interface WatchImportOptions {
   /** The zone whose import task is watched. */
   zoneId: string;
+  /** Which task: `import` (the default, the `.xlsx` import) or `batch-create` (the v2.1 batch-create task). */
+  taskKind?: ImportTaskKind;
   /** Base URL of the built-in fetcher (same origin when empty). Ignored when `fetcher` is set. */
   endpoint?: string;
   /** The transport; default the built-in HTTP fetcher on `endpoint`. */
@@ -116,6 +118,11 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
     return zoneIdOf(this.#options.zoneId);
   }
 
+  /** The task kind in force (an unknown one is `import`). */
+  get taskKind(): ImportTaskKind {
+    return taskKindOf(this.#options.taskKind);
+  }
+
   get interval(): number {
     return intervalMs(this.#options.interval);
   }
@@ -143,8 +150,8 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
   }
 
   /**
-   * Takes the options in force and follows them: another zone, fetcher, endpoint or share key
-   * starts over; a custom fetcher replaced by another function is the same source. Values are
+   * Takes the options in force and follows them: another zone, task kind, fetcher, endpoint or
+   * share key starts over; a custom fetcher replaced by another function is the same source. Values are
    * cleaned as the element's attributes are (polling/config.ts).
    */
   configure(options: Readonly<WatchImportOptions>): void {
@@ -190,14 +197,14 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
   }
 
   #sync(): void {
-    const zoneId = this.zoneId;
+    const { zoneId, taskKind } = this;
     const { fetcher: given, endpoint = '' } = this.#options;
     const shareKey = shareKeyOf(this.#options.shareKey);
     const custom = given == null ? undefined : typeof given === 'function' ? given : notAFunction;
     const fetcher = custom ?? sharedHttpFetcher(endpoint);
     const current = this.#channel;
-    if (current && current.zoneId === zoneId) {
-      if (shareKey !== '' && current.group === shareGroupName(shareKey, endpoint, zoneId)) {
+    if (current && current.zoneId === zoneId && current.taskKind === taskKind) {
+      if (shareKey !== '' && current.group === shareGroupName(shareKey, endpoint, zoneId, taskKind)) {
         // A shared channel is the key's, whatever the fetcher: the newest function serves it.
         current.fetcher = fetcher;
         return;
@@ -218,7 +225,7 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
     this.#observed = undefined;
     this.#customFetcher = custom;
     if (zoneId === '') return;
-    const next = channelFor({ fetcher, zoneId, shareKey, endpoint });
+    const next = channelFor({ fetcher, zoneId, taskKind, shareKey, endpoint });
     this.#channel = next;
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
     next.subscribe(this);

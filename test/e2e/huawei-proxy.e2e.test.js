@@ -40,13 +40,14 @@ const closers = [];
 /** A Huawei stub, and a page server whose /api/dns is the proxy (signing with `sk`) to it. */
 async function setUp({ sk = SK, now, answer } = {}) {
   const stub = await startHuaweiDnsStub({ credentials: { [AK]: SK }, answer, ...(now && { now }) });
+  const proxy = huaweiDnsProxy({ ak: AK, sk, endpoint: stub.url });
   const server = await startStaticServer({
     root: 'dist',
     pages: { '/': page(ZONE), '/hostile': page('a%2F..%2Fb') },
-    middleware: huaweiDnsProxy({ ak: AK, sk, endpoint: stub.url }),
+    middleware: proxy,
   });
   closers.push(() => server.close(), () => stub.close());
-  return { stub, server };
+  return { stub, server, proxy };
 }
 
 async function open(url) {
@@ -82,6 +83,21 @@ test('the element polls a PENDING import to DONE through the proxy; every reques
   assert.ok(stub.requests.length >= 2, `polled through the proxy (${stub.requests.length})`);
   assert.ok(stub.requests.every((r) => r.verified), 'the independent verifier accepted every signature');
   assert.ok(stub.requests.every((r) => r.url === `/v2/zones/${ZONE}/import/recordsets`));
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+test('an unchanged poll costs a 304: the element sends back the proxy\'s ETag and keeps showing the task', async () => {
+  const task = { code: 200, data: { task_id: 't-304', status: 'PENDING', zone_id: ZONE, total_count: 4, success_count: 1, error_count: 0, error_items: [] } };
+  const { stub, server, proxy } = await setUp({ answer: () => ({ body: task }) });
+  const { tab, problems, element } = await open(`${server.url}/`);
+  await eventOf(tab, 'import-progress');
+  const notModified = () => Number(/^dns_import_status_proxy_not_modified_total (\d+)$/m.exec(proxy.metricsText())?.[1]);
+  for (const deadline = Date.now() + 15_000; notModified() < 1 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.ok(notModified() >= 1, 'the proxy answered 304 to the element');
+  assert.ok(stub.requests.length >= 2, 'every poll asked Huawei (the element polls every 2 s, answers are shared for 1 s)');
+  assert.equal(await element.getAttribute('state'), 'pending');
+  assert.deepEqual(await tab.evaluate(() => /** @type {any} */ (window).__events.filter((e) => e.type === 'import-error')), []);
   assert.deepEqual(problems, []);
   await tab.close();
 });

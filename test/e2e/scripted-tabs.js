@@ -49,7 +49,7 @@ export async function startTabsHarness() {
  * (a 429 with Retry-After).
  */
 export function scriptedImportApi() {
-  /** @type {Map<string, { count: number, done: boolean, queued: Array<{ status: number, body: unknown, headers?: Record<string, string> }> }>} */
+  /** @type {Map<string, { count: number, done: boolean, queued: Array<{ status: number, body: unknown, headers?: Record<string, string>, delayMs?: number }> }>} */
   const zones = new Map();
   const zone = (id) => {
     let state = zones.get(id);
@@ -70,7 +70,7 @@ export function scriptedImportApi() {
       res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
       res.end(JSON.stringify(body));
     };
-    if (queued) return send(queued.status, queued.body, queued.headers);
+    if (queued) return void setTimeout(() => send(queued.status, queued.body, queued.headers), queued.delayMs ?? 0);
     const processed = state.done ? 100 : (state.heldAt ?? Math.min(state.count, 99));
     send(200, {
       code: 200,

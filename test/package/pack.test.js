@@ -11,9 +11,10 @@
 //   - `dns-import-status/react`: react and @lit/react are optional peers (not installed with the
 //     package); once they are, a strict React 19 TSX project type-checks against it, and an app
 //     bundled with it works in Chromium with one copy of the element.
-//   - `dns-import-status/proxy` and the `dns-import-status-proxy` command: the Huawei SDK is an
-//     optional peer (not installed with the package); once it is, Node imports the proxy, a strict
-//     TypeScript consumer type-checks against its typings, and the command starts.
+//   - `dns-import-status/proxy` and the `dns-import-status-proxy` command: the Huawei SDK and the
+//     Redis client are optional peers (not installed with the package); once the SDK is, Node
+//     imports the proxy, a strict TypeScript consumer type-checks against its typings, and the
+//     command starts; `redisUrl` without the Redis client says what to install.
 //   - `dns-import-status/simulator`: Node imports it from the tarball, mounts it on a plain
 //     node:http server that answers the scenarios, and a strict TypeScript consumer type-checks.
 // Needs `npm run build` first.
@@ -75,6 +76,7 @@ test('the tarball holds the built files, the manifest and the typings, and nothi
     'dist/simulator/simulated-dns-api.js',
     'dist/simulator/simulated-dns-api.d.ts',
     'dist/simulator/simulated-zones.js',
+    'dist/simulator/simulated-batch-create.js',
     'dist/simulator/simulated-records.js',
   ]) {
     assert.ok(files.includes(wanted), `${wanted} is in the tarball`);
@@ -134,8 +136,8 @@ test('the exports map resolves the entry points and hides the rest', () => {
   assert.deepEqual([...reactEntry.matchAll(/from\s*"([^"]+)"/g)].map((m) => m[1]).sort(), ['./dns-import-status.js', '@lit/react', 'react']);
 });
 
-test('react, @lit/react and the Huawei SDK are optional peers: not installed with the package', () => {
-  assert.deepEqual(pkg.peerDependenciesMeta, { '@huaweicloud/huaweicloud-sdk-core': { optional: true }, '@lit/react': { optional: true }, react: { optional: true } });
+test('react, @lit/react, the Huawei SDK and the Redis client are optional peers: not installed with the package', () => {
+  assert.deepEqual(pkg.peerDependenciesMeta, { '@huaweicloud/huaweicloud-sdk-core': { optional: true }, '@lit/react': { optional: true }, react: { optional: true }, redis: { optional: true } });
   for (const peer of Object.keys(pkg.peerDependencies)) assert.ok(!existsSync(join(project, 'node_modules', peer)), `${peer} not installed`);
 });
 
@@ -389,6 +391,10 @@ test('dns-import-status/proxy: without the optional peer it says what to install
   const version = JSON.parse(readFileSync(join(repo, 'node_modules/@huaweicloud/huaweicloud-sdk-core/package.json'), 'utf8')).version;
   npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `@huaweicloud/huaweicloud-sdk-core@${version}`, `@types/node@${JSON.parse(readFileSync(join(repo, 'node_modules/@types/node/package.json'), 'utf8')).version}`], project);
   assert.equal(run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; console.log(typeof huaweiDnsProxy({ ak: 'a', sk: 'b' }));`).trim(), 'function');
+  // Redis is an optional peer too: only `redisUrl` needs it, and then says what to install.
+  assert.ok(!existsSync(join(project, 'node_modules/redis')), 'no Redis client installed with the element');
+  assert.equal(run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; const p = huaweiDnsProxy({ ak: 'a', sk: 'b', zones: ['z1'], minInterval: 500 }); console.log(JSON.stringify(p.health()));`).trim(), '{"redis":"off"}');
+  assert.throws(() => run(`import { huaweiDnsProxy } from 'dns-import-status/proxy'; huaweiDnsProxy({ ak: 'a', sk: 'b', redisUrl: 'redis://127.0.0.1:1' });`), /npm install redis/);
 
   const dir = join(project, 'ts-proxy');
   mkdirSync(dir, { recursive: true });
@@ -399,6 +405,12 @@ test('dns-import-status/proxy: without the optional peer it says what to install
      const options: HuaweiDnsProxyOptions = { ak: 'a', sk: 'b', region: 'ap-southeast-1', timeout: 5000 };
      const proxy = huaweiDnsProxy(options);
      createServer((req, res) => proxy(req, res, () => res.end()));
+     const team = huaweiDnsProxy({ ak: 'a', sk: 'b', minInterval: 1000, zones: ['z1'], maxCacheEntries: 100, log: (line: string) => void line });
+     const health: 'off' | 'shared' | 'alone' = team.health().redis;
+     const text: string = team.metricsText();
+     void team.close().then(() => [health, text]);
+     // @ts-expect-error - zones is a list of zone ids
+     huaweiDnsProxy({ ak: 'a', sk: 'b', zones: 'z1' });
      // @ts-expect-error - ak and sk are required
      huaweiDnsProxy({ region: 'cn-north-4' });
      // @ts-expect-error - timeout is a number

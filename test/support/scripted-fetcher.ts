@@ -2,12 +2,16 @@
  * A fetcher whose every call waits until the test answers it, so each state of the element
  * can be asserted exactly (the pattern of lit's own task tests).
  */
-import type { ImportTaskFetcher } from '../../src/api/types.js';
+import type { ImportTaskFetcher, ImportTaskFetchInit } from '../../src/api/types.js';
 import { until, type UntilOptions } from './wait.js';
 
 export interface PendingCall {
   zoneId: string;
   signal: AbortSignal;
+  /** Everything the fetcher was given besides the zone (task kind, offset of a page, known tag). */
+  init: ImportTaskFetchInit;
+  /** Date.now() when the fetcher was called. */
+  at: number;
   resolve(body: unknown): void;
   reject(reason: unknown): void;
   /** Answered or failed by the test. */
@@ -30,11 +34,12 @@ export class ScriptedFetcher {
     this.#ignoresAbort = ignoresAbort;
   }
 
-  readonly fetcher: ImportTaskFetcher = (zoneId, { signal }) =>
+  readonly fetcher: ImportTaskFetcher = (zoneId, init) =>
     new Promise((resolve, reject) => {
+      const { signal } = init;
       // Like fetch: an abort rejects the pending call with the signal's reason.
       if (!this.#ignoresAbort) signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      this.calls.push({ zoneId, signal, resolve, reject, settled: false });
+      this.calls.push({ zoneId, signal, init, at: Date.now(), resolve, reject, settled: false });
     });
 
   /** Resolves once the fetcher has been called `count` times in all (the element may call it asynchronously). */
