@@ -65,8 +65,13 @@ async function mount(items: RawItem[], options: { lang?: string; zoneId?: string
       .items=${normalized(items)}
     ></dns-import-failures>`,
   );
+  await wholeFirstPage(el, items.length);
   return { el };
 }
+
+/** A list that appears shows its first rows in one frame and the rest of its page in the next. */
+const wholeFirstPage = (el: DnsImportFailures, count: number) =>
+  until(() => rows(el).length === Math.min(FAILURE_PAGE_SIZE, count), 'the whole first page');
 
 /** The list inside <dns-import-status>, fed by a scripted fetcher. */
 async function show(items: RawItem[], options: { lang?: string; zoneId?: string; task?: RawItem } = {}) {
@@ -75,7 +80,7 @@ async function show(items: RawItem[], options: { lang?: string; zoneId?: string;
     { zoneId: options.zoneId ?? 'zone-fv', attributes: { lang: options.lang ?? 'en' } },
   );
   const el = listIn(status);
-  await el.updateComplete;
+  await wholeFirstPage(el, ((options.task?.['error_items'] ?? items) as unknown[]).length);
   return { status, el, scripted };
 }
 
@@ -331,6 +336,34 @@ describe('<dns-import-failures>', () => {
       first.focus();
       await click(el, first);
       await until(() => root(el).activeElement === pagerButton(el, 'next'), 'focus on Next');
+    });
+
+    it('a list that appears builds its page over the next frames, a quarter at a time; a new list in place comes whole', async () => {
+      const el = document.createElement('dns-import-failures');
+      el.setAttribute('lang', 'en');
+      el.items = normalized(many(250));
+      document.body.append(el);
+      try {
+        const seen = new Set<number>();
+        const note = () => {
+          seen.add(rows(el).length);
+          if (rows(el).length < FAILURE_PAGE_SIZE) requestAnimationFrame(note);
+        };
+        await el.updateComplete;
+        // In the frame it appears, the list builds and lays out no row: its heading, causes and controls.
+        expect(rows(el)).to.have.length(0);
+        expect(range(el), 'the range says the whole page').to.equal('Rows 1–100 of 250');
+        note();
+        await until(() => rows(el).length === FAILURE_PAGE_SIZE, 'the whole page');
+        expect([...seen].every((count) => count % (FAILURE_PAGE_SIZE / 4) === 0), `rows seen in frames: ${[...seen].join(', ')}`).to.equal(true);
+        expect([...seen], 'a frame with a quarter of the page').to.include(FAILURE_PAGE_SIZE / 4);
+        expect(rowNames(el)).to.deep.equal(many(100).map((record) => record['name']));
+        el.items = normalized(many(300));
+        await el.updateComplete;
+        expect(rows(el), 'rows were there already').to.have.length(FAILURE_PAGE_SIZE);
+      } finally {
+        el.remove();
+      }
     });
 
     it('has no pager when everything fits on one page', async () => {

@@ -3,15 +3,16 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ImportStatusError } from '../src/api/import-status-error.js';
-import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import { normalizeImportResponse, normalizeSteps } from '../src/api/normalize-import-task.js';
 import type { ImportTask } from '../src/api/types.js';
+import { atOnce } from '../src/shared/work-in-slices.js';
 import { fuzzParameters, rawTask, responseBody, wellTypedTask } from './support/arbitraries.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const TASK_KEYS = new Set(['task_id', 'status', 'created_at', 'updated_at', 'zone_id', 'zone_type', 'language', 'total_count', 'success_count', 'error_count', 'error_items']);
-const ITEM_KEYS = new Set(['name', 'type', 'line', 'ttl', 'weight', 'value', 'error_code', 'error_message']);
+const ITEM_KEYS = new Set(['name', 'type', 'line', 'ttl', 'weight', 'value', 'error_code', 'error_message', 'status']);
 const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
 /** What a text field must read as: the string as sent, numbers and booleans as text, absent when null/absent. */
@@ -70,6 +71,10 @@ function expectFaithful(task: ImportTask, body: unknown): void {
     for (const key of ['name', 'type', 'line', 'error_code', 'error_message'] as const) {
       expect(item[key], `[${i}].${key}`).to.equal(expectedText(source[key]) ?? '');
     }
+    // The batch-create task's own status beside the error: text as sent, absent when not sent.
+    const status = expectedText(source['status']);
+    if (status === undefined) expect('status' in item, `[${i}].status should be absent`).to.equal(false);
+    else expect(item.status, `[${i}].status`).to.equal(status);
     const rawValue = source['value'] ?? source['records'];
     const values = rawValue === undefined || rawValue === null ? [] : Array.isArray(rawValue) ? rawValue : [rawValue];
     expect(item.value, `[${i}].value`).to.deep.equal(values.map((v) => expectedText(v)));
@@ -185,6 +190,46 @@ describe('normalizeImportResponse under fuzzing', () => {
       fuzzParameters(500),
     );
     check({ task_id: 't', status: 'DONE', success_count: 1.5e308, error_count: 1.5e308 });
+  });
+
+  // The records shown are kept where an answer's read the same (an identical poll builds
+  // nothing): whatever the answer, reading it against them gives what reading it afresh gives.
+  it('reads an answer against the records shown exactly as afresh: the same task, or the same error', function () {
+    this.timeout(30_000);
+    const itemsOf = (task: Json) => (Array.isArray(task['error_items']) ? (task['error_items'] as unknown[]) : []);
+    fc.assert(
+      fc.property(wellTypedTask, rawTask, fc.array(fc.constantFrom('shown', 'other', 'changed'), { maxLength: 25 }), fc.nat(), (first, other, picks, which) => {
+        const known = normalizeImportResponse(first)!.error_items;
+        const shownItems = itemsOf(first);
+        // Sent again (a fresh copy), another record, or sent again with one field taken from another record.
+        const items = picks.map((pick, i) => {
+          const again = structuredClone(shownItems[i % Math.max(1, shownItems.length)]) as unknown;
+          const another = itemsOf(other)[i];
+          if (pick === 'shown' || !isRecord(again)) return pick === 'other' ? another : again;
+          if (pick === 'other') return another;
+          const keys = Object.keys(isRecord(another) ? another : {});
+          const key = keys[which % Math.max(1, keys.length)];
+          return key === undefined ? again : { ...again, [key]: (another as Json)[key] };
+        });
+        const body = { code: 200, data: { ...first, error_items: items } };
+        let afresh: ImportTask | null | undefined;
+        let error: unknown;
+        try {
+          afresh = normalizeImportResponse(body);
+        } catch (thrown) {
+          error = thrown;
+        }
+        if (error) {
+          expect(() => atOnce(normalizeSteps(body, known))).to.throw(ImportStatusError, (error as Error).message);
+          return;
+        }
+        const read = atOnce(normalizeSteps(body, known))!;
+        expectFaithful(read, body);
+        expect(read.error_items).to.have.length(afresh!.error_items.length);
+        if (read.error_items.length === known.length && read.error_items.every((item, i) => item === known[i])) expect(read.error_items).to.equal(known);
+      }),
+      fuzzParameters(1_000),
+    );
   });
 
   it('copes with JSON texts that parse into deep nesting and broken UTF-16', () => {

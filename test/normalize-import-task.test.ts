@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { errorItemCount, normalizeImportResponse } from '../src/api/normalize-import-task.js';
+import { errorItemCount, normalizeImportResponse, normalizeSteps } from '../src/api/normalize-import-task.js';
+import type { ImportErrorItem } from '../src/api/types.js';
+import { atOnce } from '../src/shared/work-in-slices.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { documentedResponse, documentedTask, rawTask } from './support/documented-sample.js';
 
@@ -483,6 +485,70 @@ describe('normalizeImportResponse', () => {
 
     it('rejects an invalid task inside an envelope', () => {
       expectInvalid({ code: '200', data: { task_id: 't', status: 'DONE', total_count: 'lots' } }, /total_count/);
+    });
+  });
+
+  describe('read against the records shown', () => {
+    const record = (overrides: Record<string, unknown> = {}) => ({
+      name: 'a.example.com.', type: 'A', line: 'default_view', ttl: '300', value: ['192.0.2.1'], error_code: 'DNS.0016', error_message: 'exists', ...overrides,
+    });
+    const bodyOf = (items: unknown[]) => ({ task_id: 't1', status: 'DONE', error_items: items });
+    const shown = (items: unknown[]) => normalizeImportResponse(bodyOf(items))!.error_items;
+    const readAgainst = (items: unknown[], known: readonly ImportErrorItem[]) => atOnce(normalizeSteps(bodyOf(items), known))!;
+
+    it('keeps the very records and list shown when an answer sends them again, in every encoding the API uses', () => {
+      const items = [
+        record(),
+        record({ ttl: 300, weight: '5' }),
+        record({ value: '192.0.2.9' }),
+        record({ value: undefined, records: ['cdn.example.net.'] }),
+        record({ line: undefined, error_message: null }),
+        record({ ttl: 'abc', weight: 1e21 }),
+        record({ status: 'ERROR', ttl: 600 }),
+        record({ value: [] }),
+      ];
+      const known = shown(items);
+      const again = readAgainst(structuredClone(items), known);
+      expect(again.error_items).to.equal(known);
+      expect(Object.isFrozen(again)).to.equal(true);
+    });
+
+    const changes: Record<string, unknown>[] = [
+      { name: 'b.example.com.' }, { type: 'AAAA' }, { line: 'Dianxin' }, { line: '' }, { ttl: '600' }, { ttl: 600 }, { ttl: undefined },
+      { ttl: ' 300 ' }, { weight: 1 }, { value: ['192.0.2.2'] }, { value: ['192.0.2.1', '192.0.2.2'] }, { value: '192.0.2.1 ' },
+      { value: undefined, records: ['cdn.example.net.'] }, { error_code: 'DNS.0308' }, { error_message: 'other' }, { name: 5 },
+      { status: 'ERROR' },
+    ];
+    for (const change of changes) {
+      it(`reads a record changed in ${JSON.stringify(change)} afresh, and keeps the others`, () => {
+        const known = shown([record(), record({ name: 'second.' })]);
+        const items = [record(change), record({ name: 'second.' })];
+        const read = readAgainst(items, known).error_items;
+        expect(read).to.not.equal(known);
+        expect(read[0]).to.deep.equal(shown(items)[0]);
+        expect(read[1]).to.equal(known[1]);
+        expect(Object.isFrozen(read)).to.equal(true);
+      });
+    }
+
+    it('keeps the records in their places when the list grows or shrinks', () => {
+      const known = shown([record(), record({ name: 'second.' })]);
+      const longer = readAgainst([record(), record({ name: 'second.' }), record({ name: 'third.' })], known).error_items;
+      expect(longer).to.have.length(3);
+      expect([longer[0], longer[1]]).to.deep.equal([known[0], known[1]]);
+      expect(longer[0]).to.equal(known[0]);
+      const shorter = readAgainst([record()], known).error_items;
+      expect(shorter).to.not.equal(known);
+      expect(shorter[0]).to.equal(known[0]);
+    });
+
+    it('still refuses an invalid record, naming its index', () => {
+      const known = shown([record(), record({ value: ['192.0.2.0', '192.0.2.1'] })]);
+      expect(() => readAgainst([record(), 'oops'], known)).to.throw(ImportStatusError, /error_items\[1\] should be an object/);
+      // A hole where the record shown has a value: not that value, and refused as without it.
+      const holed: unknown[] = [];
+      holed[1] = '192.0.2.1';
+      expect(() => readAgainst([record(), record({ value: holed })], known)).to.throw(ImportStatusError, /error_items\[1\]\.value\[0\]/);
     });
   });
 });

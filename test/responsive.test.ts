@@ -36,6 +36,8 @@ async function atWidth(width: number, lang: string, status = 'DONE', items = rea
     { zoneId: 'zone-responsive', attributes: { style: `width: ${width}px`, lang }, state: status === 'DONE' ? 'done' : 'pending' },
   );
   expect(el.getBoundingClientRect().width, 'the fixture sets the width').to.equal(width);
+  // A list that appears shows its first rows in one frame and the rest of its page in the next.
+  await until(() => all(el, '[part~="error-item"]').length === Math.min(100, items.length), 'the whole first page');
   return el;
 }
 

@@ -1,14 +1,12 @@
-// The render benchmark's page (driven by bench/render.bench.js). Each scenario is one call the
-// driver traces, so it can read the longest main-thread task from Chromium's own trace:
-// `<dns-import-status>` as shipped (large lists worked out in slices), and beside it the same
-// work done at once (today's approach before slicing: normalize, group, filter and sort each in
-// one task). Records are generated deterministically before tracing starts; the fetcher hands
-// over an already parsed body, so no JSON.parse is counted: every millisecond is the element's.
-import { html, render } from 'lit';
-import { normalizeImportResponse, type DnsImportFailures, type DnsImportStatus, type ImportErrorItem } from '../../src/index.js';
-import { groupFailuresByCode } from '../../src/failures/failure-groups.js';
-import { applyFailureQuery, emptyFailureQuery, recordTypesOf, type FailureQuery } from '../../src/failures/failure-query.js';
-import { reuseUnchanged } from '../../src/polling/same-task.js';
+// The render benchmark's page (driven by bench/render.bench.js): `<dns-import-status>` with a
+// custom fetcher that hands over a parsed body, as a console's own client would, so no
+// JSON.parse is counted. Each poll gets a fresh object, parsed before the measurement starts,
+// never the object of the last poll. Records are generated
+// deterministically. While a step runs, the page records what a person sees: the gaps between
+// painted frames (a requestAnimationFrame loop), the long animation frames (LoAF, over 50 ms)
+// and how long each key press took to be painted (Event Timing).
+import type { DnsImportFailures, DnsImportStatus } from '../../src/index.js';
+import '../../src/index.js';
 
 const CODES = [
   ['DNS.0806', 'This line is not be supported in this DNS version.'],
@@ -17,11 +15,11 @@ const CODES = [
   ['DNS.1601', 'The line does not exist.'],
 ] as const;
 const TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT'] as const;
-/** Typed one letter at a time; every keystroke waits for its result. */
-const TYPED = 'host-7';
-const SORTS = ['name', 'code', 'type'] as const;
 
-/** A raw API body with `count` failed records, distinct names, in no particular order. */
+/**
+ * A raw API body with `count` failed records, distinct names, in no particular order, parsed
+ * from its JSON text as a console's own client would hand it over.
+ */
 function rawBody(count: number): unknown {
   const error_items = [];
   for (let i = 0; i < count; i++) {
@@ -38,135 +36,146 @@ function rawBody(count: number): unknown {
       error_message: message,
     });
   }
-  return {
+  return JSON.parse(JSON.stringify({
     code: 200,
     data: {
       task_id: `bench-task-${count}`, status: 'DONE', created_at: '2026-11-27T12:00:00.000', updated_at: '2026-11-27T12:00:01.000',
       zone_id: 'bench-zone', zone_type: 'public', language: 'en-us',
       total_count: count * 2, success_count: count, error_count: count, error_items,
     },
-  };
+  })) as unknown;
 }
 
 const stage = document.getElementById('stage')!;
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-/**
- * A result counts once painted, as a person sees it: the frame after it was rendered. Layout is
- * left to the browser's own rendering task (forcing it here would add it to the script's task).
- */
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+/** A result counts once painted, as a person sees it: the task after the frame that showed it. */
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+let count = 0;
+/** What the fetcher hands over at the next poll, once: the heap figures hold no body of the bench's own. */
 let body: unknown;
-let ours: DnsImportStatus | undefined;
-let atOnce: { items: readonly ImportErrorItem[]; container: HTMLElement } | undefined;
+const fetcher = () => {
+  const answer = body;
+  body = undefined;
+  return Promise.resolve(answer);
+};
+let el: DnsImportStatus | undefined;
 
-/** Before tracing: the body, and nothing left from the last run. */
-function prepare(count: number): void {
-  ours?.remove();
-  atOnce?.container.remove();
-  ours = atOnce = undefined;
+/** Before a run: nothing left from the last one, and the body of the first render. */
+function prepare(records: number): void {
+  el?.remove();
+  el = undefined;
+  count = records;
   body = rawBody(count);
 }
 
-const listOf = (el: DnsImportStatus) => el.shadowRoot!.querySelector<DnsImportFailures>('dns-import-failures');
+/** Before an identical poll: the same answer as a new object, made outside the measurement. */
+function freshBody(): void {
+  body = rawBody(count);
+}
 
-/** Until the list shows a finished result (rows or "no match", and not busy), laid out. */
-async function shown(el: DnsImportStatus): Promise<void> {
+const listOf = () => el?.shadowRoot?.querySelector<DnsImportFailures>('dns-import-failures');
+
+/**
+ * Until the list shows a finished result, its whole first page (or "no match"), not busy,
+ * painted; checked once a frame. A page may be built a few rows per frame: all of them count.
+ */
+async function settled(): Promise<void> {
   for (;;) {
-    const list = listOf(el);
-    const region = list?.shadowRoot?.querySelector('[part~="error-list"]');
-    if (region && region.getAttribute('aria-busy') !== 'true' && list!.shadowRoot!.querySelector('tbody tr')) break;
-    await nextTask();
-    await list?.updateComplete;
+    const root = listOf()?.shadowRoot;
+    await listOf()?.updateComplete;
+    const busy = root?.querySelector('[part~="error-list"]')?.getAttribute('aria-busy') !== 'false';
+    const listed = Number(root?.querySelector('table')?.getAttribute('aria-rowcount')) - 1;
+    const rows = root?.querySelectorAll('tbody tr').length ?? 0;
+    if (!busy && (listed === 0 ? rows === 1 : rows === Math.min(100, listed))) break;
+    await nextFrame();
   }
   await painted();
 }
 
-async function timed(act: () => Promise<void> | void): Promise<number> {
+/** From the fetcher's answer to the first page of rows painted (ms); then on until the causes are counted. */
+async function firstRender(): Promise<number> {
+  el = document.createElement('dns-import-status');
+  el.fetcher = fetcher;
+  el.setAttribute('zone-id', `bench-zone-${Math.random()}`);
   const start = performance.now();
-  await act();
-  return performance.now() - start;
+  stage.append(el);
+  while (!listOf()?.shadowRoot?.querySelector('tbody tr')) await nextFrame();
+  await painted();
+  const firstRows = performance.now() - start;
+  await settled();
+  return firstRows;
 }
 
-const ourScenarios = {
-  /** From the fetcher's answer to the first page of rows on screen (traced until the causes are counted too). */
-  firstRender: async () => {
-    const el = (ours = document.createElement('dns-import-status'));
-    el.fetcher = () => Promise.resolve(body);
-    el.setAttribute('zone-id', `bench-zone-${Math.random()}`);
-    const start = performance.now();
-    stage.append(el);
-    while (!listOf(el)?.shadowRoot?.querySelector('tbody tr')) await nextTask();
-    await painted();
-    const firstRows = performance.now() - start;
-    await shown(el);
-    return firstRows;
-  },
-  /** The same answer again, as a fresh object (a custom fetcher that returns objects). */
-  identicalPoll: () => timed(() => ours!.refresh()),
-  typing: () =>
-    timed(async () => {
-      const input = listOf(ours!)!.shadowRoot!.getElementById('failure-search') as HTMLInputElement;
-      for (let length = 1; length <= TYPED.length; length++) {
-        input.value = TYPED.slice(0, length);
-        input.dispatchEvent(new InputEvent('input'));
-        await listOf(ours!)!.updateComplete;
-        await shown(ours!);
-      }
-    }),
-  sorting: () =>
-    timed(async () => {
-      const root = listOf(ours!)!.shadowRoot!;
-      (root.querySelector('button.clear') as HTMLButtonElement | null)?.click();
-      for (const sort of SORTS) {
-        const select = root.getElementById('failure-sort') as HTMLSelectElement;
-        select.value = sort;
-        select.dispatchEvent(new Event('change'));
-        await listOf(ours!)!.updateComplete;
-        await shown(ours!);
-      }
-    }),
-};
-
-/** One page of plain rows: the at-once variant's render, as cheap as a render can be. */
-function renderPage(list: readonly ImportErrorItem[], container: HTMLElement): Promise<unknown> {
-  render(html`<table>${list.slice(0, 100).map((item) => html`<tr><td>${item.name}</td><td>${item.type}</td><td>${item.value.join(' ')}</td><td>${item.error_code}</td></tr>`)}</table>`, container);
-  return painted();
+/** The same answer again: `refresh()` until it has settled (ms). */
+async function identicalPoll(): Promise<number> {
+  const start = performance.now();
+  await el!.refresh();
+  const elapsed = performance.now() - start;
+  await painted();
+  return elapsed;
 }
 
-/** Each step in one task, as before slicing; the steps of typing and sorting in a task each. */
-const atOnceScenarios = {
-  firstRender: () =>
-    timed(async () => {
-      const items = normalizeImportResponse(body)!.error_items;
-      const container = document.createElement('div');
-      stage.append(container);
-      atOnce = { items, container };
-      void [groupFailuresByCode(items), recordTypesOf(items), items.some((item) => item.weight !== undefined)];
-      await renderPage(items, container);
-    }),
-  identicalPoll: () =>
-    timed(() => {
-      const task = normalizeImportResponse(body);
-      void reuseUnchanged({ ...task!, error_items: atOnce!.items }, task);
-    }),
-  typing: () =>
-    timed(async () => {
-      for (let length = 1; length <= TYPED.length; length++) {
-        await renderPage(applyFailureQuery(atOnce!.items, { ...emptyFailureQuery, text: TYPED.slice(0, length) }), atOnce!.container);
-      }
-    }),
-  sorting: () =>
-    timed(async () => {
-      for (const sort of SORTS) {
-        await renderPage(applyFailureQuery(atOnce!.items, { ...emptyFailureQuery, sort } as FailureQuery), atOnce!.container);
-      }
-    }),
-};
+/** Back to the whole list in the API's order, before sorting. */
+async function clearQuery(): Promise<void> {
+  listOf()?.shadowRoot?.querySelector<HTMLButtonElement>('button.clear')?.click();
+  const sort = listOf()?.shadowRoot?.querySelector<HTMLSelectElement>('#failure-sort');
+  if (sort && sort.value !== 'none') {
+    sort.value = 'none';
+    sort.dispatchEvent(new Event('change'));
+  }
+  await settled();
+}
 
+// What a person sees while a step runs.
+let measuring = false;
+let lastFrame = 0;
+let longestGap = 0;
+/** Long animation frames and key-press timings, as delivered (an entry may come after its frame). */
+let frames: PerformanceEntry[] = [];
+let keys: PerformanceEntry[] = [];
+
+new PerformanceObserver((list) => frames.push(...list.getEntries())).observe({ type: 'long-animation-frame' });
+new PerformanceObserver((list) => keys.push(...list.getEntries().filter((entry) => entry.name.startsWith('key')))).observe({
+  type: 'event',
+  durationThreshold: 16,
+} as PerformanceObserverInit);
+
+function onFrame(time: number): void {
+  if (!measuring) return;
+  longestGap = Math.max(longestGap, time - lastFrame);
+  lastFrame = time;
+  requestAnimationFrame(onFrame);
+}
+
+let since = 0;
+
+/** Starts recording frames once a frame has been painted (the step starts on a painted page). */
+async function startMeasuring(): Promise<void> {
+  since = lastFrame = await nextFrame();
+  longestGap = 0;
+  frames = [];
+  keys = [];
+  measuring = true;
+  requestAnimationFrame(onFrame);
+}
+
+/** Stops recording; the longest frame gap, long animation frame and key press to paint (0: none reported) of the step. */
+async function stopMeasuring(): Promise<{ longestGap: number; longestFrame: number; slowestKey: number }> {
+  await painted();
+  const until = performance.now();
+  measuring = false;
+  // The observers' last entries arrive after their frames.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const longest = (entries: PerformanceEntry[]) =>
+    Math.max(0, ...entries.filter((entry) => entry.startTime >= since && entry.startTime < until).map((entry) => entry.duration));
+  return { longestGap, longestFrame: longest(frames), slowestKey: longest(keys) };
+}
+
+const renderBench = { prepare, freshBody, firstRender, identicalPoll, settled, clearQuery, startMeasuring, stopMeasuring };
 declare global {
   interface Window {
-    renderBench: { prepare: typeof prepare; ours: typeof ourScenarios; atOnce: typeof atOnceScenarios };
+    renderBench: typeof renderBench;
   }
 }
-window.renderBench = { prepare, ours: ourScenarios, atOnce: atOnceScenarios };
+window.renderBench = renderBench;

@@ -8,7 +8,7 @@ import { setTag, UNCHANGED_BODY } from './body-tag.js';
 import { parseHuaweiErrorBody } from './huawei-error-body.js';
 import { ImportStatusError } from './import-status-error.js';
 import type { ImportTaskFetcher, ImportTaskKind } from './types.js';
-import { yieldToMain } from '../shared/work-in-slices.js';
+import { afterNextPaint } from '../shared/work-in-slices.js';
 
 type HeaderMap = Record<string, string>;
 
@@ -144,8 +144,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): ImportTaskF
     const tag = ok ? (responseHeaders.get('ETag') ?? (await digestOf(bytes))) : undefined;
     if (tag !== undefined && tag === knownTag) return UNCHANGED_BODY;
     const text = new TextDecoder().decode(bytes);
-    // Decoding and parsing 20 MB each take a long task: not one after the other in the same one.
-    if (bytes.byteLength > 1e6) await yieldToMain();
+    // Decoding and parsing 20 MB each take a long task: a frame is painted between the two.
+    if (bytes.byteLength > 1e6) await afterNextPaint();
     /** What every error about this response carries. */
     const fromResponse = { status, requestId: responseHeaders.get('X-Request-Id') ?? undefined };
     let body: unknown;

@@ -25,10 +25,17 @@ import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMess
 import { emptyFailureQuery, failureQuerySteps, isFiltering, recordTypeSteps, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { buildFailuresCsv, failureColumns, failuresCsvFileName, type FailuresCsvColumn } from './failures-csv.js';
 import { recordPieces } from './record-tokens.js';
-import { atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
+import { afterNextPaint, atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;
+
+/**
+ * Rows a list that appears builds per frame, starting with more than fit before it scrolls,
+ * until its page is whole: a page of rows built and laid out at once is a frame over 50 ms on a
+ * slow laptop.
+ */
+const ROWS_PER_FRAME = 25;
 
 /** Causes shown before "Show all": a long wall of cards hides the table. */
 const COLLAPSED_GROUP_COUNT = 12;
@@ -124,6 +131,8 @@ export class DnsImportFailures extends LitElement {
 
   /** What is shown; a list's identity is enough to know it changed. */
   #view: View | undefined;
+  /** Rows of the page rendered: ROWS_PER_FRAME more each frame while a page is built (#buildPage), else all. */
+  #pageRows = FAILURE_PAGE_SIZE;
   /** The view being worked out in slices, replaced (and its work dropped) when the list or query changes again. */
   #working: { items: readonly ImportErrorItem[]; query: FailureQuery; abort: AbortController } | undefined;
 
@@ -142,7 +151,28 @@ export class DnsImportFailures extends LitElement {
       this.#allGroupsShown = false;
     }
     this.#focusedCode = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset['code'];
+    // Not on a server (never connected there): its markup holds the whole page.
+    const appearing = this.isConnected && !this.#view?.items.length;
     this.#updateView();
+    if (appearing && (this.#view?.items.length ?? 0) > ROWS_PER_FRAME) this.#buildPage(0);
+  }
+
+  /**
+   * Renders `rows` rows of the page now and ROWS_PER_FRAME more after each paint until the page
+   * is whole; a page already being built goes on from `rows` in the same chain.
+   */
+  #buildPage(rows: number): void {
+    const built = this.#pageRows >= FAILURE_PAGE_SIZE;
+    this.#pageRows = rows;
+    if (built) this.#addRows();
+  }
+
+  #addRows(): void {
+    void afterNextPaint().then(() => {
+      this.#pageRows += ROWS_PER_FRAME;
+      this.requestUpdate();
+      if (this.#pageRows < FAILURE_PAGE_SIZE) this.#addRows();
+    });
   }
 
   #updateView(): void {
@@ -166,6 +196,8 @@ export class DnsImportFailures extends LitElement {
     inSlices(steps, abort.signal).then(
       (view) => {
         if (this.#working?.abort !== abort) return;
+        // New rows (a query's result) come a few per frame too, the first ones with the result.
+        if (view.list !== this.#view?.list) this.#buildPage(ROWS_PER_FRAME);
         this.#view = view;
         this.#working = undefined;
         this.requestUpdate();
@@ -255,7 +287,7 @@ export class DnsImportFailures extends LitElement {
           <tbody role="rowgroup">
             ${rows.length === 0
               ? html`<tr role="row"><td role="cell" class="no-match" colspan=${columns.length}>${messages.noMatch}</td></tr>`
-              : rows.map((item, index) => renderRow(item, start + index + 2, columns, titles))}
+              : rows.slice(0, this.#pageRows).map((item, index) => renderRow(item, start + index + 2, columns, titles))}
           </tbody>
         </table>
       </div>

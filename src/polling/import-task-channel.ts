@@ -266,7 +266,9 @@ export class ImportTaskChannel {
     if (outcome.ok) {
       this.#failures = 0;
       this.#failingSince = undefined;
-      const task = reuseUnchanged(this.snapshot.task, outcome.task);
+      // Already compared with the task shown, in slices (fetchAttempt is given it, and nothing
+      // else publishes a task while this channel's own request runs).
+      const { task } = outcome;
       const noNewTask = this.#awaitNewTask(task);
       if (this.#expecting || (task && task.status !== 'DONE')) this.#schedule(pollDelayMs(this.#interval));
       if (task !== this.snapshot.task || this.snapshot.error || noNewTask !== this.snapshot.noNewTask) {

@@ -157,6 +157,7 @@ export function hostileArbitraries(huge: readonly string[]): HostileArbitraries 
       records: field(valueLike),
       error_code: field(hostileOr(fc.constantFrom('DNS.0016', 'DNS.0303', 'DNS.0806', 'DNS.1601'))),
       error_message: field(hostileText),
+      status: field(hostileOr(fc.constantFrom('ERROR', 'SUCCESS'))),
     },
     { requiredKeys: [] },
   );
@@ -235,6 +236,7 @@ export const wellTypedItem = fc.record(
     records: fc.array(text, { maxLength: 2 }),
     error_code: text,
     error_message: text,
+    status: fc.oneof(text, fc.nat()),
   },
   { requiredKeys: [] },
 );
