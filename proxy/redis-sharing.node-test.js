@@ -81,6 +81,33 @@ describe('instances sharing one Redis', () => {
     assert.match(c.proxy.metricsText(), /^dns_import_status_proxy_redis_shared 1$/m);
   });
 
+  it('Huawei slower than minInterval: the instance that waited gets the answer it waited for; a viewer after it asks Huawei again', async () => {
+    const zone = `${ZONE}w1`;
+    let served = 0;
+    const upstream = gate();
+    script = (zoneId, { ak }) => upstream.opened.then(() => ({ body: { ...taskOf(zoneId, ak), served: ++served } }));
+    const a = await instance({ minInterval: 100 });
+    const b = await instance({ minInterval: 100 });
+    const both = [rawGet(a.host.url, importPath(zone)), rawGet(b.host.url, importPath(zone))];
+    await waitUntil(() => upstreamFor(zone).length === 1 && metric(a.proxy, 'coalesced_total') + metric(b.proxy, 'coalesced_total') === 1, 'the second instance waits on the first');
+    await waitUntil(() => Date.now() - upstreamFor(zone)[0].at > 250, 'Huawei slower than minInterval');
+    upstream.open();
+    assert.deepEqual((await Promise.all(both)).map((res) => res.json().served), [1, 1]);
+    assert.equal(upstreamFor(zone).length, 1, 'the instance that waited did not ask Huawei again');
+
+    // A newcomer asks again; a viewer arriving while it does waits for that answer, not the hand-off.
+    const again = gate();
+    script = (zoneId, { ak }) => again.opened.then(() => ({ body: { ...taskOf(zoneId, ak), served: ++served } }));
+    const later = rawGet(b.host.url, importPath(zone));
+    await waitUntil(() => upstreamFor(zone).length === 2, 'a newcomer asks Huawei again');
+    assert.deepEqual(await inspector.keys(`*${zone}*:answer`), [], 'the hand-off went when the newcomer took the lock');
+    const third = rawGet(a.host.url, importPath(zone));
+    await waitUntil(() => metric(a.proxy, 'coalesced_total') + metric(b.proxy, 'coalesced_total') === 2, 'the third viewer waits on the newcomer');
+    again.open();
+    assert.deepEqual([(await later).json().served, (await third).json().served], [2, 2], 'an answer older than minInterval is served to nobody who came after it');
+    assert.equal(upstreamFor(zone).length, 2);
+  });
+
   it('a 429 with Retry-After on one instance holds the other off Huawei too', async () => {
     const zone = `${ZONE}s2`;
     script = () => ({ status: 429, body: { error_code: 'APIG.0308', error_msg: 'The throttling threshold has been reached' }, headers: { 'Retry-After': '20' } });
@@ -121,7 +148,7 @@ describe('instances sharing one Redis', () => {
     const everything = [...keys, ...(await Promise.all(keys.map((key) => inspector.type(key).then((type) => (type === 'string' ? inspector.get(key) : '')))))].join('\n');
     for (const secret of [AK, SK, OTHER_AK, OTHER_SK, 'viewer-cookie', 'viewer-token', 'a=b']) assert.ok(!everything.includes(secret), secret);
     const value = JSON.parse(await inspector.get(answerKey));
-    assert.deepEqual(Object.keys(value).sort(), ['body', 'headers', 'holdMs', 'name', 'status', 'v', 'wait']);
+    assert.deepEqual(Object.keys(value).sort(), ['body', 'handoff', 'headers', 'holdMs', 'name', 'status', 'v', 'wait']);
     assert.deepEqual(Object.keys(value.headers).sort(), ['content-type', 'x-request-id']);
     assert.deepEqual(JSON.parse(Buffer.from(value.body, 'base64').toString('utf8')), taskOf(zone, AK));
   });

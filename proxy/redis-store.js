@@ -28,6 +28,12 @@ if kind ~= 'none' then return {'garbage'} end
 if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'locked'} end
 return {'held'}`;
 
+// Takes the lock if it is free, and then clears what sits under the answer's name (garbage, or a
+// hand-off too old to serve): whoever comes next waits for this holder's answer, not that one.
+const LOCK = `
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then redis.call('DEL', KEYS[1]) return 1 end
+return 0`;
+
 // Stores the answer (when there is one to keep), then frees the lock only if it is still ours:
 // a holder slower than its lock must not free the lock of the instance that took over.
 const PUBLISH = `
@@ -151,11 +157,11 @@ export function redisStore({ url, log, commandTimeoutMs = 500, retryDelayMs = 10
       return { kind: 'garbage' };
     },
 
-    /** Takes the lock if it is free, whatever sits under the answer's name. @param {string} name @param {string} token @param {number} lockMs */
+    /** Takes the lock if it is free, clearing whatever sits under the answer's name. @param {string} name @param {string} token @param {number} lockMs */
     async lock(name, token, lockMs) {
-      const reply = await call(() => client.sendCommand(['SET', keys(name)[1], token, 'NX', 'PX', String(lockMs)]));
+      const reply = await call(() => client.sendCommand(['EVAL', LOCK, '2', ...keys(name), token, String(lockMs)]));
       if (reply === UNAVAILABLE) return 'unavailable';
-      return reply === 'OK' ? 'locked' : 'held';
+      return reply === 1 ? 'locked' : 'held';
     },
 
     /**

@@ -7,17 +7,28 @@
 
 import { strongEntityTag } from './entity-tag.js';
 
-const VERSION = 1;
+// 2: a value may be a hand-off (below); an instance of version 1 reads it as a miss.
+const VERSION = 2;
+
+/**
+ * How long an answer already too old to serve stays in the store, marked as a hand-off, for the
+ * instances that waited on the request that fetched it: when Huawei takes longer than
+ * `minInterval` to answer (or the answer is never kept, as with `minInterval: 0`), the waiters
+ * still get the answer they waited for instead of each asking Huawei again. They look every 25 ms;
+ * a viewer that arrives later never gets a hand-off.
+ */
+export const HANDOFF_MS = 1000;
 const HEADER_NAMES = new Set(['content-type', 'content-encoding', 'content-language', 'retry-after', 'x-request-id']);
 
 /**
  * @param {string} name the key it is stored under
  * @param {import('./answer-cache.js').SharedAnswer} shared
+ * @param {boolean} [handoff] only for the instances that waited on it (see HANDOFF_MS)
  * @returns {string}
  */
-export function encodeSharedAnswer(name, shared) {
+export function encodeSharedAnswer(name, shared, handoff = false) {
   const { status, headers, body } = shared.answer;
-  return JSON.stringify({ v: VERSION, name, status, headers, body: body.toString('base64'), holdMs: shared.holdMs, wait: shared.wait });
+  return JSON.stringify({ v: VERSION, name, status, headers, body: body.toString('base64'), holdMs: shared.holdMs, wait: shared.wait, handoff });
 }
 
 /**
@@ -25,7 +36,7 @@ export function encodeSharedAnswer(name, shared) {
  * @param {unknown} value what the store returned
  * @param {number} leftMs how long the store still keeps it
  * @param {number} now @param {number} maxBodyBytes
- * @returns {import('./answer-cache.js').SharedAnswer | undefined}
+ * @returns {import('./answer-cache.js').SharedAnswer | undefined} a hand-off comes already expired
  */
 export function decodeSharedAnswer(name, value, leftMs, now, maxBodyBytes) {
   if (typeof value !== 'string' || value.length > maxBodyBytes * 2 || !(leftMs > 0)) return undefined;
@@ -37,10 +48,10 @@ export function decodeSharedAnswer(name, value, leftMs, now, maxBodyBytes) {
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { v, name: storedName, status, headers, body, holdMs, wait } = /** @type {Record<string, unknown>} */ (parsed);
-  if (v !== VERSION || storedName !== name || typeof wait !== 'boolean') return undefined;
+  const { v, name: storedName, status, headers, body, holdMs, wait, handoff } = /** @type {Record<string, unknown>} */ (parsed);
+  if (v !== VERSION || storedName !== name || typeof wait !== 'boolean' || typeof handoff !== 'boolean') return undefined;
   if (!Number.isInteger(status) || /** @type {number} */ (status) < 100 || /** @type {number} */ (status) > 599) return undefined;
-  if (typeof holdMs !== 'number' || !(holdMs > 0) || leftMs > holdMs) return undefined;
+  if (typeof holdMs !== 'number' || !(holdMs >= 0) || leftMs > (handoff ? HANDOFF_MS : holdMs) || (!handoff && holdMs === 0)) return undefined;
   if (typeof body !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return undefined;
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) return undefined;
   const entries = Object.entries(headers);
@@ -52,6 +63,6 @@ export function decodeSharedAnswer(name, value, leftMs, now, maxBodyBytes) {
     etag: strongEntityTag(bytes),
     holdMs,
     wait,
-    expiresAt: now + leftMs,
+    expiresAt: handoff ? now : now + leftMs,
   };
 }

@@ -5,7 +5,7 @@
 // skipped and this instance goes on alone.
 
 import { strongEntityTag } from './entity-tag.js';
-import { decodeSharedAnswer, encodeSharedAnswer } from './shared-answer-codec.js';
+import { HANDOFF_MS, decodeSharedAnswer, encodeSharedAnswer } from './shared-answer-codec.js';
 import { sharingOf } from './sharing-policy.js';
 import { SingleFlight } from './single-flight.js';
 
@@ -84,12 +84,14 @@ export function sharedAnswers({ fetchUpstream, minInterval, cache, store, metric
       if (claim.kind === 'unavailable') return undefined;
       if (claim.kind === 'hit') {
         const shared = decodeSharedAnswer(key, claim.value, claim.leftMs, Date.now(), maxBodyBytes);
-        if (shared) {
+        // Having waited, the answer of the request waited on, even one too old for a newcomer.
+        if (shared && (waited || leftOf(shared) > 0)) {
           if (!waited) metrics.cacheHits.redis += 1;
           return remember(key, shared);
         }
       }
-      // Something that is not an answer sits under the name: a miss, to be overwritten by whoever takes the lock.
+      // Something that is not an answer for this viewer sits under the name (garbage, or a hand-off
+      // it did not wait for): a miss, cleared by whoever takes the lock.
       const lock = claim.kind === 'hit' || claim.kind === 'garbage' ? await store.lock(key, token, lockMs) : claim.kind;
       if (signal.aborted) {
         // Everyone left while Redis answered: a lock just taken must not hold the others off.
@@ -108,7 +110,7 @@ export function sharedAnswers({ fetchUpstream, minInterval, cache, store, metric
           throw error;
         }
         const left = leftOf(shared);
-        await store.publish(key, token, left > 0 ? encodeSharedAnswer(key, shared) : '', left);
+        await store.publish(key, token, encodeSharedAnswer(key, shared, left === 0), left > 0 ? left : HANDOFF_MS);
         return remember(key, shared);
       }
       if (!waited) metrics.coalesced += 1;

@@ -9,7 +9,7 @@ import { AnswerCache } from './answer-cache.js';
 import { ifNoneMatchNames, parseEntityTags, strongEntityTag } from './entity-tag.js';
 import { targetBelowApiRoot } from './mount-path.js';
 import { ProxyMetrics } from './proxy-metrics.js';
-import { decodeSharedAnswer, encodeSharedAnswer } from './shared-answer-codec.js';
+import { HANDOFF_MS, decodeSharedAnswer, encodeSharedAnswer } from './shared-answer-codec.js';
 import { MAX_WAIT_MS, THROTTLE_WAIT_MS, retryAfterMs, secondsLeft, sharingOf } from './sharing-policy.js';
 import { SingleFlight } from './single-flight.js';
 import { ERROR_ITEM_PAGING, routeApiRequest } from './upstream-routes.js';
@@ -165,13 +165,21 @@ describe('shared values', () => {
     const decoded = decodeSharedAnswer(name, encodeSharedAnswer(name, shared), 400, 10_000, 1024);
     assert.deepEqual(decoded, { ...shared, expiresAt: 10_400 });
   });
+  it('a hand-off reads back already expired, also for an answer never kept (hold 0)', () => {
+    assert.deepEqual(decodeSharedAnswer(name, encodeSharedAnswer(name, shared, true), 400, 10_000, 1024), { ...shared, expiresAt: 10_000 });
+    const neverKept = { ...shared, holdMs: 0 };
+    assert.deepEqual(decodeSharedAnswer(name, encodeSharedAnswer(name, neverKept, true), 400, 10_000, 1024), { ...neverKept, expiresAt: 10_000 });
+    assert.equal(decodeSharedAnswer(name, encodeSharedAnswer(name, neverKept), 400, 10_000, 1024), undefined, 'a hold of 0 is only ever a hand-off');
+    assert.equal(decodeSharedAnswer(name, encodeSharedAnswer(name, shared, true), HANDOFF_MS + 1, 10_000, 1024), undefined, 'kept longer than a hand-off lives');
+  });
   it('anything else is a miss: garbage, another shape, another name, a body too large, a hold left longer than the hold', () => {
     const good = JSON.parse(encodeSharedAnswer(name, shared));
     const variants = [
       'garbage',
       '[]',
       'null',
-      JSON.stringify({ ...good, v: 2 }),
+      JSON.stringify({ ...good, v: 1 }),
+      JSON.stringify({ ...good, handoff: undefined }),
       JSON.stringify({ ...good, name: name.replace(ZONE, 'other') }),
       JSON.stringify({ ...good, status: '200' }),
       JSON.stringify({ ...good, status: 99 }),
