@@ -1,4 +1,4 @@
-// The simulator on a host's own Vite dev server, mounted as the README shows (a plugin whose
+// The simulator on a host's own Vite dev server, mounted as docs/development.md shows (a plugin whose
 // configureServer adds the middleware), and mounted at a path with Connect's `use(path, fn)`.
 // Run: node --test simulator/
 import assert from 'node:assert/strict';
