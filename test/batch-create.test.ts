@@ -8,7 +8,7 @@ import sinon from 'sinon';
 import '../src/index.js';
 import { importTaskPath } from '../src/api/http-fetcher.js';
 import type { ImportTaskFetcher, ImportTaskKind } from '../src/api/types.js';
-import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
+import { FAILURE_PAGE_SIZE, type DnsImportFailures } from '../src/failures/dns-import-failures.js';
 import { shareGroupName } from '../src/polling/tab-share.js';
 import type { DnsImportStatus } from '../src/status/dns-import-status.js';
 import { watchImport } from '../src/watcher/import-watcher.js';
@@ -45,9 +45,13 @@ async function allRows(el: DnsImportStatus): Promise<string[][]> {
   const root = list.shadowRoot!;
   const titles = [...root.querySelectorAll('th')].map((th) => text(th));
   const statusAt = titles.indexOf('Status');
+  const count = el.task!.error_items.length;
   const rows: string[][] = [];
   for (;;) {
-    for (const row of root.querySelectorAll('[part~="error-item"]')) {
+    // A page may still be built a few rows per frame.
+    const pageRows = () => root.querySelectorAll('[part~="error-item"]');
+    await until(() => pageRows().length === Math.min(FAILURE_PAGE_SIZE, count - rows.length), 'the whole page');
+    for (const row of pageRows()) {
       const cells = [...row.querySelectorAll('td')].map((td) => text(td));
       rows.push(statusAt === -1 ? [cells[0]!] : [cells[0]!, cells[statusAt]!]);
     }

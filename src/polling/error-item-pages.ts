@@ -26,6 +26,7 @@ export async function withEveryErrorItem(
   if (task?.status !== 'DONE' || task.error_items.length >= task.error_count) return task;
   if (shown?.task_id === task.task_id && shown.status === 'DONE') return shown;
   const items = [...task.error_items];
+  const held = new Set(items.map(itemKey));
   let offset = items.length;
   try {
     while (items.length < task.error_count && offset <= MAX_ERROR_ITEM_OFFSET) {
@@ -34,9 +35,9 @@ export async function withEveryErrorItem(
       if (page?.task_id !== task.task_id) break;
       // A record already held from an earlier page is that page again (a server that ignores the
       // offset, or pages that overlap); twins within one page are two records, and both stay.
-      const held = new Set(items.map(itemKey));
       const fresh = page.error_items.filter((item) => !held.has(itemKey(item)));
       if (fresh.length === 0) break;
+      for (const item of fresh) held.add(itemKey(item));
       items.push(...fresh);
       offset += page.error_items.length;
     }
