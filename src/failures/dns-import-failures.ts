@@ -154,25 +154,22 @@ export class DnsImportFailures extends LitElement {
     // Not on a server (never connected there): its markup holds the whole page.
     const appearing = this.isConnected && !this.#view?.items.length;
     this.#updateView();
-    if (appearing && (this.#view?.items.length ?? 0) > ROWS_PER_FRAME) this.#buildPage(0);
+    if (appearing && (this.#view?.items.length ?? 0) > ROWS_PER_FRAME) void this.#buildPage(0);
   }
 
   /**
    * Renders `rows` rows of the page now and ROWS_PER_FRAME more after each paint until the page
-   * is whole; a page already being built goes on from `rows` in the same chain.
+   * is whole; a page already being built goes on from `rows` in the same loop.
    */
-  #buildPage(rows: number): void {
-    const built = this.#pageRows >= FAILURE_PAGE_SIZE;
+  async #buildPage(rows: number): Promise<void> {
+    const building = this.#pageRows < FAILURE_PAGE_SIZE;
     this.#pageRows = rows;
-    if (built) this.#addRows();
-  }
-
-  #addRows(): void {
-    void afterNextPaint().then(() => {
+    if (building) return;
+    while (this.#pageRows < FAILURE_PAGE_SIZE) {
+      await afterNextPaint();
       this.#pageRows += ROWS_PER_FRAME;
       this.requestUpdate();
-      if (this.#pageRows < FAILURE_PAGE_SIZE) this.#addRows();
-    });
+    }
   }
 
   #updateView(): void {
@@ -197,7 +194,7 @@ export class DnsImportFailures extends LitElement {
       (view) => {
         if (this.#working?.abort !== abort) return;
         // New rows (a query's result) come a few per frame too, the first ones with the result.
-        if (view.list !== this.#view?.list) this.#buildPage(ROWS_PER_FRAME);
+        if (view.list !== this.#view?.list) void this.#buildPage(ROWS_PER_FRAME);
         this.#view = view;
         this.#working = undefined;
         this.requestUpdate();
