@@ -7,7 +7,7 @@
 import { errorCause, type ImportStatusError, type ImportStatusErrorCause } from '../api/import-status-error.js';
 import type { ImportTask, ImportTaskKind } from '../api/types.js';
 import { formatDuration, parseApiTime, roundTimeLeft } from './format.js';
-import { formatNumber, intlLocale, type Locale } from './locale.js';
+import { enNumber, intlLocale, zhNumber, type Locale } from './locale.js';
 
 export interface Messages {
   configHint: string;
@@ -63,8 +63,6 @@ function describeError(messages: Messages, error: ImportStatusError): string {
   return messages.problem[cause](error.status === undefined ? '' : ` (HTTP ${error.status})`);
 }
 
-const enNumber = (value: number) => formatNumber(value, 'en');
-const zhNumber = (value: number) => formatNumber(value, 'zh');
 const records = (count: number) => `${enNumber(count)} ${count === 1 ? 'record' : 'records'}`;
 
 const english: Messages = {
