@@ -202,7 +202,8 @@ export function estimateText(locale: Locale, { rate, msLeft }: { rate?: number |
 
 /** "Took 2 min 41 sec", from created_at to updated_at; undefined when that is unknown or negative. */
 export function tookText(locale: Locale, task: ImportTask): string | undefined {
-  const ms = (parseApiTime(task.updated_at)?.getTime() ?? NaN) - (parseApiTime(task.created_at)?.getTime() ?? NaN);
+  // Number() of a time that is unknown (undefined) is NaN, and so is the difference.
+  const ms = Number(parseApiTime(task.updated_at)) - Number(parseApiTime(task.created_at));
   return ms >= 0 ? tables[locale].took(formatDuration(ms, locale)) : undefined;
 }
 
