@@ -23,7 +23,7 @@ import { dnsImportFailuresStyles } from './dns-import-failures.styles.js';
 import { failureGroupSteps, type FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMessages } from './failure-messages.js';
 import { emptyFailureQuery, failureQuerySteps, isFiltering, recordTypeSteps, type FailureQuery, type FailureSortKey } from './failure-query.js';
-import { buildFailuresCsv, failureColumns, failuresCsvFileName, type FailuresCsvColumn } from './failures-csv.js';
+import { failureColumns, failuresCsvFileName, failuresCsvOf, type FailuresCsvColumn } from './failures-csv.js';
 import { recordPieces } from './record-tokens.js';
 import { afterNextPaint, atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
 
@@ -60,7 +60,7 @@ function* viewSteps(items: readonly ImportErrorItem[], query: FailureQuery, know
   const sameItems = known?.items === items;
   const overview = sameItems && known.overview
     ? known.overview
-    : { groups: yield* failureGroupSteps(items), types: yield* recordTypeSteps(items), columns: columnsOf(items) };
+    : { groups: yield* failureGroupSteps(items), types: yield* recordTypeSteps(items), columns: failureColumns(items) };
   const list = sameItems && known.query === query ? known.list : yield* failureQuerySteps(items, query);
   return { items, overview, query, list };
 }
@@ -154,25 +154,22 @@ export class DnsImportFailures extends LitElement {
     // Not on a server (never connected there): its markup holds the whole page.
     const appearing = this.isConnected && !this.#view?.items.length;
     this.#updateView();
-    if (appearing && (this.#view?.items.length ?? 0) > ROWS_PER_FRAME) this.#buildPage(0);
+    if (appearing && (this.#view?.items.length ?? 0) > ROWS_PER_FRAME) void this.#buildPage(0);
   }
 
   /**
    * Renders `rows` rows of the page now and ROWS_PER_FRAME more after each paint until the page
-   * is whole; a page already being built goes on from `rows` in the same chain.
+   * is whole; a page already being built goes on from `rows` in the same loop.
    */
-  #buildPage(rows: number): void {
-    const built = this.#pageRows >= FAILURE_PAGE_SIZE;
+  async #buildPage(rows: number): Promise<void> {
+    const building = this.#pageRows < FAILURE_PAGE_SIZE;
     this.#pageRows = rows;
-    if (built) this.#addRows();
-  }
-
-  #addRows(): void {
-    void afterNextPaint().then(() => {
+    if (building) return;
+    while (this.#pageRows < FAILURE_PAGE_SIZE) {
+      await afterNextPaint();
       this.#pageRows += ROWS_PER_FRAME;
       this.requestUpdate();
-      if (this.#pageRows < FAILURE_PAGE_SIZE) this.#addRows();
-    });
+    }
   }
 
   #updateView(): void {
@@ -197,7 +194,7 @@ export class DnsImportFailures extends LitElement {
       (view) => {
         if (this.#working?.abort !== abort) return;
         // New rows (a query's result) come a few per frame too, the first ones with the result.
-        if (view.list !== this.#view?.list) this.#buildPage(ROWS_PER_FRAME);
+        if (view.list !== this.#view?.list) void this.#buildPage(ROWS_PER_FRAME);
         this.#view = view;
         this.#working = undefined;
         this.requestUpdate();
@@ -224,7 +221,7 @@ export class DnsImportFailures extends LitElement {
     const view = this.#view;
     if (!view || view.items.length === 0) return nothing;
     const { items, list } = view;
-    const { groups, types, columns } = view.overview ?? { types: [], columns: columnsOf(items) };
+    const { groups, types, columns } = view.overview ?? { types: [], columns: failureColumns(items) };
     const messages = failureMessagesFor(this.#uiLanguage.locale);
     const filtering = isFiltering(view.query);
 
@@ -394,8 +391,7 @@ export class DnsImportFailures extends LitElement {
 
   /** Exports what the render that drew the button showed: the whole filtered list, every page. */
   #downloadCsv(titles: FailureColumnTitles, list: readonly ImportErrorItem[], columns: FailuresCsvColumn[], filtered: boolean): void {
-    const csv = buildFailuresCsv(list, { includeWeight: columns.includes('weight'), includeStatus: columns.includes('status'), headers: titles });
-    downloadTextFile(failuresCsvFileName(this.zoneId, this.taskId ?? '', filtered), csv);
+    downloadTextFile(failuresCsvFileName(this.zoneId, this.taskId ?? '', filtered), failuresCsvOf(list, columns, titles));
   }
 }
 
@@ -416,10 +412,6 @@ function renderRow(item: ImportErrorItem, rowIndex: number, columns: readonly Fa
     ${optional('status')}<td role="cell" class="code">${clipText(item.error_code)}</td><td role="cell">${clipText(item.error_message)}</td>
   </tr>`;
 }
-
-/** The columns a list needs (see failureColumns). */
-const columnsOf = (items: readonly ImportErrorItem[]) =>
-  failureColumns(items.some((item) => item.weight !== undefined), items.some((item) => item.status !== undefined));
 
 /**
  * A name or a value in pieces that wrap only where a reader would (record-tokens.ts): each

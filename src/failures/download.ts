@@ -9,7 +9,8 @@ export const REVOKE_AFTER_MS = 60_000;
 /**
  * Saves text as a file through the browser's download, with no server round trip. The anchor
  * is attached to the document because some browsers ignore clicks on detached links; it is
- * removed in the same task, before anything is painted, so it needs no hiding.
+ * removed in the same task, before anything is painted, so it needs no hiding. `click()` never
+ * throws (an error in a click listener is reported, not passed on), so the removal always runs.
  */
 export function downloadTextFile(fileName: string, text: string, mimeType = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
@@ -17,10 +18,7 @@ export function downloadTextFile(fileName: string, text: string, mimeType = 'tex
   anchor.href = url;
   anchor.download = fileName;
   document.body.append(anchor);
-  try {
-    anchor.click();
-  } finally {
-    anchor.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-  }
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
 }

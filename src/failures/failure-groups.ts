@@ -31,9 +31,8 @@ export function* failureGroupSteps(items: readonly ImportErrorItem[]): Steps<Fai
     const counts = tallies.get(code) ?? new Map<string, number>();
     tallies.set(code, counts.set(message, (counts.get(message) ?? 0) + 1));
   }
-  return Array.from(tallies, ([code, counts]) => summarise(code, counts)).sort(
-    (a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
+  // No two groups have the same code, so a tie on the count always has an order.
+  return Array.from(tallies, ([code, counts]) => summarise(code, counts)).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
 }
 
 /**

@@ -5,7 +5,7 @@
  * through Intl so "2,500" reads as each language writes it.
  */
 import type { FailureSortKey } from './failure-query.js';
-import { formatNumber, type Locale } from '../i18n/locale.js';
+import { enNumber, zhNumber, type Locale } from '../i18n/locale.js';
 
 /** The record's fields, in the order of the table and of the CSV export. */
 export interface FailureColumnTitles {
@@ -82,9 +82,6 @@ export function hintFor(messages: FailureMessages, code: string): string | undef
   // Own keys only: a code such as `constructor` or `__proto__` must not reach Object.prototype.
   return Object.hasOwn(hintOfCode, code) ? messages.hints[hintOfCode[code]!] : undefined;
 }
-
-const enNumber = (value: number) => formatNumber(value, 'en');
-const zhNumber = (value: number) => formatNumber(value, 'zh');
 
 const english: FailureMessages = {
   count: enNumber,

@@ -5,10 +5,17 @@ import { failureMessagesFor, type FailureColumnTitles } from './failure-messages
 export type FailuresCsvColumn = keyof FailureColumnTitles;
 
 /**
- * The columns in order, on screen and in the export; weight and status only where records have
- * one (the API omits weight where unsupported; only the batch-create task's records have a status).
+ * The columns of `items` in order, on screen and in the export; weight and status only where
+ * records have one (the API omits weight where unsupported; only the batch-create task's records
+ * have a status), unless `include` says otherwise.
  */
-export function failureColumns(includeWeight: boolean, includeStatus = false): FailuresCsvColumn[] {
+export function failureColumns(
+  items: readonly ImportErrorItem[],
+  {
+    includeWeight = items.some((item) => item.weight !== undefined),
+    includeStatus = items.some((item) => item.status !== undefined),
+  }: Pick<FailuresCsvOptions, 'includeWeight' | 'includeStatus'> = {},
+): FailuresCsvColumn[] {
   return [
     'name', 'type', 'line', 'ttl', ...(includeWeight ? (['weight'] as const) : []), 'value',
     ...(includeStatus ? (['status'] as const) : []), 'error_code', 'error_message',
@@ -32,13 +39,18 @@ export interface FailuresCsvOptions {
  * Several values stay in one cell, one per line.
  */
 export function buildFailuresCsv(items: readonly ImportErrorItem[], options: FailuresCsvOptions = {}): string {
-  const columns = failureColumns(
-    options.includeWeight ?? items.some((item) => item.weight !== undefined),
-    options.includeStatus ?? items.some((item) => item.status !== undefined),
-  );
+  return failuresCsvOf(items, failureColumns(items, options), options.headers);
+}
+
+/** The CSV of `items` in the columns given: a filtered list's export has the columns of its table. */
+export function failuresCsvOf(
+  items: readonly ImportErrorItem[],
+  columns: readonly FailuresCsvColumn[],
+  headers: FailuresCsvOptions['headers'] = {},
+): string {
   const english = failureMessagesFor('en').columns;
 
-  const rows: string[] = [columns.map((column) => csvCell(options.headers?.[column] ?? english[column])).join(',')];
+  const rows: string[] = [columns.map((column) => csvCell(headers[column] ?? english[column])).join(',')];
   for (const item of items) {
     rows.push(columns.map((column) => csvCell(cellValue(item, column))).join(','));
   }

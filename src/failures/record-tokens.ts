@@ -36,11 +36,6 @@ function piecesOfWord(word: string): RecordPiece[] {
 
 /** The pieces of a name or a value, in order; joined, they are the text itself. */
 export function recordPieces(text: string): RecordPiece[] {
-  const pieces: RecordPiece[] = [];
-  for (const part of text.split(/(\s+)/)) {
-    if (part === '') continue;
-    if (/^\s/.test(part)) pieces.push({ kind: 'text', text: part });
-    else pieces.push(...piecesOfWord(part));
-  }
-  return pieces;
+  // Split on a captured separator: words at even places (empty at either end), whitespace at odd ones.
+  return text.split(/(\s+)/).flatMap((part, index): RecordPiece[] => (index % 2 ? [{ kind: 'text', text: part }] : part ? piecesOfWord(part) : []));
 }

@@ -24,3 +24,7 @@ export function formatNumber(value: number, locale: Locale): string {
   if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale(locale))));
   return format.format(value);
 }
+
+/** `formatNumber` in each language, for the message tables. */
+export const enNumber = (value: number): string => formatNumber(value, 'en');
+export const zhNumber = (value: number): string => formatNumber(value, 'zh');

@@ -7,7 +7,7 @@
 import { errorCause, type ImportStatusError, type ImportStatusErrorCause } from '../api/import-status-error.js';
 import type { ImportTask, ImportTaskKind } from '../api/types.js';
 import { formatDuration, parseApiTime, roundTimeLeft } from './format.js';
-import { formatNumber, intlLocale, type Locale } from './locale.js';
+import { enNumber, intlLocale, zhNumber, type Locale } from './locale.js';
 
 export interface Messages {
   configHint: string;
@@ -63,8 +63,6 @@ function describeError(messages: Messages, error: ImportStatusError): string {
   return messages.problem[cause](error.status === undefined ? '' : ` (HTTP ${error.status})`);
 }
 
-const enNumber = (value: number) => formatNumber(value, 'en');
-const zhNumber = (value: number) => formatNumber(value, 'zh');
 const records = (count: number) => `${enNumber(count)} ${count === 1 ? 'record' : 'records'}`;
 
 const english: Messages = {
@@ -204,7 +202,8 @@ export function estimateText(locale: Locale, { rate, msLeft }: { rate?: number |
 
 /** "Took 2 min 41 sec", from created_at to updated_at; undefined when that is unknown or negative. */
 export function tookText(locale: Locale, task: ImportTask): string | undefined {
-  const ms = (parseApiTime(task.updated_at)?.getTime() ?? NaN) - (parseApiTime(task.created_at)?.getTime() ?? NaN);
+  // Number() of a time that is unknown (undefined) is NaN, and so is the difference.
+  const ms = Number(parseApiTime(task.updated_at)) - Number(parseApiTime(task.created_at));
   return ms >= 0 ? tables[locale].took(formatDuration(ms, locale)) : undefined;
 }
 

@@ -212,12 +212,13 @@ export class DnsImportStatus extends LitElement {
   }
 
   #phaseOf(snapshot: ChannelSnapshot | undefined): DnsImportStatusState {
+    const task = snapshot?.task;
     if (zoneIdOf(this.zoneId) === '') return 'idle';
-    if (!snapshot) return 'loading';
-    if (snapshot.error) return 'error';
-    if (snapshot.task === null) return 'empty';
-    if (snapshot.task === undefined) return 'loading';
-    return snapshot.task.status === 'DONE' ? 'done' : 'pending';
+    if (snapshot?.error) return 'error';
+    if (task === null) return 'empty';
+    // No snapshot yet, or no task in it yet.
+    if (!task) return 'loading';
+    return task.status === 'DONE' ? 'done' : 'pending';
   }
 
   protected override render(): TemplateResult {

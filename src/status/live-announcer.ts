@@ -32,10 +32,8 @@ export class LiveAnnouncer implements ReactiveController {
       return;
     }
     this.#pendingText = text;
-    this.#timer ??= setTimeout(() => {
-      this.#timer = undefined;
-      if (this.#pendingText !== undefined) this.#say(this.#pendingText);
-    }, wait);
+    // The latest text when the turn comes (#say clears the timer).
+    this.#timer ??= setTimeout(() => this.#say(this.#pendingText!), wait);
   }
 
   hostDisconnected(): void {
