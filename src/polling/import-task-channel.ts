@@ -112,7 +112,7 @@ export class ImportTaskChannel {
         follow: () => this.#follow(),
         refreshAsked: (expectNewTask) => void this.refresh({ expectNewTask }),
         joined: () => this.#checkIfIdle(),
-        leaderVisibility: () => this.#subscribers.forEach((subscriber) => subscriber.onPresence()),
+        leaderVisibility: () => this.#presenceChanged(),
       });
     }
   }
@@ -370,8 +370,14 @@ export class ImportTaskChannel {
     else this.#checkIfIdle();
   }
 
+  /** Whether someone sees the task may have changed: the subscribers' stall clocks count only such time. */
+  #presenceChanged(): void {
+    for (const subscriber of this.#subscribers) subscriber.onPresence();
+  }
+
   readonly #onVisibilityChange = () => {
     this.#clock.setHidden(document.hidden);
+    this.#presenceChanged();
     if (!document.hidden) this.#comeBack();
   };
 

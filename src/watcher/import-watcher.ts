@@ -175,7 +175,6 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
 
   /** Leaves the channel until the next `configure()` (an element removed from the page). */
   detach(): void {
-    if (this.#channel) document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.#channel?.unsubscribe(this);
     this.#channel = undefined;
     this.#armStallTimer();
@@ -227,7 +226,6 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
     if (zoneId === '') return;
     const next = channelFor({ fetcher, zoneId, taskKind, shareKey, endpoint });
     this.#channel = next;
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     next.subscribe(this);
   }
 
@@ -280,8 +278,6 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
     if (clock.running && wait > 0 && wait < Infinity) this.#stallTimer = setTimeout(() => this.#checkStall(), wait);
     return wait;
   }
-
-  readonly #onVisibilityChange = () => this.#checkStall();
 }
 
 /**
