@@ -33,7 +33,10 @@ export interface ChannelSubscriber {
   /** Poll period while every sharing page is hidden (0: none). The channel uses the shortest set. */
   readonly hiddenInterval: number;
   onSnapshot(snapshot: ChannelSnapshot): void;
-  /** Whether the task is watched by someone somewhere (`visibleSomewhere`) may have changed. */
+  /**
+   * Whether the task is watched by someone somewhere (`visibleSomewhere`) may have changed: this
+   * page was shown or hidden, or, with a share key, the polling tab's page was.
+   */
   onPresence(): void;
 }
 

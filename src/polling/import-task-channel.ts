@@ -33,19 +33,17 @@ import { canShareAcrossTabs, shareGroupName } from './tab-share.js';
 import { TabSync, type Schedule } from './tab-sync.js';
 import { VisibleClock } from './visible-clock.js';
 
-/** Channels without a share key: per fetcher, by task kind and zone (`channelKey`). */
-const channels = new WeakMap<ImportTaskFetcher, Map<string, ImportTaskChannel>>();
-/** Channels with a share key, by group name (key, endpoint, zone, task kind). */
-const sharedChannels = new Map<string, ImportTaskChannel>();
+/** The channels watched now (a page has a few: one per zone, task kind and source). */
+const channels = new Set<ImportTaskChannel>();
 
-const zonesOf = (fetcher: ImportTaskFetcher) => {
-  let zones = channels.get(fetcher);
-  if (!zones) channels.set(fetcher, (zones = new Map()));
-  return zones;
-};
-
-/** A zone's task of one kind, among a fetcher's channels (a kind never contains a space). */
-const channelKey = (taskKind: ImportTaskKind, zoneId: string) => `${taskKind} ${zoneId}`;
+/** The channel watched now of a zone's task of one kind: in a share group, or through a fetcher without one. */
+function watchedChannel(fetcher: ImportTaskFetcher, zoneId: string, taskKind: ImportTaskKind, group: string | undefined): ImportTaskChannel | undefined {
+  for (const channel of channels) {
+    // A share group is the key's, whatever the fetcher.
+    if (channel.group === group && channel.zoneId === zoneId && channel.taskKind === taskKind && (group !== undefined || channel.fetcher === fetcher)) return channel;
+  }
+  return undefined;
+}
 
 /**
  * The channel shared by every watcher of `source.zoneId`'s task of `source.taskKind` through
@@ -53,16 +51,9 @@ const channelKey = (taskKind: ImportTaskKind, zoneId: string) => `${taskKind} ${
  */
 export function channelFor(source: ChannelSource): ImportTaskChannel {
   const { fetcher, zoneId, taskKind, shareKey, endpoint } = source;
-  if (shareKey !== '') {
-    const group = shareGroupName(shareKey, endpoint, zoneId, taskKind);
-    let channel = sharedChannels.get(group);
-    if (!channel) sharedChannels.set(group, (channel = new ImportTaskChannel(fetcher, zoneId, taskKind, group)));
-    return channel;
-  }
-  const zones = zonesOf(fetcher);
-  const key = channelKey(taskKind, zoneId);
-  let channel = zones.get(key);
-  if (!channel) zones.set(key, (channel = new ImportTaskChannel(fetcher, zoneId, taskKind)));
+  const group = shareKey === '' ? undefined : shareGroupName(shareKey, endpoint, zoneId, taskKind);
+  let channel = watchedChannel(fetcher, zoneId, taskKind, group);
+  if (!channel) channels.add((channel = new ImportTaskChannel(fetcher, zoneId, taskKind, group)));
   return channel;
 }
 
@@ -112,7 +103,7 @@ export class ImportTaskChannel {
         follow: () => this.#follow(),
         refreshAsked: (expectNewTask) => void this.refresh({ expectNewTask }),
         joined: () => this.#checkIfIdle(),
-        leaderVisibility: () => this.#subscribers.forEach((subscriber) => subscriber.onPresence()),
+        leaderVisibility: () => this.#presenceChanged(),
       });
     }
   }
@@ -143,8 +134,7 @@ export class ImportTaskChannel {
     this.#due = false;
     this.#request?.abort();
     this.#sync?.stop();
-    if (this.group !== undefined) sharedChannels.delete(this.group);
-    else zonesOf(this.fetcher).delete(channelKey(this.taskKind, this.zoneId));
+    channels.delete(this);
   }
 
   /**
@@ -154,12 +144,8 @@ export class ImportTaskChannel {
    */
   handOver(subscriber: ChannelSubscriber, fetcher: ImportTaskFetcher): ImportTaskChannel {
     const { zoneId, taskKind } = this;
-    const key = channelKey(taskKind, zoneId);
-    const zones = zonesOf(fetcher);
-    const existing = zones.get(key);
+    const existing = watchedChannel(fetcher, zoneId, taskKind, undefined);
     if (!existing && this.#subscribers.size === 1) {
-      zonesOf(this.fetcher).delete(key);
-      zones.set(key, this);
       this.fetcher = fetcher;
       return this;
     }
@@ -370,8 +356,14 @@ export class ImportTaskChannel {
     else this.#checkIfIdle();
   }
 
+  /** Whether someone sees the task may have changed: the subscribers' stall clocks count only such time. */
+  #presenceChanged(): void {
+    for (const subscriber of this.#subscribers) subscriber.onPresence();
+  }
+
   readonly #onVisibilityChange = () => {
     this.#clock.setHidden(document.hidden);
+    this.#presenceChanged();
     if (!document.hidden) this.#comeBack();
   };
 

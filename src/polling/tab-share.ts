@@ -13,28 +13,12 @@
  *   ignored. What a message holds is checked by the caller (tab-sync.ts, with shared-state.ts),
  *   like an API body.
  *
- * TabShare knows nothing of polling: the channel's tab sync tells it what to send and hears what
- * comes.
+ * TabShare knows nothing of polling: the channel's tab sync (tab-sync.ts) extends it, tells it
+ * what to send and hears what comes.
  */
 
 /** Bumped when a message's shape changes: tabs running another version then never mix. */
 export const SHARE_PROTOCOL = 1;
-
-export interface TabShareHooks {
-  /** This tab now polls for the group (true), or only listens (false). */
-  lead(leading: boolean): void;
-  /** A leader's state, unchecked. */
-  receive(state: unknown): void;
-  /**
-   * Leader only: send the state now. `joined`: a tab has just joined (it may also warrant a
-   * check, as a new element on the page would); else this page's visibility changed.
-   */
-  stateWanted(joined: boolean): void;
-  /** Leader only: a tab asked for a fetch now (`refresh()`); `true` asks to wait for a new task. */
-  refreshAsked(expectNewTask: unknown): void;
-  /** Whether the leader's page is visible changed (the stall clock counts time watched anywhere). */
-  leaderVisibility(): void;
-}
 
 export type MessageType = 'state' | 'hello' | 'refresh';
 
@@ -69,11 +53,10 @@ export function shareGroupName(shareKey: string, endpoint: string, zoneId: strin
   return `dns-import-status:${SHARE_PROTOCOL}:${JSON.stringify([shareKey, endpoint, zoneId, taskKind])}`;
 }
 
-export class TabShare {
+export abstract class TabShare {
   /** Tells this tab's own messages apart (BroadcastChannel skips the sending object, not the page). */
   readonly #id = Math.random().toString(36);
   readonly #name: string;
-  readonly #hooks: TabShareHooks;
   #broadcast: BroadcastChannel | undefined;
   /** Whether this tab holds the lock. */
   #leading = false;
@@ -84,10 +67,27 @@ export class TabShare {
   /** The leader's page was hidden, as of its latest message. */
   #leaderHidden = false;
 
-  constructor(name: string, hooks: TabShareHooks) {
+  constructor(name: string) {
     this.#name = name;
-    this.#hooks = hooks;
   }
+
+  /** This tab now polls for the group (true), or only listens (false). */
+  protected abstract lead(leading: boolean): void;
+
+  /** A leader's state, unchecked. */
+  protected abstract receive(state: unknown): void;
+
+  /**
+   * Leader only: send the state now. `joined`: a tab has just joined (it may also warrant a
+   * check, as a new element on the page would); else this page's visibility changed.
+   */
+  protected abstract stateWanted(joined: boolean): void;
+
+  /** Leader only: a tab asked for a fetch now (`refresh()`); `true` asks to wait for a new task. */
+  protected abstract refreshAsked(expectNewTask: unknown): void;
+
+  /** Whether the leader's page is visible changed (the stall clock counts time watched anywhere). */
+  protected abstract leaderVisibility(): void;
 
   get leading(): boolean {
     return this.#leading;
@@ -112,7 +112,7 @@ export class TabShare {
    * Sends to the other tabs: `state` (the polling tab's, to all), `hello` (a tab asks the polling
    * tab for its whole state) or `refresh` (a tab asks it to fetch now).
    */
-  post(type: MessageType, body?: unknown): void {
+  protected post(type: MessageType, body?: unknown): void {
     const message: ShareMessage = { protocol: SHARE_PROTOCOL, type, from: this.#id, hidden: document.hidden, body };
     this.#broadcast?.postMessage(message);
   }
@@ -163,7 +163,7 @@ export class TabShare {
   #setLeading(leading: boolean): void {
     if (leading === this.#leading) return;
     this.#leading = leading;
-    this.#hooks.lead(leading);
+    this.lead(leading);
   }
 
   #receive(data: unknown): void {
@@ -172,19 +172,19 @@ export class TabShare {
       if (this.#leading) return;
       if (data.hidden !== this.#leaderHidden) {
         this.#leaderHidden = data.hidden;
-        this.#hooks.leaderVisibility();
+        this.leaderVisibility();
       }
-      this.#hooks.receive(data.body);
+      this.receive(data.body);
       if (data.hidden && !document.hidden) this.#requestLock(true);
     } else if (this.#leading) {
-      if (data.type === 'hello') this.#hooks.stateWanted(true);
-      else this.#hooks.refreshAsked(data.body);
+      if (data.type === 'hello') this.stateWanted(true);
+      else this.refreshAsked(data.body);
     }
   }
 
   readonly #onVisibilityChange = () => {
     // The followers learn of it from the state, and a visible one takes over from a hidden leader.
-    if (this.#leading) this.#hooks.stateWanted(false);
+    if (this.#leading) this.stateWanted(false);
     else if (!document.hidden && this.#leaderHidden) this.#requestLock(true);
   };
 

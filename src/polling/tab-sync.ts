@@ -2,8 +2,9 @@
  * A channel's side of sharing across tabs (with a share key): the polling tab tells the others
  * what it shows and where its schedule stands; a listening tab shows what it hears and keeps that
  * schedule at hand, to go on from it when it is elected. The election and the messages are
- * tab-share.ts; what a message holds and how it is checked, shared-state.ts. The channel keeps
- * its schedule: this module reads it and hands it over through the hooks.
+ * tab-share.ts, which TabSync extends; what a message holds and how it is checked,
+ * shared-state.ts. The channel keeps its schedule: this module reads it and hands it over
+ * through the hooks.
  */
 import type { ChannelSnapshot } from './channel-types.js';
 import { decodeSharedState, encodeSharedState, type SharedState } from './shared-state.js';
@@ -33,8 +34,7 @@ export interface TabSyncHooks {
   leaderVisibility(): void;
 }
 
-export class TabSync {
-  readonly #share: TabShare;
+export class TabSync extends TabShare {
   readonly #hooks: TabSyncHooks;
   /** Names the snapshot shown; a tab that missed one asks for it again. */
   #shownVersion = '';
@@ -44,35 +44,8 @@ export class TabSync {
   #heard: Schedule | undefined;
 
   constructor(group: string, hooks: TabSyncHooks) {
+    super(group);
     this.#hooks = hooks;
-    this.#share = new TabShare(group, {
-      lead: (leading) => (leading ? this.#lead() : hooks.follow()),
-      receive: (message) => this.#receive(message),
-      stateWanted: (joined) => {
-        this.send(true);
-        if (joined) hooks.joined();
-      },
-      refreshAsked: (expectNewTask) => hooks.refreshAsked(expectNewTask === true),
-      leaderVisibility: () => hooks.leaderVisibility(),
-    });
-  }
-
-  /** This tab polls for the group. */
-  get leading(): boolean {
-    return this.#share.leading;
-  }
-
-  /** Some page of the group is in front of someone: this one, or the polling tab's. */
-  get visibleSomewhere(): boolean {
-    return this.#share.visibleSomewhere;
-  }
-
-  start(): void {
-    this.#share.start();
-  }
-
-  stop(): void {
-    this.#share.stop();
   }
 
   /** This tab shows a snapshot of its own making (a new version for the others). */
@@ -82,7 +55,7 @@ export class TabSync {
 
   /** A listening tab asks the polling tab to fetch now, once for every tab. */
   askRefresh(expectNewTask: boolean): void {
-    this.#share.post('refresh', expectNewTask);
+    this.post('refresh', expectNewTask);
   }
 
   /**
@@ -91,16 +64,16 @@ export class TabSync {
    * changed (or `full`): an identical poll sends a few numbers, not 100,000 records.
    */
   send(full: boolean): void {
-    if (!this.#share.leading) return;
+    if (!this.leading) return;
     const shown = full || this.#sentVersion !== this.#shownVersion ? this.#hooks.snapshot() : undefined;
     this.#sentVersion = this.#shownVersion;
-    this.#share.post('state', encodeSharedState({ version: this.#shownVersion, shown, ...this.#hooks.schedule() }));
+    this.post('state', encodeSharedState({ version: this.#shownVersion, shown, ...this.#hooks.schedule() }));
   }
 
   /** A listening tab hears the polling tab: shows what it shows, and keeps its schedule at hand. */
-  #receive(message: unknown): void {
+  protected receive(message: unknown): void {
     const state = decodeSharedState(message);
-    if (!state || this.#share.leading) return;
+    if (!state || this.leading) return;
     const { version, shown, ...schedule } = state;
     this.#heard = schedule;
     this.#hooks.hear(schedule);
@@ -110,15 +83,30 @@ export class TabSync {
       this.#shownVersion = version;
     } else {
       // A change went by unheard (this tab joined late, or was frozen): ask for the whole state.
-      this.#share.post('hello');
+      this.post('hello');
     }
   }
 
-  /** Elected: the channel goes on from the schedule heard last, then tells the others. */
-  #lead(): void {
-    const heard = this.#heard;
-    this.#heard = undefined;
-    this.#hooks.lead(heard);
+  /** Elected: the channel goes on from the schedule heard last, then tells the others. Let go: it stops asking. */
+  protected lead(leading: boolean): void {
+    if (leading) {
+      const heard = this.#heard;
+      this.#heard = undefined;
+      this.#hooks.lead(heard);
+      this.send(true);
+    } else this.#hooks.follow();
+  }
+
+  protected stateWanted(joined: boolean): void {
     this.send(true);
+    if (joined) this.#hooks.joined();
+  }
+
+  protected refreshAsked(expectNewTask: unknown): void {
+    this.#hooks.refreshAsked(expectNewTask === true);
+  }
+
+  protected leaderVisibility(): void {
+    this.#hooks.leaderVisibility();
   }
 }

@@ -80,7 +80,7 @@ export interface ImportWatcher {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class ImportWatcher extends EventTarget implements ChannelSubscriber {
-  /** What the channel shows; undefined until the current channel has said anything. */
+  /** What the channel shows, which the events and the estimator follow; undefined until the current channel has said anything. */
   snapshot: ChannelSnapshot | undefined;
   /** True while the import has stalled (see `stallAfter`). */
   stalled = false;
@@ -92,13 +92,9 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
   /** The custom fetcher the channel was joined with, if any. */
   #customFetcher: ImportTaskFetcher | undefined;
   #closed = false;
-  /** The snapshot events were last derived from. */
-  #eventsFor: ChannelSnapshot | undefined;
   readonly #doneTaskIds = new Set<string>();
   /** Tasks seen running: their finish was watched (`import-done`'s `sawPending`). */
   readonly #pendingTaskIds = new Set<string>();
-  /** The task the estimator saw last. */
-  #observed: ImportTask | null | undefined;
   #stallTimer: ReturnType<typeof setTimeout> | undefined;
   /** Runs while the task is watched by someone: stalls count only that time. Made on first use (no document on a server). */
   #stallClock: VisibleClock | undefined;
@@ -175,19 +171,18 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
 
   /** Leaves the channel until the next `configure()` (an element removed from the page). */
   detach(): void {
-    if (this.#channel) document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.#channel?.unsubscribe(this);
     this.#channel = undefined;
     this.#armStallTimer();
   }
 
   onSnapshot(snapshot: ChannelSnapshot): void {
-    if (snapshot === this.snapshot) return;
+    const previous = this.snapshot;
+    if (snapshot === previous) return;
     this.snapshot = snapshot;
-    const task = snapshot.task;
-    if (task && task !== this.#observed) this.estimator.observe(task, this.#clock.now(), Date.now());
-    this.#observed = task;
-    this.#deriveEvents(snapshot);
+    const { task } = snapshot;
+    if (task && task !== previous?.task) this.estimator.observe(task, this.#clock.now(), Date.now());
+    this.#deriveEvents(snapshot, previous);
     this.#checkStall();
     this.#hooks.onChange?.();
   }
@@ -221,20 +216,15 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
     }
     this.detach();
     this.snapshot = undefined;
-    this.#eventsFor = undefined;
-    this.#observed = undefined;
     this.#customFetcher = custom;
     if (zoneId === '') return;
     const next = channelFor({ fetcher, zoneId, taskKind, shareKey, endpoint });
     this.#channel = next;
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     next.subscribe(this);
   }
 
   /** Progress on a change of content (not of object), done once per task, errors as they come. */
-  #deriveEvents(snapshot: ChannelSnapshot): void {
-    const previous = this.#eventsFor;
-    this.#eventsFor = snapshot;
+  #deriveEvents(snapshot: ChannelSnapshot, previous: ChannelSnapshot | undefined): void {
     const { task, error } = snapshot;
     // Content, not identity: a task fetched again through a new channel is not progress.
     if (task && !sameTask(task, previous?.task)) {
@@ -265,7 +255,7 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
     const stalled = this.#armStallTimer() <= 0;
     if (stalled === this.stalled) return;
     this.stalled = stalled;
-    if (stalled) this.dispatchEvent(importEvent('import-stalled', { task: this.#observed!, since: this.estimator.since }));
+    if (stalled) this.dispatchEvent(importEvent('import-stalled', { task: this.task!, since: this.estimator.since }));
     this.#hooks.onChange?.();
   }
 
@@ -276,12 +266,10 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
     if (!this.#stallClock && !this.#channel) return Infinity;
     const clock = this.#clock;
     clock.setHidden(!this.#watchedVisibly);
-    const wait = this.#observed && this.#channel ? this.estimator.stallIn(clock.now(), this.stallAfter) : Infinity;
+    const wait = this.task && this.#channel ? this.estimator.stallIn(clock.now(), this.stallAfter) : Infinity;
     if (clock.running && wait > 0 && wait < Infinity) this.#stallTimer = setTimeout(() => this.#checkStall(), wait);
     return wait;
   }
-
-  readonly #onVisibilityChange = () => this.#checkStall();
 }
 
 /**
