@@ -10,12 +10,15 @@
 //    default minInterval (1000 ms) and with minInterval 0 (no cache: only requests in flight shared).
 // 2. A cache hit on a 2,000-record body (about 0.4 MB): answers per second with 16 clients as fast
 //    as they go, and the time to the first and to the last byte at 500 requests per second, full
-//    answers and 304 revalidations,
-//    beside a plain node:http server sending the same bytes from memory (what the proxy adds is the
-//    difference) and beside minInterval 0.
+//    answers as they are, full answers asked for as a browser asks (`Accept-Encoding: gzip,
+//    deflate, br`: the proxy sends them gzipped) and 304 revalidations,
+//    beside a plain node:http server sending the same bytes (and the same bytes gzipped) from
+//    memory (what the proxy adds is the difference) and beside minInterval 0. The clients read
+//    the bytes as they come and inflate nothing: what unzipping costs a browser is timed apart.
 // Benchmarks measure; they never assert.
 import { spawn } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { startHuaweiDnsStub } from '../proxy/testing/huawei-dns-stub.js';
 import { startRedisServer } from '../proxy/testing/redis-server.js';
 import { ms, printTable } from './support.js';
@@ -60,15 +63,19 @@ async function startInstance(stubUrl, { minInterval, redisUrl }) {
   return { url, stop: () => (child.kill('SIGTERM'), exited) };
 }
 
-/** A GET that reads the whole answer; resolves with its status and the milliseconds to its first and last byte. */
+/** How a browser asks: it unzips gzip, deflate and brotli by itself. */
+const BROWSER_ENCODINGS = { 'Accept-Encoding': 'gzip, deflate, br' };
+
+/** A GET that reads the whole answer; resolves with its status, the bytes of its body, and the milliseconds to its first and last byte. */
 function timedGet(agent, base, headers = {}) {
   const { hostname, port } = new URL(base);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path: PATH, agent, headers }, (res) => {
       const firstByte = performance.now() - started;
-      res.on('data', () => {});
-      res.on('end', () => resolve({ status: res.statusCode, etag: res.headers.etag, firstByte, ms: performance.now() - started }));
+      let bytes = 0;
+      res.on('data', (chunk) => (bytes += chunk.length));
+      res.on('end', () => resolve({ status: res.statusCode, etag: res.headers.etag, encoding: res.headers['content-encoding'], bytes, firstByte, ms: performance.now() - started }));
     });
     req.on('error', reject);
     req.end();
@@ -121,6 +128,7 @@ async function openLoop(base, rate, seconds, headers) {
   const started = performance.now();
   let sent = 0;
   let errors = 0;
+  let bytes = 0;
   while (performance.now() - started < seconds * 1000) {
     const due = Math.floor(((performance.now() - started) / 1000) * rate);
     for (; sent < due; sent += 1) {
@@ -130,6 +138,7 @@ async function openLoop(base, rate, seconds, headers) {
             if (answer.status !== 200 && answer.status !== 304) return (errors += 1);
             latencies.push(answer.ms);
             firstBytes.push(answer.firstByte);
+            bytes = answer.bytes;
           },
           () => (errors += 1),
         ),
@@ -141,7 +150,7 @@ async function openLoop(base, rate, seconds, headers) {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   firstBytes.sort((a, b) => a - b);
-  return { rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), firstP50: percentile(firstBytes, 50), firstP99: percentile(firstBytes, 99), errors };
+  return { bytes, rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), firstP50: percentile(firstBytes, 50), firstP99: percentile(firstBytes, 99), errors };
 }
 
 /** As many answers as `clients` keep-alive clients get in `seconds`. */
@@ -161,10 +170,12 @@ async function closedLoop(base, clients, seconds, headers) {
   return answers / seconds;
 }
 
-/** The same bytes from memory, with no proxy: the floor of what loopback HTTP costs here. */
+/** The same bytes from memory (gzipped beforehand, for a client that names gzip), with no proxy: the floor of what loopback HTTP costs here. */
 async function startPlainServer(body, etag) {
+  const gzipped = gzipSync(body);
   const server = createServer((req, res) => {
     if (req.headers['if-none-match'] === etag) return res.writeHead(304, { ETag: etag }).end();
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', ETag: etag, 'Content-Length': gzipped.length }).end(gzipped);
     res.writeHead(200, { 'Content-Type': 'application/json', ETag: etag, 'Content-Length': body.length }).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -203,12 +214,13 @@ export async function run() {
     const latencyRows = [];
     try {
       for (const [what, base] of [['proxy, cache hit', cached.url], ['plain node:http server, same bytes from memory', plain.url], ['proxy, minInterval 0 (every answer from upstream, in-flight shared)', uncached.url]]) {
-        for (const [kind, headers] of [['200, full body', {}], ['304 to If-None-Match', { 'If-None-Match': first.etag }]]) {
+        for (const [kind, headers] of [['200, full body', {}], ['200, full body, gzip (as a browser asks)', BROWSER_ENCODINGS], ['304 to If-None-Match', { 'If-None-Match': first.etag }]]) {
           const throughput = await closedLoop(base, 16, 5, headers);
           const at500 = await openLoop(base, 500, 10, headers);
           latencyRows.push({
             server: what,
             answer: kind,
+            'bytes sent': at500.bytes,
             'answers/s (16 clients)': Math.round(throughput),
             'first byte p50 / p99 at 500 req/s': `${ms(at500.firstP50)} / ${ms(at500.firstP99)}`,
             'last byte p50 / p99 at 500 req/s': `${ms(at500.p50)} / ${ms(at500.p99)}`,
@@ -223,6 +235,13 @@ export async function run() {
       await uncached.stop();
     }
     printTable(`A 2,000-record body (${(body.length / 1024).toFixed(0)} KB) through one instance`, latencyRows);
+    const gzipped = gzipSync(body);
+    const inflations = Array.from({ length: 50 }, () => {
+      const started = performance.now();
+      gunzipSync(gzipped);
+      return performance.now() - started;
+    }).sort((a, b) => a - b);
+    console.log(`Unzipping the ${gzipped.length}-byte gzip of that body (what the browser does, off the page's main thread): ${ms(percentile(inflations, 50))} median, ${ms(percentile(inflations, 99))} p99 of 50 (Node's zlib, this machine).`);
   } finally {
     await redis.stop();
     await stub.close();

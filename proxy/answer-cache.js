@@ -11,11 +11,13 @@
  * @property {number} holdMs      how long it is shared from the moment Huawei answered
  * @property {boolean} wait       the hold is a wait Huawei asked for
  * @property {number} expiresAt   epoch ms (this machine's clock) when the hold ends
+ * @property {{ body: Promise<Buffer | undefined>, bytes: number }} [gzip]  the body gzipped, made
+ *   once when a viewer first takes it (gzip-copies.js); `bytes` is 0 until it is made
  */
 
 /** @param {string} key @param {SharedAnswer} shared */
 function sizeOf(key, shared) {
-  let bytes = key.length + shared.etag.length + shared.answer.body.length;
+  let bytes = key.length + shared.etag.length + shared.answer.body.length + (shared.gzip?.bytes ?? 0);
   for (const [name, value] of Object.entries(shared.answer.headers)) bytes += name.length + value.length;
   return bytes;
 }
@@ -65,6 +67,15 @@ export class AnswerCache {
     // throttled again, and a burst of other resources must not wash it out. Waits go last.
     this.#evict((entry) => !entry.shared.wait);
     this.#evict(() => true);
+  }
+
+  /**
+   * Counts `shared` again (its gzip copy was made), if it is still what `key` holds: the bounds
+   * then hold for the copy too, the entry itself going if it alone is now over the byte bound.
+   * @param {string} key @param {SharedAnswer} shared
+   */
+  recount(key, shared) {
+    if (this.#entries.get(key)?.shared === shared) this.set(key, shared);
   }
 
   /** Drops the least recently used entries that `may` allows until both bounds hold. @param {(entry: { shared: SharedAnswer }) => boolean} may */

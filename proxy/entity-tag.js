@@ -11,6 +11,17 @@ export function strongEntityTag(body) {
   return `"${createHash('sha256').update(body).digest('base64url')}"`;
 }
 
+/**
+ * The strong tag of a body's gzip representation (content-coding.js): the body's own tag with
+ * `-gzip` inside the quotes, as Apache's mod_deflate does. Two representations must not share a
+ * strong tag, since their bytes differ; the suffix never makes another body's tag, which is 43
+ * base64url characters.
+ * @param {string} tag `"…"` of strongEntityTag @returns {string}
+ */
+export function gzipEntityTag(tag) {
+  return `${tag.slice(0, -1)}-gzip"`;
+}
+
 /** One entity tag, weak or strong, then a comma or the end (etagc: %x21 / %x23-7E / obs-text). */
 const ENTITY_TAG = /[ \t]*(?:W\/)?("[\x21\x23-\x7e\x80-\xff]*")[ \t]*(?:,|$)/y;
 

@@ -18,7 +18,9 @@
 // A whole team watches on one key: every viewer of a resource shares one upstream request and its
 // answer for `minInterval` ms, a wait Huawei asks for holds for all of them, and with `redisUrl`
 // several instances share all that through Redis (shared-answers.js). Answers carry a strong ETag
-// and `Age`; a matching If-None-Match gets a 304.
+// and `Age`; a matching If-None-Match gets a 304. A viewer that takes gzip gets a large body
+// gzipped, compressed once per shared answer (content-coding.js, gzip-copies.js); Redis keeps
+// only what Huawei sent.
 //
 // It has no user authentication of its own: whoever can reach it reads the zones the key can
 // read. Mount it behind the host's own sign-in, or keep it on 127.0.0.1.
@@ -26,7 +28,9 @@
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { AnswerCache } from './answer-cache.js';
-import { ifNoneMatchNames } from './entity-tag.js';
+import { acceptsGzip, gzipVaries } from './content-coding.js';
+import { gzipEntityTag, ifNoneMatchNames } from './entity-tag.js';
+import { gzipCopies } from './gzip-copies.js';
 import { huaweiUpstream, proxyError } from './huawei-upstream.js';
 import { normalizePrefix, targetBelowApiRoot } from './mount-path.js';
 import { ProxyMetrics } from './proxy-metrics.js';
@@ -106,8 +110,12 @@ function writeAnswer(res, answer) {
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
   // The browser keeps nothing: the element sends back the ETag itself.
   res.setHeader('Cache-Control', 'no-store');
+  // Node sets Content-Length from the bytes given to end(): the gzip copy's for a gzipped answer.
   res.end(answer.body);
 }
+
+/** `Age`: whole seconds since the answer's request left (or Huawei's wait began). @param {import('./answer-cache.js').SharedAnswer} shared @param {number} now */
+const ageOf = (shared, now) => String(Math.max(0, Math.floor((now - (shared.expiresAt - shared.holdMs)) / 1000)));
 
 /** @param {HuaweiDnsProxyOptions} options @returns {URL} */
 function dnsEndpoint(options) {
@@ -181,21 +189,44 @@ export function huaweiDnsProxy(options) {
     maxBodyBytes,
   });
 
-  /** @param {Req} req @param {Res} res @param {import('./answer-cache.js').SharedAnswer} shared */
-  function sendShared(req, res, shared) {
-    const now = Date.now();
+  const gzipCopyOf = gzipCopies({ cache, metrics });
+
+  /**
+   * The answer, as this viewer takes it: a 304 when its If-None-Match names the body (either
+   * representation's tag: a browser that changed encodings still revalidates), else the body,
+   * gzipped when the viewer takes gzip and the body is large enough (content-coding.js).
+   * @param {Req} req @param {Res} res @param {string} key @param {import('./answer-cache.js').SharedAnswer} shared @param {AbortSignal} left
+   */
+  async function sendShared(req, res, key, shared, left) {
     const { answer, etag } = shared;
-    res.setHeader('ETag', etag);
-    res.setHeader('Age', String(Math.max(0, Math.floor((now - (shared.expiresAt - shared.holdMs)) / 1000))));
-    if (answer.status >= 200 && answer.status < 300 && ifNoneMatchNames(req.headers['if-none-match'], etag)) {
+    const varies = gzipVaries(answer);
+    const wantsGzip = varies && acceptsGzip(req.headers['accept-encoding']);
+    // Caches between the proxy and the browser must not give one viewer's encoding to another.
+    if (varies) res.setHeader('Vary', 'Accept-Encoding');
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (answer.status >= 200 && answer.status < 300 && (ifNoneMatchNames(ifNoneMatch, etag) || (varies && ifNoneMatchNames(ifNoneMatch, gzipEntityTag(etag))))) {
       metrics.notModified += 1;
       res.statusCode = 304;
+      res.setHeader('ETag', wantsGzip ? gzipEntityTag(etag) : etag);
+      res.setHeader('Age', ageOf(shared, Date.now()));
       res.setHeader('Cache-Control', 'no-store');
-      return res.end();
+      res.end();
+      return;
+    }
+    const gzipped = wantsGzip ? await gzipCopyOf(key, shared) : undefined;
+    if (left.aborted) return;
+    const now = Date.now();
+    /** @type {Record<string, string>} */
+    const headers = { ...answer.headers };
+    if (shared.wait) headers['retry-after'] = String(secondsLeft(shared, now));
+    if (gzipped) {
+      metrics.gzipAnswers += 1;
+      headers['content-encoding'] = 'gzip';
     }
     if (answer.status === 429) metrics.throttledPassedOn += 1;
-    if (!shared.wait) return writeAnswer(res, answer);
-    writeAnswer(res, { ...answer, headers: { ...answer.headers, 'retry-after': String(secondsLeft(shared, now)) } });
+    res.setHeader('ETag', gzipped ? gzipEntityTag(etag) : etag);
+    res.setHeader('Age', ageOf(shared, now));
+    writeAnswer(res, { ...answer, headers, body: gzipped ?? answer.body });
   }
 
   /** @type {HuaweiDnsProxy} */
@@ -214,16 +245,15 @@ export function huaweiDnsProxy(options) {
       res.on('close', () => {
         if (!res.writableFinished) leave.abort();
       });
-      answers.answer(`dns-import-status:v1:{${scope}:${route.resource}}`, route.resource, leave.signal).then(
-        (shared) => {
-          if (!leave.signal.aborted) sendShared(req, res, shared);
-        },
-        () => {
+      const key = `dns-import-status:v1:{${scope}:${route.resource}}`;
+      answers
+        .answer(key, route.resource, leave.signal)
+        .then((shared) => (leave.signal.aborted ? undefined : sendShared(req, res, key, shared, leave.signal)))
+        .catch(() => {
           // A viewer that left gets here (Huawei's failures are answers), and nobody is to be
           // answered; anything else is a fault of the proxy's own, answered as the gateway would.
           if (!leave.signal.aborted && !res.headersSent) writeAnswer(res, proxyError(502, 'PROXY.0502', 'The proxy failed to answer.'));
-        },
-      );
+        });
     },
     {
       /** @returns {ProxyHealth} */

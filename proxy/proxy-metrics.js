@@ -20,6 +20,8 @@ export class ProxyMetrics {
   notModified = 0;
   throttledPassedOn = 0;
   redisFallbacks = 0;
+  gzipAnswers = 0;
+  gzipCompressions = 0;
   /** @type {number[]} per bucket of LATENCY_BUCKETS, not cumulative */
   #latencyCounts = LATENCY_BUCKETS.map(() => 0);
   #latencySum = 0;
@@ -59,6 +61,8 @@ export class ProxyMetrics {
       metric('not_modified_total', 'counter', 'Requests answered 304 to their If-None-Match.', [sample('not_modified_total', this.notModified)]),
       metric('throttled_total', 'counter', 'Answers with status 429 passed on to viewers.', [sample('throttled_total', this.throttledPassedOn)]),
       metric('redis_fallbacks_total', 'counter', 'Upstream fills that went on without Redis because it failed or was unreachable.', [sample('redis_fallbacks_total', this.redisFallbacks)]),
+      metric('gzip_answers_total', 'counter', 'Answers sent gzip-compressed to viewers whose Accept-Encoding takes gzip.', [sample('gzip_answers_total', this.gzipAnswers)]),
+      metric('gzip_compressions_total', 'counter', 'Bodies gzip-compressed: once per shared answer, however many viewers get it.', [sample('gzip_compressions_total', this.gzipCompressions)]),
       metric('cache_entries', 'gauge', 'Answers held in this instance\'s memory.', [sample('cache_entries', cacheEntries)]),
       metric('cache_bytes', 'gauge', 'Bytes of answers held in this instance\'s memory.', [sample('cache_bytes', cacheBytes)]),
       ...(redisShared === undefined ? [] : [metric('redis_shared', 'gauge', '1 while instances share through Redis, 0 while this one goes on alone.', [sample('redis_shared', redisShared ? 1 : 0)])]),

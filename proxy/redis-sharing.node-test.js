@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { createClient } from 'redis';
 import { huaweiDnsProxy } from './huawei-dns-proxy.js';
 import { startHuaweiDnsStub } from './testing/huawei-dns-stub.js';
@@ -151,6 +152,27 @@ describe('instances sharing one Redis', () => {
     assert.deepEqual(Object.keys(value).sort(), ['body', 'handoff', 'headers', 'holdMs', 'name', 'status', 'v', 'wait']);
     assert.deepEqual(Object.keys(value.headers).sort(), ['content-type', 'x-request-id']);
     assert.deepEqual(JSON.parse(Buffer.from(value.body, 'base64').toString('utf8')), taskOf(zone, AK));
+  });
+
+  it('Redis keeps the body as Huawei sent it; each instance gzips for its own viewers', async () => {
+    const zone = `${ZONE}s5`;
+    const items = Array.from({ length: 100 }, (_, i) => ({ name: `host-${i}.example.com.`, error_code: 'DNS.0806' }));
+    script = (zoneId, { ak }) => ({ body: { ...taskOf(zoneId, ak), error_items: items } });
+    const a = await instance({ minInterval: 60_000 });
+    const b = await instance({ minInterval: 60_000 });
+    const browser = { 'Accept-Encoding': 'gzip, deflate, br' };
+    const fromA = await rawGet(a.host.url, importPath(zone), browser);
+    const fromB = await rawGet(b.host.url, importPath(zone), browser);
+    const plainFromB = await rawGet(b.host.url, importPath(zone));
+    assert.equal(upstreamFor(zone).length, 1);
+    assert.equal(metric(b.proxy, 'cache_hits_total{store="redis"}'), 1);
+    for (const zipped of [fromA, fromB]) assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.ok(gunzipSync(fromB.body).equals(plainFromB.body));
+    assert.equal(fromB.headers.etag, fromA.headers.etag);
+    assert.equal([a, b].map(({ proxy }) => metric(proxy, 'gzip_compressions_total')).join(), '1,1');
+    const value = JSON.parse(await inspector.get((await inspector.keys(`*${zone}*:answer`))[0]));
+    assert.equal(value.headers['content-encoding'], undefined);
+    assert.ok(Buffer.from(value.body, 'base64').equals(plainFromB.body), 'what Huawei answered, not gzipped');
   });
 
   it('garbage in Redis, or the value of another key under this name, is a miss: never served, overwritten', async () => {

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import client from 'prom-client';
 import { AnswerCache } from './answer-cache.js';
-import { ifNoneMatchNames, parseEntityTags, strongEntityTag } from './entity-tag.js';
+import { acceptedCodings, acceptsGzip, gzipVaries, GZIP_MIN_BYTES } from './content-coding.js';
+import { gzipEntityTag, ifNoneMatchNames, parseEntityTags, strongEntityTag } from './entity-tag.js';
 import { targetBelowApiRoot } from './mount-path.js';
 import { ProxyMetrics } from './proxy-metrics.js';
 import { HANDOFF_MS, decodeSharedAnswer, encodeSharedAnswer } from './shared-answer-codec.js';
@@ -77,6 +78,31 @@ describe('entity tags', () => {
     assert.deepEqual(parseEntityTags(`"x" , W/"y",${tag}`), ['"x"', '"y"', tag]);
     for (const header of [tag, `W/${tag}`, `"x", ${tag}`, ` ${tag} `]) assert.equal(ifNoneMatchNames(header, tag), true, header);
     for (const header of ['*', '', 'garbage', `${tag}x`, `"x" ${tag}`, `w/${tag}`, tag.slice(0, -1), undefined, [tag]]) assert.equal(ifNoneMatchNames(header, tag), false, String(header));
+    const gzipTag = gzipEntityTag(tag);
+    assert.equal(gzipTag, `${tag.slice(0, -1)}-gzip"`, 'the gzip representation: -gzip inside the quotes');
+    assert.deepEqual(parseEntityTags(`${tag}, W/${gzipTag}`), [tag, gzipTag]);
+    assert.equal(ifNoneMatchNames(gzipTag, tag), false, 'two representations, two strong tags');
+  });
+});
+
+describe('content codings', () => {
+  it('gzip when Accept-Encoding gives it (or x-gzip, or *) a q-value above 0, and not below a stated identity', () => {
+    for (const header of ['gzip, deflate, br', 'gzip, deflate, br, zstd', 'GZIP', 'x-gzip', 'br;q=1.0, gzip;q=0.8, *;q=0.1', 'gzip;q=0.001', '*', 'gzip;q=1.000', ' deflate , gzip ', 'gzip ; q=0.5', 'identity;q=0.5, gzip', ['br', 'gzip']]) {
+      assert.equal(acceptsGzip(header), true, String(header));
+    }
+    for (const header of [undefined, '', 'identity', 'br, deflate', 'gzip;q=0', 'gzip;q=0.000', 'gzip;q=0, *', '*;q=0', 'gzip;q=0.5, identity', 'gzip;q=0.5, *', 'gzip;q=2', 'gzip;q=1.5', 'gzip;level=9', 'gzip;q=abc', 'gzip;q=0.0001']) {
+      assert.equal(acceptsGzip(header), false, String(header));
+    }
+    assert.deepEqual([...acceptedCodings('gzip;q=0.5, br, identity;q=0, gzip')], [['gzip', 0.5], ['br', 1], ['identity', 0]], 'the first mention of a coding counts');
+  });
+
+  it('a body has a gzip representation from GZIP_MIN_BYTES on, unless Huawei encoded it itself', () => {
+    const body = 'x'.repeat(GZIP_MIN_BYTES);
+    assert.equal(gzipVaries(answerOf(200, body)), true);
+    assert.equal(gzipVaries(answerOf(500, body)), true, 'a large error body too');
+    assert.equal(gzipVaries(answerOf(200, body.slice(1))), false, 'small bodies go as they are');
+    assert.equal(gzipVaries(answerOf(200, body, { 'content-encoding': 'gzip' })), false, 'never encoded twice');
+    assert.equal(gzipVaries(answerOf(200, body, { 'content-encoding': 'identity' })), true);
   });
 });
 
@@ -142,6 +168,29 @@ describe('the bounded cache', () => {
     emptied.delete('a');
     assert.equal(emptied.bytes, 0);
     assert.equal(emptied.size, 0);
+  });
+
+  it('counts a gzip copy made after the answer was kept: the bounds hold for it too', () => {
+    const cache = new AnswerCache({ maxEntries: 5, maxBytes: 1000 });
+    const a = shared(300);
+    const b = shared(300);
+    cache.set('a', a);
+    cache.set('b', b);
+    const before = cache.bytes;
+    a.gzip = { body: Promise.resolve(Buffer.alloc(100)), bytes: 100 };
+    cache.recount('a', a);
+    assert.equal(cache.bytes, before + 100);
+    b.gzip = { body: Promise.resolve(Buffer.alloc(350)), bytes: 350 };
+    cache.recount('b', b);
+    assert.equal(cache.get('a', 0), undefined, 'the other entry made room for the copy');
+    assert.ok(cache.get('b', 0));
+    assert.equal(cache.bytes, 1 + 3 + 300 + 350, 'key, tag, body and copy');
+    const replaced = shared(10);
+    cache.set('b', replaced);
+    b.gzip.bytes = 900;
+    cache.recount('b', b);
+    assert.equal(cache.get('b', 0), replaced, 'a copy of an answer no longer held changes nothing');
+    assert.equal(cache.bytes, 1 + 3 + 10);
   });
 
   it('keeps a wait Huawei asked for while other answers make room', () => {
@@ -249,6 +298,8 @@ describe('metrics', () => {
     ours.notModified = 25;
     ours.throttledPassedOn = 4;
     ours.redisFallbacks = 1;
+    ours.gzipAnswers = 12;
+    ours.gzipCompressions = 2;
     for (const seconds of [0.08, 0.09, 2]) ours.observeUpstreamLatency(seconds);
 
     const registry = new client.Registry();
@@ -266,6 +317,8 @@ describe('metrics', () => {
     counter('not_modified_total', help.not_modified_total, 25);
     counter('throttled_total', help.throttled_total, 4);
     counter('redis_fallbacks_total', help.redis_fallbacks_total, 1);
+    counter('gzip_answers_total', help.gzip_answers_total, 12);
+    counter('gzip_compressions_total', help.gzip_compressions_total, 2);
     gauge('cache_entries', help.cache_entries, 5);
     gauge('cache_bytes', help.cache_bytes, 1234);
     gauge('redis_shared', help.redis_shared, 1);

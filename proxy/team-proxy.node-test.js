@@ -7,6 +7,7 @@
 // Run: node --test proxy/
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import express from 'express';
 import { createServer as createViteServer } from 'vite';
 import { huaweiDnsProxy } from './huawei-dns-proxy.js';
@@ -288,6 +289,110 @@ describe('ETag and If-None-Match', () => {
     const missing = await rawGet(host.url, importPath(zone));
     const again = await rawGet(host.url, importPath(zone), { 'If-None-Match': missing.headers.etag });
     assert.equal(again.status, 404);
+  });
+});
+
+describe('gzip for viewers that take it', () => {
+  /** A task with `count` failed records: some 140 bytes each, so 20 are over GZIP_MIN_BYTES. */
+  const largeTaskOf = (zoneId, count = 300) => ({ ...taskOf(zoneId), error_count: count, error_items: Array.from({ length: count }, (_, i) => ({ name: `host-${i}.example.com.`, type: 'A', line: 'default_view', ttl: '300', value: [`192.0.2.${i % 256}`], error_code: 'DNS.0806', error_message: 'This line is not supported.' })) });
+  const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br' };
+
+  it('a viewer that takes gzip gets the body gzipped, which gunzips to exactly the bytes the others get; headers for each', async () => {
+    script = (zoneId) => ({ body: largeTaskOf(zoneId) });
+    const zone = `${ZONE}gz`;
+    const { proxy, host } = await team({ minInterval: 60_000 });
+    const plain = await rawGet(host.url, importPath(zone));
+    const zipped = await rawGet(host.url, importPath(zone), BROWSER);
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.headers['content-length'], String(plain.body.length));
+    assert.equal(plain.headers.vary, 'Accept-Encoding');
+    assert.equal(zipped.status, 200);
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(zipped.headers['content-length'], String(zipped.body.length));
+    assert.equal(zipped.headers.vary, 'Accept-Encoding');
+    assert.equal(zipped.headers['content-type'], plain.headers['content-type']);
+    assert.equal(zipped.headers['cache-control'], 'no-store');
+    assert.ok(gunzipSync(zipped.body).equals(plain.body), 'gunzips to the very bytes of the identity answer');
+    assert.ok(zipped.body.length * 5 < plain.body.length, `${zipped.body.length} of ${plain.body.length} bytes`);
+    assert.deepEqual(plain.json(), largeTaskOf(zone));
+    assert.equal(zipped.headers.etag, `${plain.headers.etag.slice(0, -1)}-gzip"`, 'another strong tag: the identity tag with -gzip inside the quotes');
+    assert.equal(metric(proxy, 'gzip_answers_total'), 1);
+    assert.equal(upstreamFor(zone).length, 1);
+    assert.equal(upstreamFor(zone)[0].headers['accept-encoding'], undefined, 'Huawei is still asked for the body as it is');
+  });
+
+  it('no Accept-Encoding, gzip;q=0, or another coding only: the body as it is; a small body or an error is never gzipped', async () => {
+    script = (zoneId) => ({ body: largeTaskOf(zoneId) });
+    const zone = `${ZONE}gi`;
+    const { proxy, host } = await team({ minInterval: 60_000 });
+    const plain = await rawGet(host.url, importPath(zone));
+    for (const header of ['gzip;q=0', 'br, deflate', 'gzip;q=0, *', '*;q=0', 'identity', 'gzip;q=0.5, identity']) {
+      const res = await rawGet(host.url, importPath(zone), { 'Accept-Encoding': header });
+      assert.equal(res.headers['content-encoding'], undefined, header);
+      assert.ok(res.body.equals(plain.body), header);
+      assert.equal(res.headers.etag, plain.headers.etag, header);
+    }
+    for (const header of ['*', 'x-gzip', 'br;q=1, gzip;q=0.5']) assert.equal((await rawGet(host.url, importPath(zone), { 'Accept-Encoding': header })).headers['content-encoding'], 'gzip', header);
+    const small = `${ZONE}gs`;
+    script = (zoneId) => ({ body: taskOf(zoneId) });
+    const tiny = await rawGet(host.url, importPath(small), BROWSER);
+    assert.equal(tiny.headers['content-encoding'], undefined);
+    assert.equal(tiny.headers.vary, undefined, 'a body under the threshold never varies');
+    script = () => ({ status: 404, body: { code: 'DNS.0302', message: 'This zone does not exist.' } });
+    const missing = await rawGet(host.url, importPath(`${ZONE}gm`), BROWSER);
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers['content-encoding'], undefined);
+    assert.equal(missing.json().code, 'DNS.0302');
+    assert.equal(metric(proxy, 'gzip_answers_total'), 3);
+  });
+
+  it('one compression for every viewer of an answer: twenty at once, and those after them', async () => {
+    const zone = `${ZONE}g1`;
+    const upstream = gate();
+    script = (zoneId) => upstream.opened.then(() => ({ body: largeTaskOf(zoneId) }));
+    const { proxy, host } = await team({ minInterval: 60_000 });
+    const viewers = Array.from({ length: 20 }, () => rawGet(host.url, importPath(zone), BROWSER));
+    await waitUntil(() => metric(proxy, 'requests_total') === 20, 'twenty viewers waiting');
+    upstream.open();
+    const answers = await Promise.all(viewers);
+    for (let i = 0; i < 10; i += 1) answers.push(await rawGet(host.url, importPath(zone), BROWSER));
+    assert.ok(answers.every((a) => a.headers['content-encoding'] === 'gzip' && a.body.equals(answers[0].body)));
+    assert.equal(metric(proxy, 'gzip_answers_total'), 30);
+    assert.equal(metric(proxy, 'gzip_compressions_total'), 1);
+    assert.equal(upstreamFor(zone).length, 1);
+  });
+
+  it('the gzip copy counts in the memory bound', async () => {
+    script = (zoneId) => ({ body: largeTaskOf(zoneId) });
+    const zone = `${ZONE}gb`;
+    const { proxy, host } = await team({ minInterval: 60_000 });
+    await rawGet(host.url, importPath(zone));
+    const before = metric(proxy, 'cache_bytes');
+    const zipped = await rawGet(host.url, importPath(zone), BROWSER);
+    assert.equal(metric(proxy, 'cache_bytes'), before + zipped.body.length);
+  });
+
+  it('If-None-Match with either tag of the body gets a 304 (a browser that changed encodings too), with the tag of what it would get now', async () => {
+    script = (zoneId) => ({ body: largeTaskOf(zoneId) });
+    const zone = `${ZONE}g3`;
+    const { proxy, host } = await team({ minInterval: 60_000 });
+    const tag = (await rawGet(host.url, importPath(zone))).headers.etag;
+    const gzipTag = `${tag.slice(0, -1)}-gzip"`;
+    for (const [inm, accept, expected] of [[gzipTag, BROWSER, gzipTag], [gzipTag, {}, tag], [tag, BROWSER, gzipTag], [`W/${gzipTag}`, {}, tag], [`"other", ${gzipTag}`, BROWSER, gzipTag]]) {
+      const res = await rawGet(host.url, importPath(zone), { 'If-None-Match': inm, ...accept });
+      assert.equal(res.status, 304, `${inm} ${JSON.stringify(accept)}`);
+      assert.equal(res.body.length, 0);
+      assert.equal(res.headers.etag, expected);
+      assert.equal(res.headers.vary, 'Accept-Encoding');
+    }
+    assert.equal(metric(proxy, 'gzip_compressions_total'), 0, 'a 304 compresses nothing');
+    const other = await rawGet(host.url, importPath(zone), { 'If-None-Match': `${tag.slice(0, -1)}-br"`, ...BROWSER });
+    assert.equal(other.status, 200, 'only the two tags of this body');
+    script = (zoneId) => ({ body: { ...largeTaskOf(zoneId), version: 2 } });
+    const changed = await rawGet((await team({ minInterval: 60_000 })).host.url, importPath(zone), { 'If-None-Match': `${tag}, ${gzipTag}`, ...BROWSER });
+    assert.equal(changed.status, 200, 'a changed body: neither old tag matches');
+    assert.notEqual(changed.headers.etag, gzipTag);
   });
 });
 

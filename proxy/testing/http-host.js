@@ -6,7 +6,7 @@
 import { createServer, request } from 'node:http';
 
 /**
- * @typedef {{ status: number, headers: import('node:http').IncomingHttpHeaders, text: string, json(): any }} RawAnswer
+ * @typedef {{ status: number, headers: import('node:http').IncomingHttpHeaders, body: Buffer, text: string, json(): any }} RawAnswer
  */
 
 /**
@@ -36,7 +36,7 @@ export async function startHost(middleware) {
 }
 
 /**
- * A raw GET. `signal` abandons it (the socket is destroyed), as a browser that navigates away.
+ * A raw GET: the body as it came (never decoded: a gzipped answer stays gzipped). `signal` abandons it (the socket is destroyed), as a browser that navigates away.
  * @param {string} base @param {string} path @param {Record<string, string>} [headers]
  * @param {{ method?: string, signal?: AbortSignal }} [options]
  * @returns {Promise<RawAnswer>}
@@ -49,8 +49,9 @@ export function rawGet(base, path, headers = {}, { method = 'GET', signal } = {}
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
+        const body = Buffer.concat(chunks);
+        const text = body.toString('utf8');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json: () => JSON.parse(text) });
       });
       res.on('error', reject);
     });

@@ -50,8 +50,10 @@ async function setUp({ sk = SK, now, answer } = {}) {
   return { stub, server, proxy };
 }
 
-async function open(url) {
+/** A new tab on `url`; `watch` sees the tab before the page loads. */
+async function open(url, watch = (_tab) => {}) {
   const tab = await browser.newPage();
+  watch(tab);
   const problems = [];
   tab.on('pageerror', (error) => problems.push(error.message));
   await tab.addInitScript(recorder);
@@ -97,6 +99,37 @@ test('an unchanged poll costs a 304: the element sends back the proxy\'s ETag an
   assert.ok(notModified() >= 1, 'the proxy answered 304 to the element');
   assert.ok(stub.requests.length >= 2, 'every poll asked Huawei (the element polls every 2 s, answers are shared for 1 s)');
   assert.equal(await element.getAttribute('state'), 'pending');
+  assert.deepEqual(await tab.evaluate(() => /** @type {any} */ (window).__events.filter((e) => e.type === 'import-error')), []);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+test('a large task reaches the browser gzipped, and its unchanged polls revalidate with the gzip tag as 304s', async () => {
+  const items = Array.from({ length: 300 }, (_, i) => ({ name: `host-${i}.example.com.`, type: 'A', line: 'default_view', ttl: '300', value: [`192.0.2.${i % 256}`], error_code: 'DNS.0806', error_message: 'This line is not supported.' }));
+  const task = { code: 200, data: { task_id: 't-gzip', status: 'PENDING', zone_id: ZONE, total_count: 1000, success_count: 400, error_count: 300, error_items: items } };
+  const { server, proxy } = await setUp({ answer: () => ({ body: task }) });
+  const seen = [];
+  const { tab, problems, element } = await open(`${server.url}/`, (tab) =>
+    tab.on('response', async (response) => {
+      if (!response.url().includes('/import/recordsets')) return;
+      const headers = await response.allHeaders();
+      const sent = await response.request().allHeaders();
+      seen.push({ status: response.status(), encoding: headers['content-encoding'], etag: headers.etag, accepted: sent['accept-encoding'], ifNoneMatch: sent['if-none-match'] });
+    }),
+  );
+  await eventOf(tab, 'import-progress');
+  const sample = (name) => Number(new RegExp(`^dns_import_status_proxy_${name} (\\d+)$`, 'm').exec(proxy.metricsText())?.[1]);
+  for (const deadline = Date.now() + 15_000; !seen.some((r) => r.status === 304) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.ok(sample('gzip_answers_total') >= 1, 'the proxy sent the browser a gzipped answer');
+  assert.ok(sample('not_modified_total') >= 1, 'the element revalidated with the tag it was given');
+  const gzipped = seen.find((r) => r.status === 200);
+  assert.ok(gzipped, JSON.stringify(seen));
+  assert.match(gzipped.accepted, /gzip/);
+  assert.equal(gzipped.encoding, 'gzip');
+  assert.match(gzipped.etag, /-gzip"$/);
+  assert.ok(seen.some((r) => r.status === 304 && r.ifNoneMatch === gzipped.etag), JSON.stringify(seen));
+  assert.equal(await element.getAttribute('state'), 'pending');
+  assert.ok((await element.locator('[part~="error-item"]').count()) > 0, 'the browser unzipped and the element read the failed records');
   assert.deepEqual(await tab.evaluate(() => /** @type {any} */ (window).__events.filter((e) => e.type === 'import-error')), []);
   assert.deepEqual(problems, []);
   await tab.close();
