@@ -110,7 +110,7 @@ function normalizeItem(raw: unknown, index: number): ImportErrorItem {
  * normalizing. It reads every field normalizeItem reads (a new field goes in both), the usual
  * encodings only: anything else is `false`, and the record is normalized.
  */
-function readsAs(raw: unknown, item: ImportErrorItem): boolean {
+export function readsAs(raw: unknown, item: ImportErrorItem): boolean {
   if (!isRecord(raw)) return false;
   const values = sentValues(raw);
   if (values.length !== item.value.length) return false;

@@ -3,6 +3,7 @@
  * `import-progress`, and a poll whose counters moved but whose failed records did not must
  * let the failed-record list see the same list (by identity) and skip regrouping and resorting.
  */
+import { readsAs } from '../api/normalize-import-task.js';
 import type { ImportErrorItem, ImportTask } from '../api/types.js';
 
 const SCALAR_KEYS = [
@@ -10,35 +11,19 @@ const SCALAR_KEYS = [
   'created_at', 'updated_at', 'zone_id', 'zone_type', 'language',
 ] as const satisfies readonly Exclude<keyof ImportTask, 'error_items'>[];
 
-/**
- * Field by field and in a plain loop, not over key lists or through a shared list helper:
- * every poll compares up to 100,000 records, and this form runs in about half the time.
- */
-function sameItem(a: ImportErrorItem, b: ImportErrorItem): boolean {
-  return (
-    a.name === b.name &&
-    a.type === b.type &&
-    a.line === b.line &&
-    a.ttl === b.ttl &&
-    a.weight === b.weight &&
-    a.status === b.status &&
-    a.error_code === b.error_code &&
-    a.error_message === b.error_message &&
-    a.value.length === b.value.length &&
-    a.value.every((value, index) => value === b.value[index])
-  );
-}
-
 function sameErrorItems(a: readonly ImportErrorItem[], b: readonly ImportErrorItem[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  // The same record object first: the normalizer keeps the records shown that an answer sends again.
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameItem(a[i]!, b[i]!)) return false;
+  // The same record object first: the normalizer keeps the records shown that an answer sends
+  // again. Else a normalized record is compared as the normalizer compares an answer's with the
+  // shown ones: one notion of the same record.
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !readsAs(a[i], b[i]!)) return false;
   return true;
 }
 
 const sameScalars = (a: ImportTask, b: ImportTask): boolean => SCALAR_KEYS.every((key) => a[key] === b[key]);
 
+/** Whether two tasks as the normalizer makes them say the same thing. */
 export function sameTask(a: ImportTask | null | undefined, b: ImportTask | null | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
