@@ -3,13 +3,22 @@
 // that cannot change what the browser renders:
 //   css``:  comments removed, whitespace runs collapsed to one space, and dropped next to
 //           `{ } ; , :` and at the ends; strings kept verbatim; `;}` becomes `}`.
-//   html``: whitespace runs collapsed to ONE space (never removed: between inline elements a
-//           space renders), outside attribute values, comments and <pre>/<textarea>/<script>/<style>.
+//   html``: whitespace runs collapsed to ONE space (between inline elements a space renders),
+//           outside attribute values, comments and <pre>/<textarea>/<script>/<style>; removed
+//           only where it is a direct child of an element whose children are rows, cells, items
+//           or options (table parts, lists, <dl>, <select>), which neither the parser nor the
+//           layout turns into a space (see WHITESPACE_FREE_PARENTS).
 // Templates are found with the TypeScript parser, so strings, comments and nested templates
 // in `${…}` expressions are never mistaken for template text.
 import ts from 'typescript';
 
 const RAW_TEXT_ELEMENTS = new Set(['pre', 'textarea', 'script', 'style', 'title', 'xmp', 'listing', 'plaintext']);
+// Elements whose direct whitespace-only text renders nothing: table parts (the parser keeps such
+// text, and CSS tables drop it between their boxes), lists and description lists (their children
+// are block-level items: ours are flex or grid items, or rows), and <select> (only its options
+// render). Text inside a cell, an item or an option is never touched.
+const WHITESPACE_FREE_PARENTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup', 'ul', 'ol', 'dl', 'select']);
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const isSpace = (c) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f';
 
 /** The static text ranges (between the delimiters) of a tagged template, in source order. */
@@ -71,8 +80,12 @@ export function minifyCssChunk(text, first = true, last = true) {
   return out;
 }
 
-/** HTML: `state` carries across the chunks of one template ({ mode, quote, tag, raw }). */
+/**
+ * HTML: `state` carries across the chunks of one template ({ mode, quote, tag, closing, raw,
+ * open }); `open` is the stack of elements opened in the template and not yet closed.
+ */
 export function minifyHtmlChunk(text, state = { mode: 'text' }) {
+  state.open ??= [];
   let out = '';
   for (let i = 0; i < text.length; ) {
     const c = text[i];
@@ -108,7 +121,7 @@ export function minifyHtmlChunk(text, state = { mode: 'text' }) {
     if (isSpace(c)) {
       let end = i;
       while (end < text.length && isSpace(text[end])) end++;
-      out += ' ';
+      if (state.mode !== 'text' || !WHITESPACE_FREE_PARENTS.has(state.open.at(-1))) out += ' ';
       i = end;
       continue;
     }
@@ -122,14 +135,23 @@ export function minifyHtmlChunk(text, state = { mode: 'text' }) {
       const name = /^<(\/?)([a-zA-Z][\w-]*)/.exec(text.slice(i, i + 64));
       if (name) {
         state.mode = 'tag';
-        state.tag = name[1] ? undefined : name[2].toLowerCase();
+        state.tag = name[2].toLowerCase();
+        state.closing = name[1] === '/';
       }
     } else if (state.mode === 'tag' && (c === '"' || c === "'")) {
       state.mode = 'attr-value';
       state.quote = c;
     } else if (state.mode === 'tag' && c === '>') {
       state.mode = 'text';
-      if (state.tag && RAW_TEXT_ELEMENTS.has(state.tag) && text[i - 1] !== '/') state.raw = state.tag;
+      if (state.closing) {
+        // An element closed: it and any left open inside it (a stray end tag changes nothing).
+        const at = state.open.lastIndexOf(state.tag);
+        if (at !== -1) state.open.length = at;
+      } else if (!VOID_ELEMENTS.has(state.tag)) {
+        // `/>` closes nothing in HTML: such an element stays open.
+        state.open.push(state.tag);
+        if (RAW_TEXT_ELEMENTS.has(state.tag) && text[i - 1] !== '/') state.raw = state.tag;
+      }
     }
     out += c;
     i++;

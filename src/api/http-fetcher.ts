@@ -23,8 +23,8 @@ export interface HttpFetcherOptions {
   credentials?: RequestCredentials;
 }
 
-/** The request path of a zone's task of this kind; the zone id can never leave its own path segment. */
-export function importTaskPath(zoneId: string, kind: ImportTaskKind = 'import'): string {
+/** The request path of a zone's task of this kind (the import unless `batch-create`); the zone id can never leave its own path segment. */
+export function importTaskPath(zoneId: string, kind?: ImportTaskKind): string {
   try {
     // `.` and `..` (even percent-encoded) are dot segments that URL parsing would resolve away.
     if (zoneId !== '' && !/^(\.|%2e){1,2}$/i.test(zoneId)) {

@@ -63,15 +63,6 @@ export function hiddenIntervalMs(value: unknown): number {
 }
 
 /**
- * The share key in force, or `''` for none (no sharing beyond the page). Empty or blank text,
- * or anything that is not a string, is none. Otherwise the key is used exactly as given (never
- * cut: two keys that differ only at their end must not share).
- */
-export function shareKeyOf(value: unknown): string {
-  return typeof value === 'string' && value.trim() !== '' ? value : '';
-}
-
-/**
  * The `stall-after` attribute as used: 0 is off; NaN or negative is the default; a value
  * below the poll interval is raised to it (no stall can be seen between two polls); at most
  * the timer limit.
@@ -87,6 +78,13 @@ export function stallAfterMs(value: number, interval: number): number {
 export function zoneIdOf(value: unknown): string {
   return typeof value === 'string' && value.trim() !== '' ? value : '';
 }
+
+/**
+ * The share key in force, or `''` for none (no sharing beyond the page), read as a zone id is:
+ * empty or blank text, or anything that is not a string, is none. Otherwise the key is used
+ * exactly as given (never cut: two keys that differ only at their end must not share).
+ */
+export const shareKeyOf = zoneIdOf;
 
 /**
  * The task kind to watch: `batch-create` as given; anything else is `import`, the default (unset

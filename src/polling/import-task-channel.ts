@@ -345,7 +345,7 @@ export class ImportTaskChannel {
   }
 
   #clearTimer(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#serversWait = false;
   }

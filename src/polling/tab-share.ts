@@ -42,7 +42,7 @@ function isShareMessage(data: unknown): data is ShareMessage {
 
 /** Web Locks and BroadcastChannel are both needed; without either, each tab polls on its own. */
 export function canShareAcrossTabs(): boolean {
-  return typeof BroadcastChannel === 'function' && typeof navigator === 'object' && typeof navigator.locks?.request === 'function';
+  return typeof BroadcastChannel === 'function' && typeof navigator.locks?.request === 'function';
 }
 
 /**

@@ -49,7 +49,7 @@ export class LiveAnnouncer implements ReactiveController {
   }
 
   #clear(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#pendingText = undefined;
   }

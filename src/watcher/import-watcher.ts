@@ -234,7 +234,7 @@ export class ImportWatcher extends EventTarget implements ChannelSubscriber {
         this.#doneTaskIds.add(task.task_id);
         const sawPending = this.#pendingTaskIds.has(task.task_id);
         this.dispatchEvent(importEvent('import-done', { task, sawPending }));
-        if (sawPending && this.#options.notify && !this.#channel?.visibleSomewhere) {
+        if (sawPending && this.#options.notify && !this.#watchedVisibly) {
           showDoneNotificationOnce(task, (this.#hooks.locale ?? documentLocale)());
         }
       }
