@@ -37,35 +37,16 @@ export function importTaskPath(zoneId: string, kind?: ImportTaskKind): string {
   throw new ImportStatusError(`"${zoneId}" is not a valid zone id.`, { kind: 'config' });
 }
 
-const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
-
 /**
- * An HTTP date in any of the three forms RFC 9110 requires a recipient to accept, as epoch ms:
- * IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`)
- * and asctime (`Sun Nov  6 08:49:37 1994`). Read by hand: Date.parse reads junk as dates and
- * takes asctime, which has no zone, as local time.
+ * An HTTP date as epoch ms, in the form servers send: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37
+ * GMT`, RFC 9110), which is exactly what toUTCString() writes, so a text is one when it reads back
+ * the same (Date.parse alone takes junk for dates too). The two obsolete forms a recipient is still
+ * asked to accept, RFC 850 and asctime, are not read: a `Retry-After` in one of them falls back to
+ * the element's own backoff, as an unreadable one does.
  */
-export function parseHttpDate(text: string, now = Date.now()): number | undefined {
-  const match =
-    /^[A-Za-z]{3}, (\d{2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/.exec(text) ??
-    /^[A-Za-z]{6,9}, (\d{2})-([A-Za-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/.exec(text) ??
-    /^[A-Za-z]{3} ([A-Za-z]{3}) ( \d|\d{2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/.exec(text);
-  if (!match) return undefined;
-  // asctime puts the month first and the year last.
-  const [day, month, year, hour, minute, second] = /^[A-Za-z]/.test(match[1]!)
-    ? [match[2], match[1], match[6], match[3], match[4], match[5]]
-    : match.slice(1);
-  const monthIndex = MONTHS.indexOf(month!) / 3;
-  if (!Number.isInteger(monthIndex)) return undefined;
-  let fullYear = Number(year);
-  if (year!.length === 2) {
-    // RFC 850's two-digit year: one more than 50 years ahead is the past century's (RFC 9110 §5.6.7).
-    const thisYear = new Date(now).getUTCFullYear();
-    fullYear += thisYear - (thisYear % 100);
-    if (fullYear > thisYear + 50) fullYear -= 100;
-  }
-  // Two- and four-digit numbers only: always a valid time.
-  return Date.UTC(fullYear, monthIndex, Number(day), Number(hour), Number(minute), Number(second));
+export function parseHttpDate(text: string): number | undefined {
+  const ms = Date.parse(text);
+  return !Number.isNaN(ms) && new Date(ms).toUTCString() === text ? ms : undefined;
 }
 
 /** `Retry-After` in seconds: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
@@ -73,7 +54,7 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   const text = header?.trim();
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text);
-  const date = parseHttpDate(text, now);
+  const date = parseHttpDate(text);
   return date === undefined ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
