@@ -20,12 +20,13 @@ import { clipText } from '../i18n/format.js';
 import { LangController } from '../i18n/lang-controller.js';
 import { downloadTextFile } from './download.js';
 import { dnsImportFailuresStyles } from './dns-import-failures.styles.js';
-import { failureGroupSteps, type FailureGroup } from './failure-groups.js';
+import type { FailureGroup } from './failure-groups.js';
 import { failureMessagesFor, hintFor, type FailureColumnTitles, type FailureMessages } from './failure-messages.js';
-import { emptyFailureQuery, failureQuerySteps, isFiltering, recordTypeSteps, type FailureQuery, type FailureSortKey } from './failure-query.js';
+import { emptyFailureQuery, isFiltering, type FailureQuery, type FailureSortKey } from './failure-query.js';
 import { failureColumns, failuresCsvFileName, failuresCsvOf, type FailuresCsvColumn } from './failures-csv.js';
-import { recordPieces } from './record-tokens.js';
-import { afterNextPaint, atOnce, inSlices, LARGE_LIST, type Steps } from '../shared/work-in-slices.js';
+import { failureRow } from './failure-row.js';
+import { viewSteps, type View } from './failure-view.js';
+import { afterNextPaint, atOnce, inSlices, LARGE_LIST } from '../shared/work-in-slices.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;
@@ -39,31 +40,6 @@ const ROWS_PER_FRAME = 25;
 
 /** Causes shown before "Show all": a long wall of cards hides the table. */
 const COLLAPSED_GROUP_COUNT = 12;
-
-/** Derived from the whole list, once per distinct list. */
-interface Overview {
-  groups: FailureGroup[];
-  types: string[];
-  columns: FailuresCsvColumn[];
-}
-
-/** What one render shows: a list, its overview (none yet on a first page shown early), and the records a query selected from it. */
-interface View {
-  items: readonly ImportErrorItem[];
-  overview?: Overview;
-  query: FailureQuery;
-  list: readonly ImportErrorItem[];
-}
-
-/** The view of `items` and `query`, reusing what `known` already worked out. */
-function* viewSteps(items: readonly ImportErrorItem[], query: FailureQuery, known: View | undefined): Steps<View> {
-  const sameItems = known?.items === items;
-  const overview = sameItems && known.overview
-    ? known.overview
-    : { groups: yield* failureGroupSteps(items), types: yield* recordTypeSteps(items), columns: failureColumns(items) };
-  const list = sameItems && known.query === query ? known.list : yield* failureQuerySteps(items, query);
-  return { items, overview, query, list };
-}
 
 /**
  * The failed records of a DNS batch import: causes, find, filter, sort, pages and CSV export.
@@ -284,7 +260,7 @@ export class DnsImportFailures extends LitElement {
           <tbody role="rowgroup">
             ${rows.length === 0
               ? html`<tr role="row"><td role="cell" class="no-match" colspan=${columns.length}>${messages.noMatch}</td></tr>`
-              : rows.slice(0, this.#pageRows).map((item, index) => renderRow(item, start + index + 2, columns, titles))}
+              : rows.slice(0, this.#pageRows).map((item, index) => failureRow(item, start + index + 2, columns, titles))}
           </tbody>
         </table>
       </div>
@@ -393,33 +369,6 @@ export class DnsImportFailures extends LitElement {
   #downloadCsv(titles: FailureColumnTitles, list: readonly ImportErrorItem[], columns: FailuresCsvColumn[], filtered: boolean): void {
     downloadTextFile(failuresCsvFileName(this.zoneId, this.taskId ?? '', filtered), failuresCsvOf(list, columns, titles));
   }
-}
-
-/**
- * One record. The explicit roles keep it a table row for screen readers when a narrow
- * container restyles the cells as a stacked block (WebKit drops the semantics of table
- * elements whose `display` changes); `data-label` is the visible field name there.
- */
-function renderRow(item: ImportErrorItem, rowIndex: number, columns: readonly FailuresCsvColumn[], titles: FailureColumnTitles): TemplateResult {
-  // A column only some lists have: weight, and the status beside each error.
-  const optional = (column: 'weight' | 'status') =>
-    columns.includes(column) ? html`<td role="cell" data-label=${titles[column]}>${clipText(item[column] ?? '')}</td>` : nothing;
-  return html`<tr part="error-item" role="row" aria-rowindex=${rowIndex}>
-    <td role="cell">${wholeTokens(item.name)}</td><td role="cell" data-label=${titles.type}>${clipText(item.type)}</td>
-    <td role="cell" data-label=${titles.line}>${clipText(item.line)}</td><td role="cell" data-label=${titles.ttl}>${clipText(item.ttl ?? '')}</td>
-    ${optional('weight')}
-    <td role="cell" data-label=${titles.value}><ul class="values">${item.value.map((value) => html`<li>${wholeTokens(value)}</li>`)}</ul></td>
-    ${optional('status')}<td role="cell" class="code">${clipText(item.error_code)}</td><td role="cell">${clipText(item.error_message)}</td>
-  </tr>`;
-}
-
-/**
- * A name or a value in pieces that wrap only where a reader would (record-tokens.ts): each
- * token in a box of its own, a line break offered after it (`<wbr>`, which adds no text, so a
- * copied value is the API's value).
- */
-function wholeTokens(text: string): (TemplateResult | string)[] {
-  return recordPieces(clipText(text)).map((piece) => (piece.kind === 'token' ? html`<span class="token">${piece.text}</span><wbr />` : piece.text));
 }
 
 /** The selected type stays selectable after a poll in which no record has it any more. */
