@@ -366,6 +366,17 @@ describe('<dns-import-failures>', () => {
       }
     });
 
+    it("the reader's new sort comes a quarter of the page at a time, the first rows with the result", async () => {
+      const { el } = await mount(many(250));
+      await until(() => rows(el).length === FAILURE_PAGE_SIZE, 'the whole first page');
+      await choose(el, 'failure-sort', 'name');
+      expect(rows(el), 'the first quarter with the result').to.have.length(FAILURE_PAGE_SIZE / 4);
+      const sorted = many(250).map((record) => record['name'] as string).sort(new Intl.Collator(undefined, { numeric: true }).compare);
+      expect(rowNames(el)).to.deep.equal(sorted.slice(0, FAILURE_PAGE_SIZE / 4));
+      await until(() => rows(el).length === FAILURE_PAGE_SIZE, 'the whole sorted page');
+      expect(rowNames(el)).to.deep.equal(sorted.slice(0, FAILURE_PAGE_SIZE));
+    });
+
     it('has no pager when everything fits on one page', async () => {
       const { el } = await mount(many(FAILURE_PAGE_SIZE));
       expect(rows(el)).to.have.length(FAILURE_PAGE_SIZE);
