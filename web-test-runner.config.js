@@ -62,7 +62,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   // A whole file may take longer in WebKit (the soak test runs 10,000 polls).
   testsFinishTimeout: 300_000,
-  // import.meta.env.DEV: the tests run the development source (src/shared/dev-mode.ts), as Vite's dev server does.
+  // import.meta.env.DEV: the tests run the development source (src/common/dev-mode.ts), as Vite's dev server does.
   // litSsrPlugin: renders test/ssr/'s fixtures with @lit-labs/ssr in a Node worker (on dist/).
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { 'import.meta.env.DEV': 'true' } }), frameworkExamplesPlugin(), litSsrPlugin()],
   middleware: [koaMiddleware(simulatedDnsApi())],

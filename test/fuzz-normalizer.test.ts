@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { normalizeImportResponse, normalizeSteps } from '../src/api/normalize-import-task.js';
 import type { ImportTask } from '../src/api/types.js';
-import { atOnce } from '../src/shared/work-in-slices.js';
+import { atOnce } from '../src/common/work-in-slices.js';
 import { fuzzParameters, rawTask, responseBody, wellTypedTask } from './support/arbitraries.js';
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { errorItemCount, normalizeImportResponse, normalizeSteps } from '../src/api/normalize-import-task.js';
 import type { ImportErrorItem } from '../src/api/types.js';
-import { atOnce } from '../src/shared/work-in-slices.js';
+import { atOnce } from '../src/common/work-in-slices.js';
 import { ImportStatusError } from '../src/api/import-status-error.js';
 import { documentedResponse, documentedTask, rawTask } from './support/documented-sample.js';
 

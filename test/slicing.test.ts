@@ -11,7 +11,7 @@ import '../src/index.js';
 import { normalizeImportResponse } from '../src/api/normalize-import-task.js';
 import type { ImportErrorItem } from '../src/api/types.js';
 import type { DnsImportFailures } from '../src/failures/dns-import-failures.js';
-import { FRAME_BUDGET_MS, RECORDS_PER_STEP } from '../src/shared/work-in-slices.js';
+import { FRAME_BUDGET_MS, RECORDS_PER_STEP } from '../src/common/work-in-slices.js';
 import { envelope, rawTask } from './support/documented-sample.js';
 import { mount } from './support/mount.js';
 import { ScriptedFetcher } from './support/scripted-fetcher.js';

@@ -5,7 +5,7 @@
 // is sinon's.
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { atOnce, FRAME_BUDGET_MS, inSlices, NO_FRAME_MS, type Steps } from '../src/shared/work-in-slices.js';
+import { atOnce, FRAME_BUDGET_MS, inSlices, NO_FRAME_MS, type Steps } from '../src/common/work-in-slices.js';
 import { useFakeVisibility } from './support/page-visibility.js';
 import { hasSettled, settle, until } from './support/wait.js';
 

@@ -8,7 +8,7 @@ import { setTag, UNCHANGED_BODY } from './body-tag.js';
 import { parseHuaweiErrorBody } from './huawei-error-body.js';
 import { ImportStatusError } from './import-status-error.js';
 import type { ImportTaskFetcher, ImportTaskKind } from './types.js';
-import { afterNextPaint } from '../shared/work-in-slices.js';
+import { afterNextPaint } from '../common/work-in-slices.js';
 
 type HeaderMap = Record<string, string>;
 

@@ -10,7 +10,7 @@ import { parseHuaweiErrorBody } from './huawei-error-body.js';
 import { isRecord } from './json.js';
 import { ImportStatusError } from './import-status-error.js';
 import type { ImportErrorItem, ImportTask } from './types.js';
-import { atOnce, RECORDS_PER_STEP, type Steps } from '../shared/work-in-slices.js';
+import { atOnce, RECORDS_PER_STEP, type Steps } from '../common/work-in-slices.js';
 
 type Json = Record<string, unknown>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { themeTokens } from '../shared/theme-tokens.styles.js';
+import { themeTokens } from '../common/theme-tokens.styles.js';
 
 /**
  * The failed-record list's own rules, after the tokens it shares with the status element

@@ -15,7 +15,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportErrorItem } from '../api/types.js';
-import { DEFAULT_HEADING_LEVEL, heading, headingLevelOf } from '../shared/heading-level.js';
+import { DEFAULT_HEADING_LEVEL, heading, headingLevelOf } from '../common/heading-level.js';
 import { clipText } from '../i18n/format.js';
 import { LangController } from '../i18n/lang-controller.js';
 import { downloadTextFile } from './download.js';
@@ -26,7 +26,7 @@ import { emptyFailureQuery, isFiltering, type FailureQuery, type FailureSortKey 
 import { failureColumns, failuresCsvFileName, failuresCsvOf, type FailuresCsvColumn } from './failures-csv.js';
 import { failureRow } from './failure-row.js';
 import { viewSteps, type View } from './failure-view.js';
-import { afterNextPaint, atOnce, inSlices, LARGE_LIST } from '../shared/work-in-slices.js';
+import { afterNextPaint, atOnce, inSlices, LARGE_LIST } from '../common/work-in-slices.js';
 
 /** Rows per page: enough to scan, few enough that a render stays well under a frame. */
 export const FAILURE_PAGE_SIZE = 100;

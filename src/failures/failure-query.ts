@@ -1,5 +1,5 @@
 import type { ImportErrorItem } from '../api/types.js';
-import { atOnce, RECORDS_PER_STEP, type Steps } from '../shared/work-in-slices.js';
+import { atOnce, RECORDS_PER_STEP, type Steps } from '../common/work-in-slices.js';
 
 /** What the reader asked to see of the failure list. */
 export interface FailureQuery {

@@ -4,7 +4,7 @@
  * each reused from the view before when its input is the same list (or query).
  */
 import type { ImportErrorItem } from '../api/types.js';
-import type { Steps } from '../shared/work-in-slices.js';
+import type { Steps } from '../common/work-in-slices.js';
 import { failureGroupSteps, type FailureGroup } from './failure-groups.js';
 import { failureQuerySteps, recordTypeSteps, type FailureQuery } from './failure-query.js';
 import { failureColumns, type FailuresCsvColumn } from './failures-csv.js';

@@ -6,7 +6,7 @@
  */
 import { finiteNumber } from '../api/json.js';
 import type { ImportTaskKind } from '../api/types.js';
-import { DEV } from '../shared/dev-mode.js';
+import { DEV } from '../common/dev-mode.js';
 
 /** `setTimeout` fires at once for delays above this (a 32-bit signed int). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;

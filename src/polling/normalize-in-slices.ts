@@ -9,7 +9,7 @@
 import { setTag, tagOf, UNCHANGED_BODY } from '../api/body-tag.js';
 import { errorItemCount, normalizeSteps } from '../api/normalize-import-task.js';
 import type { ImportTask } from '../api/types.js';
-import { atOnce, inSlices, LARGE_LIST } from '../shared/work-in-slices.js';
+import { atOnce, inSlices, LARGE_LIST } from '../common/work-in-slices.js';
 import { reuseUnchanged } from './same-task.js';
 
 export async function normalizeInSlices(body: unknown, shown: ImportTask | null | undefined, signal: AbortSignal): Promise<ImportTask | null> {

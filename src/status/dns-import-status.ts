@@ -1,7 +1,7 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImportErrorItem, ImportTask, ImportTaskFetcher } from '../api/types.js';
 import { dnsImportStatusStyles } from './dns-import-status.styles.js';
-import { DEFAULT_HEADING_LEVEL, headingLevelOf } from '../shared/heading-level.js';
+import { DEFAULT_HEADING_LEVEL, headingLevelOf } from '../common/heading-level.js';
 import { LangController } from '../i18n/lang-controller.js';
 import { estimateText, messagesFor, outcomeText, stalledText, tookText } from '../i18n/messages.js';
 import { LiveAnnouncer } from './live-announcer.js';

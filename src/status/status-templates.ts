@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ImportTask, ImportTaskKind } from '../api/types.js';
-import { cssProperty } from '../shared/css-property.js';
+import { cssProperty } from '../common/css-property.js';
 import { clipText, formatTime, parseApiTime, progressPercent } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { outcomeText, type Messages } from '../i18n/messages.js';
