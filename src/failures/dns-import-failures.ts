@@ -161,7 +161,7 @@ export class DnsImportFailures extends LitElement {
       const view = atOnce(steps);
       // The reader's new query's rows come a few per frame too (a re-sorted page of 100 rows built
       // at once is a frame over 50 ms on a slow laptop); a new list in place still comes whole.
-      if (this.#view?.items === items && view.list !== this.#view.list) this.#buildPage(ROWS_PER_FRAME);
+      if (this.#view?.items === items && view.list !== this.#view.list) void this.#buildPage(ROWS_PER_FRAME);
       this.#view = view;
       return;
     }
